@@ -1,0 +1,73 @@
+# OEC Portal. `make run` starts the portal with demo data; `make test` runs the whole suite.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+# Django 6 needs Python 3.12+; this machine's default python3 may be older, so look further.
+PYTHON ?= $(shell for candidate in python3.13 python3.12 \
+	$$(ls -d $$(pyenv root 2>/dev/null || echo $$HOME/.pyenv)/versions/3.1[3-9]*/bin/python 2>/dev/null | sort -rV) \
+	$$(ls -d $$(pyenv root 2>/dev/null || echo $$HOME/.pyenv)/versions/3.12*/bin/python 2>/dev/null | sort -rV) python3; do \
+	  if command -v $$candidate >/dev/null 2>&1 && $$candidate -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
+	    command -v $$candidate; break; fi; done)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+STAMP := $(VENV)/.installed
+
+.PHONY: install browser-tools run test lint messages check-deploy check-compose clean
+
+$(BIN)/python:
+	@if [ -z "$(PYTHON)" ]; then echo "error: Python 3.12 or newer is needed (python3.12, python3.13 or pyenv); none found." >&2; exit 1; fi
+	@echo "Using $(PYTHON) ($$($(PYTHON) --version))"
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(BIN)/python requirements.lock pyproject.toml
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	@touch $(STAMP)
+
+## install: create .venv and install the locked dependencies, compile the translations
+install: $(STAMP) messages
+
+## messages: compile the gettext catalogues (.po -> .mo); needs GNU gettext's msgfmt
+messages: $(BIN)/python
+	@command -v msgfmt >/dev/null || (echo "Installing gettext (msgfmt)…" && apt-get install -y -qq gettext >/dev/null) \
+	  || { echo "error: msgfmt (GNU gettext) is needed: apt-get install gettext" >&2; exit 1; }
+	@$(MANAGE) compilemessages --verbosity 0 --ignore "$(VENV)"
+
+## browser-tools: Debian's chromium and axe-core, for the Playwright journeys in tests/e2e
+browser-tools: node_modules/axe-core/axe.min.js
+	@test -x /usr/bin/chromium || { echo "Installing chromium…"; apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } \
+	  || { echo "error: /usr/bin/chromium is needed for browser tests: apt-get install chromium" >&2; exit 1; }
+
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	@touch $@
+
+## run: migrate the SQLite database under var/, load the demo data, serve on http://127.0.0.1:8000
+run: install
+	@mkdir -p var
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+## test: the whole suite (PostgreSQL and Redis when DATABASE_URL / REDIS_URL are set)
+test: install browser-tools
+	$(BIN)/pytest -n 2 --dist loadfile
+
+lint: install
+	$(BIN)/ruff check .
+
+## check-deploy: Django's deployment checklist against the production settings
+check-deploy: install
+	DJANGO_SETTINGS_MODULE=oec_portal.settings.production SECRET_KEY=$$(head -c 48 /dev/urandom | base64) \
+	  ALLOWED_HOSTS=portal.oec.example $(MANAGE) check --deploy --fail-level WARNING
+
+## check-compose: docker-compose.yml is valid (docker compose v2, or Debian's docker-compose)
+check-compose:
+	@tmp=$$(mktemp -d) && cp docker-compose.yml Dockerfile $$tmp/ && cp .env.example $$tmp/.env && cd $$tmp && \
+	if docker compose version >/dev/null 2>&1; then docker compose config -q; \
+	else command -v docker-compose >/dev/null || apt-get install -y -qq docker-compose >/dev/null; docker-compose config -q; fi \
+	&& echo "docker-compose.yml: valid"
+
+clean:
+	rm -rf $(VENV) var staticfiles

@@ -1,0 +1,65 @@
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext as _
+
+from .permissions import is_secretariat_admin, memberships_of, must_use_two_factor
+from .services import ACTING_ORGANISATION_SESSION_KEY
+
+
+def acting_organisation(request):
+    """The organisation the user acts for: the one chosen in this session, else the first one."""
+    from .models import Organisation
+
+    memberships = memberships_of(request.user)
+    if not memberships:
+        return None
+    chosen = request.session.get(ACTING_ORGANISATION_SESSION_KEY)
+    if chosen in memberships or (chosen and is_secretariat_admin(request.user)):
+        organisation = Organisation.objects.filter(pk=chosen).first()
+        if organisation:
+            return organisation
+    return Organisation.objects.get(pk=min(memberships))
+
+
+class ActingOrganisationMiddleware:
+    """Sets `request.organisation`, the acting tenant (None for visitors), on first use."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.organisation = SimpleLazyObject(lambda: acting_organisation(request))
+        return self.get_response(request)
+
+
+class RequireTwoFactorMiddleware:
+    """Staff (and, by setting, focal points) must set up TOTP before reaching any other page.
+
+    Account pages (allauth: 2FA setup, logout, password) stay reachable so they can comply.
+    """
+
+    ALWAYS_ALLOWED_URL_NAMES = {"healthz", "set_language", "robots_txt"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not request.user.is_authenticated or not must_use_two_factor(request.user):
+            return None
+        if view_func.__module__.startswith("allauth."):
+            return None
+        match = request.resolver_match
+        if match and match.url_name in self.ALWAYS_ALLOWED_URL_NAMES:
+            return None
+        from allauth.mfa.models import Authenticator
+
+        if Authenticator.objects.filter(user=request.user, type=Authenticator.Type.TOTP).exists():
+            return None
+        messages.warning(
+            request, _("Your role requires two-factor authentication. Please set it up first.")
+        )
+        return redirect("mfa_activate_totp")

@@ -1,0 +1,157 @@
+"""The one permission policy of the portal (built on the `rules` package).
+
+Every app asks here, through predicates and `user.has_perm("app.action", obj)`, what a user
+may see or change; views never build their own permission filters. Membership rows are read
+once per user object and kept on it, so a page asks the database at most once.
+"""
+
+import rules
+
+from .models import MEMBER_ROLES, Organisation, Role
+
+_CACHE_ATTRIBUTE = "_oec_memberships"
+
+
+def memberships_of(user):
+    """{organisation id: (role, kind)} of the user's memberships, cached on the user."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return {}
+    cached = getattr(user, _CACHE_ATTRIBUTE, None)
+    if cached is None:
+        cached = {
+            organisation_id: (role, kind)
+            for organisation_id, role, kind in user.memberships.values_list(
+                "organisation_id", "role", "organisation__kind"
+            )
+        }
+        setattr(user, _CACHE_ATTRIBUTE, cached)
+    return cached
+
+
+def forget_memberships(user):
+    """Drop the cached memberships after they changed (services call this)."""
+    if hasattr(user, _CACHE_ATTRIBUTE):
+        delattr(user, _CACHE_ATTRIBUTE)
+
+
+def role_in(user, organisation):
+    """The user's role in the organisation (an instance or an id), or None."""
+    organisation_id = getattr(organisation, "pk", organisation)
+    role_and_kind = memberships_of(user).get(organisation_id)
+    return role_and_kind[0] if role_and_kind else None
+
+
+def secretariat_roles(user):
+    return {role for role, kind in memberships_of(user).values() if kind == Organisation.Kind.HOST}
+
+
+def member_organisation_ids(user):
+    """Ids of the founding states and associate members the user belongs to (any role)."""
+    return {
+        organisation_id
+        for organisation_id, (_role, kind) in memberships_of(user).items()
+        if kind in Organisation.MEMBER_KINDS
+    }
+
+
+def organisation_ids_with_role(user, *roles):
+    return {
+        organisation_id
+        for organisation_id, (role, _kind) in memberships_of(user).items()
+        if role in roles
+    }
+
+
+# --- Who the user is -------------------------------------------------------------------------
+
+
+@rules.predicate
+def is_superuser(user):
+    return bool(getattr(user, "is_superuser", False)) and user.is_active
+
+
+@rules.predicate
+def is_secretariat(user):
+    """Any member of the secretariat (the host organisation)."""
+    return is_superuser(user) or bool(secretariat_roles(user))
+
+
+def has_secretariat_role(*roles):
+    """A predicate: the user holds one of these secretariat roles (administrators hold all)."""
+    wanted = {Role.ADMINISTRATOR, *roles}
+
+    @rules.predicate(name=f"has_secretariat_role({','.join(roles)})")
+    def predicate(user):
+        return is_superuser(user) or bool(secretariat_roles(user) & wanted)
+
+    return predicate
+
+
+is_secretariat_admin = has_secretariat_role()
+is_communications_officer = has_secretariat_role(Role.COMMUNICATIONS)
+is_conference_officer = has_secretariat_role(Role.CONFERENCE_SERVICES)
+is_partnerships_officer = has_secretariat_role(Role.PARTNERSHIPS)
+
+
+@rules.predicate
+def is_member_user(user):
+    """A user of a founding state or associate member (delegate, editor or focal point)."""
+    return bool(member_organisation_ids(user))
+
+
+@rules.predicate
+def is_partner_contact(user):
+    return bool(organisation_ids_with_role(user, Role.PARTNER_CONTACT))
+
+
+@rules.predicate
+def must_use_two_factor(user):
+    """Secretariat staff always; focal points where the setting says so (on in production)."""
+    from django.conf import settings
+
+    if is_secretariat(user) or getattr(user, "is_staff", False):
+        return True
+    return settings.OEC_REQUIRE_2FA_FOR_FOCAL_POINTS and bool(
+        organisation_ids_with_role(user, Role.FOCAL_POINT)
+    )
+
+
+# --- The user and one organisation -----------------------------------------------------------
+
+
+@rules.predicate
+def belongs_to(user, organisation):
+    return role_in(user, organisation) is not None
+
+
+@rules.predicate
+def is_focal_point_of(user, organisation):
+    return role_in(user, organisation) == Role.FOCAL_POINT
+
+
+@rules.predicate
+def is_editor_of(user, organisation):
+    return role_in(user, organisation) in (Role.FOCAL_POINT, Role.EDITOR)
+
+
+@rules.predicate
+def is_member_user_of(user, organisation):
+    return role_in(user, organisation) in MEMBER_ROLES
+
+
+@rules.predicate
+def is_partner_contact_of(user, organisation):
+    return role_in(user, organisation) == Role.PARTNER_CONTACT
+
+
+can_manage_organisation = is_focal_point_of | is_partner_contact_of | is_secretariat_admin
+
+rules.add_perm("members.view_dashboard", rules.is_authenticated)
+rules.add_perm("members.act_for_organisation", belongs_to | is_secretariat_admin)
+# Inviting and removing people: the organisation's focal point (or, for a partner NGO, its
+# contact) and the secretariat's administrators.
+rules.add_perm("members.manage_people", can_manage_organisation)
+rules.add_perm(
+    "members.edit_microsite", is_editor_of | is_partner_contact_of | is_communications_officer
+)
+rules.add_perm("members.access_back_office", is_secretariat)

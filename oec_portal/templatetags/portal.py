@@ -1,0 +1,28 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language_info
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context):
+    """This page in each of the portal's languages: [{code, name, url, is_current}].
+
+    Error pages (Django passes them `request_path` or `exception`) offer each language's home
+    page instead, so that "not found" reads the same whatever the URL asked for.
+    """
+    request = context["request"]
+    current = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    is_error_page = "request_path" in context or "exception" in context
+    path = request.get_full_path()
+    return [
+        {
+            "code": code,
+            "name": get_language_info(code)["name_local"],
+            "url": f"/{code}/" if is_error_page else translate_url(path, code),
+            "is_current": code == current,
+        }
+        for code, _name in settings.LANGUAGES
+    ]

@@ -1,0 +1,94 @@
+"""Views that compose several apps: home page, member dashboard, health check."""
+
+import logging
+
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from members.forms import OrganisationSwitchForm
+from members.models import Organisation
+
+from .celery import app as celery_app
+
+logger = logging.getLogger(__name__)
+
+
+def home(request):
+    organisations = Organisation.objects.public()
+    context = {
+        "founding_state_count": organisations.filter(kind=Organisation.Kind.FOUNDING_STATE).count(),
+        "associate_member_count": organisations.filter(
+            kind=Organisation.Kind.ASSOCIATE_MEMBER
+        ).count(),
+        "partner_count": organisations.filter(kind=Organisation.Kind.PARTNER_NGO).count(),
+    }
+    return render(request, "home.html", context)
+
+
+@login_required
+def dashboard(request):
+    context = {
+        "organisation": request.organisation,
+        "memberships": request.user.memberships.select_related("organisation"),
+        "switch_form": OrganisationSwitchForm(
+            user=request.user,
+            initial={"organisation": request.organisation.pk if request.organisation else None},
+        ),
+    }
+    return render(request, "dashboard.html", context)
+
+
+def _check(name, probe):
+    try:
+        probe()
+    except Exception:  # any failure of a dependency is a "down", reported, never raised
+        logger.exception("health check: %s is down", name)
+        return False
+    return True
+
+
+def _probe_database():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+
+
+def _probe_cache():
+    cache.set("healthz", "ok", 5)
+    if cache.get("healthz") != "ok":
+        raise RuntimeError("cache did not return what was stored")
+
+
+def _probe_broker():
+    if celery_app.conf.task_always_eager:
+        return
+    with celery_app.connection_for_write() as conn:
+        conn.ensure_connection(max_retries=1, timeout=2)
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """The state of the database, the cache and the broker; 503 when the database is down."""
+    checks = {
+        "database": _check("database", _probe_database),
+        "cache": _check("cache", _probe_cache),
+        "broker": _check("broker", _probe_broker),
+    }
+    status = 200 if checks["database"] else 503
+    body = {name: "ok" if up else "down" for name, up in checks.items()}
+    body["status"] = "ok" if all(checks.values()) else ("degraded" if status == 200 else "down")
+    return JsonResponse(body, status=status)
+
+
+@require_GET
+def robots_txt(request):
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /api/"]
+    for code in ("en", "fr", "es", "ar"):
+        lines += [f"Disallow: /{code}/dashboard/", f"Disallow: /{code}/accounts/"]
+    lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

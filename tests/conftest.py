@@ -1,0 +1,94 @@
+"""Fixtures shared by the whole suite: two member states A and B, the secretariat, a partner.
+
+Names follow the authorization matrix of SECURITY.md: `delegate_a`, `focal_a`, `delegate_b`,
+`partner_contact`, `secretariat_editor`, `secretariat_admin`.
+"""
+
+import pytest
+from django.core.cache import cache
+
+from members.models import Organisation, Role
+from tests.factories import HostFactory, OrganisationFactory, user_with_role
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # Rate-limit counters and cached pages live in the (real) cache: start each test clean.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def host(db):
+    return HostFactory()
+
+
+@pytest.fixture
+def member_a(db):
+    return OrganisationFactory(name="Member A", slug="member-a", country="DJ")
+
+
+@pytest.fixture
+def member_b(db):
+    return OrganisationFactory(name="Member B", slug="member-b", country="EC")
+
+
+@pytest.fixture
+def partner(db):
+    return OrganisationFactory(
+        name="Partner NGO", slug="partner-ngo", kind=Organisation.Kind.PARTNER_NGO
+    )
+
+
+@pytest.fixture
+def delegate_a(member_a):
+    return user_with_role(member_a, Role.DELEGATE, email="delegate@member-a.example")
+
+
+@pytest.fixture
+def focal_a(member_a):
+    return user_with_role(member_a, Role.FOCAL_POINT, email="focal@member-a.example")
+
+
+@pytest.fixture
+def editor_a(member_a):
+    return user_with_role(member_a, Role.EDITOR, email="editor@member-a.example")
+
+
+@pytest.fixture
+def delegate_b(member_b):
+    return user_with_role(member_b, Role.DELEGATE, email="delegate@member-b.example")
+
+
+@pytest.fixture
+def focal_b(member_b):
+    return user_with_role(member_b, Role.FOCAL_POINT, email="focal@member-b.example")
+
+
+@pytest.fixture
+def partner_contact(partner):
+    return user_with_role(partner, Role.PARTNER_CONTACT, email="contact@partner.example")
+
+
+@pytest.fixture
+def secretariat_editor(host):
+    return user_with_role(host, Role.COMMUNICATIONS, email="editor@oec.example")
+
+
+@pytest.fixture
+def secretariat_admin(host):
+    return user_with_role(host, Role.ADMINISTRATOR, email="admin@oec.example")
+
+
+@pytest.fixture
+def with_totp():
+    """Give a user a TOTP authenticator (as after allauth's set-up flow); returns its secret."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    def give(user):
+        secret = generate_totp_secret()
+        TOTP.activate(user, secret)
+        return secret
+
+    return give

@@ -1,0 +1,130 @@
+"""Accounts: e-mail login, closed sign-up, rate limits, password rules, 2FA for staff."""
+
+import time
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import PASSWORD
+
+
+def test_login_with_email_and_password(client, delegate_a):
+    response = client.post(
+        reverse("account_login"), {"login": delegate_a.email, "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("dashboard")
+
+
+def test_session_id_changes_at_login_and_dies_at_logout(client, delegate_a):
+    client.get(reverse("account_login"))
+    client.session["probe"] = 1
+    before = client.cookies.get("sessionid")
+    client.post(reverse("account_login"), {"login": delegate_a.email, "password": PASSWORD})
+    after = client.cookies["sessionid"].value
+    assert before is None or before.value != after
+    client.post(reverse("account_logout"))
+    assert client.get(reverse("dashboard")).status_code == 302
+
+
+def test_sign_up_is_closed(client, db):
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "email": "walk-in@example.org",
+            "password1": "a sturdy passphrase",
+            "password2": "a sturdy passphrase",
+        },
+    )
+    assert b"Sign Up Closed" in response.content or response.status_code in (403, 404)
+    from django.contrib.auth import get_user_model
+
+    assert not get_user_model().objects.filter(email="walk-in@example.org").exists()
+
+
+def test_sixth_bad_password_is_rate_limited(client, delegate_a):
+    statuses = [
+        client.post(
+            reverse("account_login"), {"login": delegate_a.email, "password": "wrong-one"}
+        ).status_code
+        for _ in range(6)
+    ]
+    assert statuses[:5] == [200] * 5
+    assert statuses[5] == 429
+
+
+def test_password_reset_answers_the_same_for_known_and_unknown_addresses(client, delegate_a):
+    known = client.post(reverse("account_reset_password"), {"email": delegate_a.email})
+    unknown = client.post(reverse("account_reset_password"), {"email": "nobody@example.org"})
+    assert known.status_code == unknown.status_code == 302
+    assert known["Location"] == unknown["Location"]
+
+
+def test_admin_login_goes_through_allauth(client):
+    response = client.get("/admin/login/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/en/accounts/login/")
+
+
+def test_secretariat_without_two_factor_cannot_reach_staff_pages(client, secretariat_editor):
+    client.post(reverse("account_login"), {"login": secretariat_editor.email, "password": PASSWORD})
+    for url in ("/admin/", reverse("dashboard")):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"] == reverse("mfa_activate_totp")
+    # Setting it up stays possible (allauth first asks for the password again).
+    response = client.get(reverse("mfa_activate_totp"), follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0].startswith("/en/accounts/reauthenticate/")
+
+
+def test_secretariat_with_two_factor_reaches_the_admin(client, secretariat_editor, with_totp):
+    with_totp(secretariat_editor)
+    client.force_login(secretariat_editor)
+    assert client.get("/admin/").status_code == 200
+
+
+def test_focal_points_need_two_factor_when_the_setting_is_on(client, settings, focal_a, with_totp):
+    settings.OEC_REQUIRE_2FA_FOR_FOCAL_POINTS = True
+    client.force_login(focal_a)
+    assert client.get(reverse("dashboard"))["Location"] == reverse("mfa_activate_totp")
+    with_totp(focal_a)
+    assert client.get(reverse("dashboard")).status_code == 200
+
+
+def test_login_with_totp_asks_for_the_code_and_a_code_works_once(
+    client, secretariat_editor, with_totp
+):
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    secret = with_totp(secretariat_editor)
+    code = format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+    login = {"login": secretariat_editor.email, "password": PASSWORD}
+    assert client.post(reverse("account_login"), login)["Location"] == reverse("mfa_authenticate")
+    assert client.post(reverse("mfa_authenticate"), {"code": code}).status_code == 302
+    assert client.get("/admin/").status_code == 200
+    client.logout()
+    client.post(reverse("account_login"), login)
+    reused = client.post(reverse("mfa_authenticate"), {"code": code})
+    assert reused.status_code == 200  # the form again: the same code does not work twice
+    assert client.get("/admin/").status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("password", "accepted"),
+    [
+        ("short1!", False),
+        ("password123", False),
+        ("correct horse battery staple " * 2 + "in 640", True),
+    ],
+)
+def test_password_rules(password, accepted):
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    try:
+        validate_password(password)
+    except ValidationError:
+        assert not accepted
+    else:
+        assert accepted
