@@ -22,7 +22,12 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("", include("members.urls")),
+    path("", include("news.urls")),
+    path("", include("governance.urls")),
+    path("", include("partnerships.urls")),
     path("accounts/", include("allauth.urls")),
+    # Last: the body's mission pages answer at /<page-slug>/.
+    path("", include("pages.urls")),
     prefix_default_language=True,
 )
 

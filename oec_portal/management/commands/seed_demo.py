@@ -1,7 +1,11 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from governance import demo as governance_demo
 from members import demo as members_demo
+from news import demo as news_demo
+from pages import demo as pages_demo
+from partnerships import demo as partnerships_demo
 
 
 class Command(BaseCommand):
@@ -10,7 +14,9 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         organisations, users = members_demo.seed()
-        # Each app adds its demo content here, in floor order, passing what it builds on.
+        # Each app adds its demo content, in floor order, on the organisations and users.
+        for app_demo in (pages_demo, news_demo, governance_demo, partnerships_demo):
+            app_demo.seed(organisations=organisations, users=users)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {len(organisations)} organisations, {len(users)} users."
