@@ -125,6 +125,9 @@ class Organisation(models.Model):
     )
     summary = models.TextField(_("summary"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    featured = models.BooleanField(
+        _("featured on the home page"), default=False, help_text=_("Chosen by the secretariat.")
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     objects = OrganisationQuerySet.as_manager()
