@@ -282,6 +282,7 @@ def seed_organisations():
             region=region,
             associate_type=associate_type,
             joined_on=joined_on,
+            featured=slug == "occe",
         )
     for slug, country, region, name in PARTNER_NGOS:
         organisations[slug] = _organisation(
