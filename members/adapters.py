@@ -5,6 +5,8 @@ from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.core.ratelimit import respond_429
 from django.core.exceptions import ValidationError
 
+from .signals import client_ip
+
 security_log = logging.getLogger("oec.security")
 
 
@@ -23,16 +25,9 @@ class AccountAdapter(DefaultAccountAdapter):
         except ValidationError as error:
             if getattr(error, "code", None) == "too_many_login_attempts":
                 security_log.warning(
-                    "login throttled email=%s ip=%s",
-                    credentials.get("email", ""),
-                    request.META.get("REMOTE_ADDR"),
+                    "login throttled identifier=%s ip=%s",
+                    credentials.get("email", "-"),
+                    client_ip(request),
                 )
                 raise ImmediateHttpResponse(respond_429(request)) from error
             raise
-
-    def authentication_failed(self, request, **credentials):
-        security_log.warning(
-            "login failed email=%s ip=%s",
-            credentials.get("email", ""),
-            request.META.get("REMOTE_ADDR"),
-        )

@@ -8,4 +8,4 @@ class MembersConfig(AppConfig):
     verbose_name = _("Members")
 
     def ready(self):
-        from . import permissions  # noqa: F401  (registers the rules)
+        from . import permissions, signals  # noqa: F401  (registers the rules and receivers)

@@ -22,5 +22,5 @@ CELERY_TASK_ALWAYS_EAGER = True
 # (tests/conftest.py) never wipes another worker's keys.
 _worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
 _redis_db = 1 + int(_worker.removeprefix("gw") or 0)
-if CACHES["default"]["BACKEND"].endswith("RedisCache"):  # noqa: F405
+if REDIS_URL:  # noqa: F405
     CACHES["default"]["LOCATION"] = REDIS_URL.rsplit("/", 1)[0] + f"/{_redis_db}"  # noqa: F405

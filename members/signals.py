@@ -1,0 +1,52 @@
+"""Security events (SECURITY.md B7): logins, failures, logouts, to the "oec.security" log.
+
+Each line carries the user, the acting organisation and the client's address; never a
+password or a token. Timestamps come from the log formatter.
+"""
+
+import logging
+
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.dispatch import receiver
+
+security_log = logging.getLogger("oec.security")
+
+
+def client_ip(request):
+    """The client address as the web server saw it; X-Forwarded-For is not trusted here."""
+    return request.META.get("REMOTE_ADDR", "") if request is not None else ""
+
+
+def _organisation_slug(user):
+    from .permissions import memberships_of
+
+    organisation_ids = sorted(memberships_of(user))
+    if not organisation_ids:
+        return "-"
+    from .models import Organisation
+
+    return ",".join(
+        Organisation.objects.filter(pk__in=organisation_ids).values_list("slug", flat=True)
+    )
+
+
+@receiver(user_logged_in)
+def log_login(sender, request, user, **kwargs):
+    security_log.info(
+        "login user=%s organisations=%s ip=%s",
+        user.pk,
+        _organisation_slug(user),
+        client_ip(request),
+    )
+
+
+@receiver(user_logged_out)
+def log_logout(sender, request, user, **kwargs):
+    security_log.info("logout user=%s ip=%s", getattr(user, "pk", "-"), client_ip(request))
+
+
+@receiver(user_login_failed)
+def log_login_failure(sender, credentials, request=None, **kwargs):
+    # Django masks the password in `credentials`; only the identifier is logged.
+    identifier = credentials.get("email") or credentials.get("username") or "-"
+    security_log.warning("login failed identifier=%s ip=%s", identifier, client_ip(request))

@@ -1,0 +1,88 @@
+"""A Redis cache that fails open: when Redis is away, the portal keeps answering (SECURITY.md F2).
+
+Reads miss, writes are dropped, and the outage is logged (at most once every few seconds, so
+an outage does not flood the log). Rate limits therefore relax during an outage, by choice:
+pages and login keep working.
+"""
+
+import functools
+import logging
+import time
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger("oec.cache")
+LOG_EVERY_SECONDS = 10
+_last_logged = 0.0
+
+
+def _log_outage(operation, error):
+    global _last_logged
+    now = time.monotonic()
+    if now - _last_logged >= LOG_EVERY_SECONDS:
+        _last_logged = now
+        logger.error("cache unavailable, failing open (%s): %s", operation, error)
+
+
+def _fail_open(fallback):
+    def decorate(method):
+        @functools.wraps(method)
+        def wrapper(self, *args, **kwargs):
+            try:
+                return method(self, *args, **kwargs)
+            except (RedisConnectionError, RedisTimeoutError) as error:
+                _log_outage(method.__name__, error)
+                return fallback(*args, **kwargs) if callable(fallback) else fallback
+
+        return wrapper
+
+    return decorate
+
+
+class FailOpenRedisCache(RedisCache):
+    @_fail_open(lambda key, default=None, version=None: default)
+    def get(self, key, default=None, version=None):
+        return super().get(key, default, version)
+
+    @_fail_open({})
+    def get_many(self, keys, version=None):
+        return super().get_many(keys, version)
+
+    @_fail_open(None)
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return super().set(key, value, timeout, version)
+
+    @_fail_open(lambda data, *args, **kwargs: list(data))
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return super().set_many(data, timeout, version)
+
+    @_fail_open(True)
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return super().add(key, value, timeout, version)
+
+    @_fail_open(lambda key, delta=1, version=None: delta)
+    def incr(self, key, delta=1, version=None):
+        return super().incr(key, delta, version)
+
+    @_fail_open(False)
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return super().touch(key, timeout, version)
+
+    @_fail_open(False)
+    def delete(self, key, version=None):
+        return super().delete(key, version)
+
+    @_fail_open(None)
+    def delete_many(self, keys, version=None):
+        return super().delete_many(keys, version)
+
+    @_fail_open(False)
+    def has_key(self, key, version=None):
+        return super().has_key(key, version)
+
+    @_fail_open(False)
+    def clear(self):
+        return super().clear()
