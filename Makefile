@@ -50,9 +50,15 @@ run: install
 	$(MANAGE) seed_demo
 	$(MANAGE) runserver 127.0.0.1:8000
 
-## test: the whole suite (PostgreSQL and Redis when DATABASE_URL / REDIS_URL are set)
+# The suite runs on the real PostgreSQL and Redis (integration tests start a Celery worker that
+# must share the test database); these defaults are the local services.
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/oec_portal
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
+
+## test: the whole suite, on PostgreSQL and Redis (DATABASE_URL / REDIS_URL, else the local ones)
 test: install browser-tools
-	$(BIN)/pytest -n 2 --dist loadfile
+	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \
+	  $(BIN)/pytest -n 2 --dist loadfile
 
 lint: install
 	$(BIN)/ruff check .

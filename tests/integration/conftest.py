@@ -1,0 +1,188 @@
+"""Real services for integration tests: a Celery worker process on the real Redis broker and
+PostgreSQL database, and a local SMTP sink (aiosmtpd) standing in for the mail provider.
+
+These tests need PostgreSQL and Redis (DATABASE_URL, REDIS_URL), as `make test` and CI give
+them: a worker in another process cannot see SQLite's in-memory test database.
+"""
+
+import collections
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from email import message_from_bytes
+from pathlib import Path
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.conf import settings
+from django.db import connection
+
+from oec_portal.celery import app as celery_app
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class SinkHandler:
+    """Keeps every message it receives; `received[address]` lists the messages to it."""
+
+    def __init__(self):
+        self.received = collections.defaultdict(list)
+        self.lock = threading.Lock()
+        self.fail_next = 0  # answer this many transactions with a transient 451
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd API)
+        with self.lock:
+            if self.fail_next:
+                self.fail_next -= 1
+                return "451 4.3.0 Try again later"
+            message = message_from_bytes(envelope.content)
+            for address in envelope.rcpt_tos:
+                self.received[address.lower()].append(message)
+        return "250 OK"
+
+    def count(self):
+        with self.lock:
+            return sum(len(messages) for messages in self.received.values())
+
+    def wait_for(self, total, timeout=30):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.count() >= total:
+                return True
+            time.sleep(0.1)
+        return False
+
+
+@pytest.fixture
+def smtp_sink():
+    handler = SinkHandler()
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    handler.port = controller.port
+    yield handler
+    controller.stop()
+
+
+def _require_services():
+    if connection.vendor != "postgresql" or not settings.REDIS_URL:
+        pytest.fail(
+            "Integration tests need PostgreSQL and Redis: run them through `make test` "
+            "(DATABASE_URL and REDIS_URL set)."
+        )
+
+
+class WorkerProcess:
+    """`celery worker` in its own process, on the test database and a private Redis database."""
+
+    def __init__(self, env):
+        self.env = env
+        self.process = None
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "oec_portal",
+                "worker",
+                "--loglevel",
+                "info",
+                "--concurrency",
+                "1",
+                "--pool",
+                "prefork",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+            ],
+            env=self.env,
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,
+        )
+        self._wait_ready()
+
+    def _wait_ready(self, timeout=30):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            line = self.process.stdout.readline()
+            if "ready." in line:
+                threading.Thread(target=self._drain, daemon=True).start()
+                return
+            if self.process.poll() is not None:
+                raise RuntimeError(f"celery worker exited: {line}")
+        raise RuntimeError("celery worker did not become ready")
+
+    def _drain(self):
+        for _line in self.process.stdout:
+            pass
+
+    def kill(self):
+        """SIGKILL the whole worker (main process and children), as a crash would."""
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait(timeout=10)
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+@pytest.fixture
+def broker_url():
+    """A Redis database of its own for this test run's broker (xdist workers apart)."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    number = 10 + int(worker.removeprefix("gw") or 0)
+    return settings.REDIS_URL.rsplit("/", 1)[0] + f"/{number}"
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db, smtp_sink, broker_url, settings):
+    """Start a real worker; tasks sent by this test go through Redis to it; mail to the sink."""
+    _require_services()
+    import redis
+
+    redis.Redis.from_url(broker_url).flushdb()
+    database = connection.settings_dict
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "oec_portal.settings.base",
+        "DATABASE_URL": (
+            f"postgres://{database['USER']}@{database['HOST'] or '127.0.0.1'}:"
+            f"{database['PORT'] or 5432}/{database['NAME']}"
+        ),
+        "REDIS_URL": broker_url,
+        "EMAIL_URL": f"smtp://127.0.0.1:{smtp_sink.port}",
+        "DEBUG": "false",
+    }
+    previous = {
+        "broker_url": celery_app.conf.broker_url,
+        "task_always_eager": celery_app.conf.task_always_eager,
+    }
+    celery_app.conf.update(broker_url=broker_url, task_always_eager=False)
+    celery_app._pool = None  # forget connections to the old broker
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", smtp_sink.port
+    worker = WorkerProcess(env)
+    worker.start()
+    yield worker
+    worker.stop()
+    celery_app.conf.update(**previous)
+    celery_app._pool = None
