@@ -6,6 +6,7 @@ Names follow the authorization matrix of SECURITY.md: `delegate_a`, `focal_a`, `
 
 import pytest
 from django.core.cache import cache
+from django.db import OperationalError, connection
 
 from members.models import Organisation, Role
 from tests.factories import HostFactory, OrganisationFactory, user_with_role
@@ -92,3 +93,28 @@ def with_totp():
         return secret
 
     return give
+
+
+@pytest.fixture
+def database_gone(transactional_db, monkeypatch):
+    """The database server goes away (PostgreSQL: a port where nothing listens); calling the
+    fixture's value brings it back."""
+    saved = dict(connection.settings_dict)
+    connection.close()
+    if connection.vendor == "postgresql":
+        connection.settings_dict["PORT"] = "1"
+    else:
+
+        def refuse():
+            raise OperationalError("database is unreachable")
+
+        monkeypatch.setattr(connection, "ensure_connection", refuse)
+
+    def restore():
+        monkeypatch.undo()
+        connection.close()
+        connection.settings_dict.clear()
+        connection.settings_dict.update(saved)
+
+    yield restore
+    restore()
