@@ -13,7 +13,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: install browser-tools run test lint messages check-deploy check-compose clean
+.PHONY: install browser-tools run test bench lint messages check-deploy check-compose clean
 
 $(BIN)/python:
 	@if [ -z "$(PYTHON)" ]; then echo "error: Python 3.12 or newer is needed (python3.12, python3.13 or pyenv); none found." >&2; exit 1; fi
@@ -59,6 +59,11 @@ TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 test: install browser-tools
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \
 	  $(BIN)/pytest -n 2 --dist loadfile
+
+## bench: the portal beside a bare Django reference under wrk (PostgreSQL + Redis; prints figures)
+bench: install
+	@command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

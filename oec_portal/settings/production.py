@@ -1,7 +1,7 @@
 """Production settings: everything secret or site-specific comes from the environment."""
 
 from .base import *  # noqa: F403
-from .base import STORAGES, env
+from .base import DATABASES, STORAGES, env
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
@@ -32,3 +32,9 @@ STORAGES = {
 }
 # Documents are handed to nginx after the permission check (X-Accel-Redirect).
 OEC_X_ACCEL_REDIRECT_PREFIX = env("OEC_X_ACCEL_REDIRECT_PREFIX", default="")
+
+# Keep database connections between requests (unless Django's pool manages them), checking
+# them before reuse so that a restarted PostgreSQL is picked up again by itself.
+if not DATABASES["default"].get("OPTIONS", {}).get("pool"):
+    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
