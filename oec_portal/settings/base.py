@@ -63,6 +63,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "oec_portal.middleware.RefuseTraceMiddleware",
+    # Outermost after that: a page served from the cache skips everything below.
+    "oec_portal.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -123,6 +125,10 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole pages for anonymous visitors (oec_portal/page_cache.py); 0 turns it off. Off in
+# development so that template edits show at once; production.py turns it on.
+OEC_ANONYMOUS_PAGE_CACHE_SECONDS = env.int("OEC_ANONYMOUS_PAGE_CACHE_SECONDS", default=0)
 
 # --- Celery -----------------------------------------------------------------------------------
 # Eager only in the embedded default (no REDIS_URL): `make run` needs no broker or worker.

@@ -1,0 +1,86 @@
+"""Whole pages for anonymous visitors, kept in the cache (issue 9).
+
+A page is kept only when it is safe to share: a GET by a visitor without a session or a
+pending message, answered 200 without setting a cookie, without `private`/`no-store`, and
+without a CSP nonce (a shared nonce would be a known nonce). Keys carry a generation number
+that every change to the portal's content bumps (signals, wired in oec_portal.apps), so an
+edit shows at once; the language is part of the path and of the key.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+
+GENERATION_KEY = "page-cache:generation"
+CONTENT_APPS = {"members", "pages", "news", "governance", "partnerships", "bulletins"}
+SKIPPED_PREFIXES = ("/admin/", "/healthz")
+
+
+def bump_generation(**kwargs):
+    """Forget every cached page: content changed somewhere (signal receiver)."""
+    sender = kwargs.get("sender")
+    if sender is not None and sender._meta.app_label not in CONTENT_APPS:
+        return
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 1, timeout=None)
+
+
+def _generation():
+    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+
+
+def _key(request):
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"page-cache:{_generation()}:{request.get_host()}:{request.LANGUAGE_CODE}:{path}"
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        timeout = settings.OEC_ANONYMOUS_PAGE_CACHE_SECONDS
+        if not timeout or not self._request_may_share(request):
+            return self.get_response(request)
+        # LANGUAGE_CODE is set by LocaleMiddleware further in; derive it from the path here.
+        request.LANGUAGE_CODE = request.path.split("/")[1] or "-"
+        key = _key(request)
+        cached = cache.get(key)
+        if cached is not None:
+            content, headers = cached
+            response = HttpResponse(content)
+            for name, value in headers:
+                response[name] = value
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if self._response_may_share(response):
+            headers = [(name, value) for name, value in response.items()]
+            cache.set(key, (response.content, headers), timeout)
+        return response
+
+    @staticmethod
+    def _request_may_share(request):
+        return (
+            request.method == "GET"
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and "messages" not in request.COOKIES
+            and not request.path.startswith(SKIPPED_PREFIXES)
+        )
+
+    @staticmethod
+    def _response_may_share(response):
+        cache_control = response.get("Cache-Control", "")
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and "private" not in cache_control
+            and "no-store" not in cache_control
+            and "'nonce-" not in response.get("Content-Security-Policy", "")
+            and not response.has_header("Content-Disposition")
+        )
