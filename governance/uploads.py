@@ -89,9 +89,11 @@ def detect_document_kind(uploaded) -> FileKind:
 
     The file name's extension must agree with the content (an HTML page renamed .pdf fails).
     """
-    if uploaded.size > MAX_UPLOAD_BYTES:
+    # Read at each call, so that a deployment (or a test) can change the limit.
+    limit = getattr(settings, "OEC_MAX_UPLOAD_BYTES", MAX_UPLOAD_BYTES)
+    if uploaded.size > limit:
         _refuse(
-            _("The file is larger than %(limit)d MB.") % {"limit": MAX_UPLOAD_BYTES // 2**20},
+            _("The file is larger than %(limit)s MB.") % {"limit": round(limit / 2**20, 1)},
             "file_size",
         )
     uploaded.seek(0)

@@ -1,5 +1,26 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "governance"
 
-urlpatterns = []
+urlpatterns = [
+    path("assembly/", views.session_list, name="session_list"),
+    path("assembly/<int:number>/", views.session_detail, name="session_detail"),
+    path("documents/", views.document_list, name="document_list"),
+    # A symbol's "/" is written "-" in URLs: /documents/OEC-GA-1-5-Rev.1/.
+    path("documents/<str:symbol>/", views.document_detail, name="document_detail"),
+    path(
+        "documents/<str:symbol>/download/<str:language>/",
+        views.document_download,
+        name="document_download",
+    ),
+    path("decisions/", views.decision_list, name="decision_list"),
+    path("decisions/<str:symbol>/", views.decision_detail, name="decision_detail"),
+    path("dashboard/delegations/<int:number>/", views.delegation, name="delegation"),
+    path(
+        "dashboard/delegations/credentials/<int:pk>/",
+        views.delegation_credentials,
+        name="delegation_credentials",
+    ),
+]

@@ -1,9 +1,12 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
-from .models import Invitation, Membership, Organisation, User
+from .images import clean_image
+from .models import Invitation, JoinRequest, Membership, Organisation, TeamMember, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -12,13 +15,70 @@ class MembershipInline(admin.TabularInline):
     autocomplete_fields = ["user"]
 
 
+class OrganisationAdminForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        # The admin derives its fields from this form; the secretariat edits them all.
+        fields = "__all__"  # noqa: DJ007
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        return clean_image(logo) if isinstance(logo, UploadedFile) else logo
+
+
+class TeamMemberAdminForm(forms.ModelForm):
+    class Meta:
+        model = TeamMember
+        fields = "__all__"  # noqa: DJ007  (the inline lists its fields)
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        return clean_image(photo) if isinstance(photo, UploadedFile) else photo
+
+
+class TeamMemberInline(TranslationStackedInline):
+    model = TeamMember
+    form = TeamMemberAdminForm
+    extra = 0
+    fields = ["name", "role_title", "biography", "photo", "order"]
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(TabbedTranslationAdmin):
+    form = OrganisationAdminForm
     list_display = ["name", "kind", "country", "region", "joined_on", "status"]
     list_filter = ["kind", "status", "region"]
     search_fields = ["name", "short_name", "slug"]
     prepopulated_fields = {"slug": ["name_en"]}
-    inlines = [MembershipInline]
+    inlines = [MembershipInline, TeamMemberInline]
+
+
+@admin.register(JoinRequest)
+class JoinRequestAdmin(admin.ModelAdmin):
+    list_display = ["name", "organisation", "support", "status", "created_at", "answered_at"]
+    list_filter = ["status", "support", "organisation"]
+    search_fields = ["name", "email", "affiliation", "organisation__name"]
+    list_select_related = ["organisation"]
+    date_hierarchy = "created_at"
+    # Answers go through the focal point's dashboard, which mails them.
+    readonly_fields = [
+        "organisation",
+        "name",
+        "email",
+        "country",
+        "affiliation",
+        "support",
+        "message",
+        "language",
+        "created_at",
+        "answer",
+        "answered_at",
+        "answered_by",
+        "closed_at",
+    ]
+
+    def has_add_permission(self, request):
+        return False
 
 
 @admin.register(User)

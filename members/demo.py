@@ -9,7 +9,7 @@ import datetime
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
-from .models import Organisation, Role
+from .models import JoinRequest, Organisation, Role, TeamMember
 from .services import membership_grant
 
 DEMO_PASSWORD = "demo-pass-2026"
@@ -315,7 +315,84 @@ def seed_users(organisations):
     return users
 
 
+# The school-cooperation association's microsite: its team and web address (seed 001, in our
+# own words). Its pages (journey, vision, values, ...) are seeded by the pages app.
+OCCE_WEBSITE = "https://occe.coop/"
+OCCE_TEAM = [
+    (
+        "Maha Madu",
+        {"en": "Organisation Director", "fr": "Directrice de l'organisation"},
+        {
+            "en": "Heads the association, drawing on more than fifteen years of work in youth "
+            "education and community development.",
+            "fr": "Dirige l'association et s'appuie sur plus de quinze ans d'expérience dans "
+            "l'éducation des jeunes et le développement local.",
+        },
+    ),
+    (
+        "Claire Dupont",
+        {"en": "Programme Coordinator", "fr": "Coordinatrice des programmes"},
+        {
+            "en": "Builds the learning programmes through which pupils practise civic "
+            "engagement and take on leadership.",
+            "fr": "Conçoit les programmes éducatifs qui permettent aux élèves de s'engager "
+            "dans la vie civique et d'apprendre à mener des projets.",
+        },
+    ),
+]
+# (e-mail, name, country, affiliation, support, language, message)
+OCCE_JOIN_REQUESTS = [
+    (
+        "amadou.diallo@example.org",
+        "Amadou Diallo",
+        "SN",
+        "École élémentaire de Thiès",
+        JoinRequest.Support.PARTNER,
+        "fr",
+        "Notre école voudrait créer une coopérative d'élèves. Pourriez-vous nous aider à "
+        "démarrer et nous mettre en relation avec une école partenaire ?",
+    ),
+    (
+        "laura.mendez@example.org",
+        "Laura Méndez",
+        "EC",
+        "",
+        JoinRequest.Support.VOLUNTEER,
+        "en",
+        "I am a retired teacher and would like to volunteer to run workshops on pupil-led "
+        "projects, online or during a visit.",
+    ),
+]
+
+
+def seed_microsites(organisations):
+    """The OCCE microsite's website, team and a couple of join requests (idempotent)."""
+    occe = organisations["occe"]
+    if occe.website != OCCE_WEBSITE:
+        occe.website = OCCE_WEBSITE
+        occe.save(update_fields=["website"])
+    for order, (name, role_title, biography) in enumerate(OCCE_TEAM, start=1):
+        defaults = {"order": order, "role_title": role_title["en"], "biography": biography["en"]}
+        defaults.update(_translated("role_title", role_title))
+        defaults.update(_translated("biography", biography))
+        TeamMember.objects.update_or_create(organisation=occe, name=name, defaults=defaults)
+    for email, name, country, affiliation, support, language, message in OCCE_JOIN_REQUESTS:
+        JoinRequest.objects.update_or_create(
+            organisation=occe,
+            email=email,
+            defaults={
+                "name": name,
+                "country": country,
+                "affiliation": affiliation,
+                "support": support,
+                "language": language,
+                "message": message,
+            },
+        )
+
+
 def seed():
     organisations = seed_organisations()
     users = seed_users(organisations)
+    seed_microsites(organisations)
     return organisations, users

@@ -39,7 +39,7 @@ class RequireTwoFactorMiddleware:
     Account pages (allauth: 2FA setup, logout, password) stay reachable so they can comply.
     """
 
-    ALWAYS_ALLOWED_URL_NAMES = {"healthz", "set_language", "robots_txt"}
+    ALWAYS_ALLOWED_URL_NAMES = {"healthz", "robots_txt"}
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -7,9 +7,11 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -72,6 +74,23 @@ class OrganisationQuerySet(models.QuerySet):
         """Organisations a public visitor may see: active members and partners, and the body."""
         return self.filter(status=Organisation.Status.ACTIVE)
 
+    def directory(self, language=None):
+        """The public member directory: founding states first, then associate members.
+
+        Sorted by the name in `language` (the active one by default), or the English name
+        where that translation is missing, the way modeltranslation shows it.
+        """
+        language = language or get_language() or settings.LANGUAGE_CODE
+        sort_name = Coalesce(
+            NullIf(f"name_{language}", Value("")), "name_en", output_field=models.CharField()
+        )
+        return (
+            self.public()
+            .members()
+            .annotate(sort_name=sort_name)
+            .order_by("-kind", "sort_name", "pk")
+        )
+
     def visible_to(self, user):
         """Public organisations, plus those the user belongs to; the secretariat sees all."""
         from .permissions import is_secretariat, memberships_of
@@ -125,6 +144,8 @@ class Organisation(models.Model):
     )
     summary = models.TextField(_("summary"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    # Checked and re-encoded (EXIF stripped) by members.images before it is stored.
+    logo = models.ImageField(_("logo"), upload_to="organisations/logos/", blank=True)
     featured = models.BooleanField(
         _("featured on the home page"), default=False, help_text=_("Chosen by the secretariat.")
     )
@@ -293,3 +314,95 @@ class Invitation(models.Model):
             and self.revoked_at is None
             and self.expires_at > timezone.now()
         )
+
+
+class TeamMemberQuerySet(models.QuerySet):
+    def of(self, organisation):
+        """The team of one organisation, in the order its editors chose."""
+        return self.filter(organisation=organisation).order_by("order", "pk")
+
+
+class TeamMember(models.Model):
+    """A person shown on an organisation's microsite (not necessarily a portal user)."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="team_members"
+    )
+    name = models.CharField(_("name"), max_length=150)
+    role_title = models.CharField(_("role"), max_length=150)
+    biography = models.TextField(_("short biography"), max_length=600, blank=True)
+    # Checked and re-encoded (EXIF stripped) by members.images before it is stored.
+    photo = models.ImageField(_("photo"), upload_to="organisations/team/", blank=True)
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    objects = TeamMemberQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("team member")
+        verbose_name_plural = _("team members")
+        ordering = ["organisation", "order", "pk"]
+        indexes = [models.Index(fields=["organisation", "order"])]
+
+    def __str__(self):
+        return f"{self.name} ({self.organisation})"
+
+
+class JoinRequestQuerySet(models.QuerySet):
+    def of(self, organisation):
+        """The requests sent to one organisation, newest first."""
+        return self.filter(organisation=organisation).order_by("-created_at", "-pk")
+
+    def open(self):
+        return self.exclude(status=JoinRequest.Status.CLOSED)
+
+
+class JoinRequest(models.Model):
+    """A visitor's "join us / support us" message to an organisation, for its focal points."""
+
+    class Support(models.TextChoices):
+        VOLUNTEER = "volunteer", _("Volunteer")
+        PARTNER = "partner", _("Partner")
+        DONOR = "donor", _("Donor")
+        OTHER = "other", _("Other")
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        ANSWERED = "answered", _("Answered")
+        CLOSED = "closed", _("Closed")
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="join_requests"
+    )
+    name = models.CharField(_("name"), max_length=150)
+    email = models.EmailField(_("e-mail address"))
+    country = CountryField(_("country"), blank=True)
+    affiliation = models.CharField(_("organisation or affiliation"), max_length=200, blank=True)
+    support = models.CharField(_("kind of support"), max_length=20, choices=Support.choices)
+    message = models.TextField(_("message"), max_length=3000)
+    # The language the visitor wrote in: the answer is mailed in it.
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    created_at = models.DateTimeField(_("sent at"), default=timezone.now)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.NEW
+    )
+    answer = models.TextField(_("answer"), blank=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+
+    objects = JoinRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("join request")
+        verbose_name_plural = _("join requests")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["organisation", "-created_at"])]
+
+    def __str__(self):
+        return f"{self.name} → {self.organisation}"

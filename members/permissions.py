@@ -155,3 +155,6 @@ rules.add_perm(
     "members.edit_microsite", is_editor_of | is_partner_contact_of | is_communications_officer
 )
 rules.add_perm("members.access_back_office", is_secretariat)
+# Join requests come from the public: the organisation's focal points answer them (and the
+# secretariat's administrators, when they act for an organisation that has none yet).
+rules.add_perm("members.answer_join_requests", is_focal_point_of | is_secretariat_admin)

@@ -1,13 +1,26 @@
 """Use cases of the members app: memberships, invitations, switching the acting organisation."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from .models import ROLES_BY_KIND, Invitation, Membership, Organisation, Role
+from .models import (
+    ROLES_BY_KIND,
+    Invitation,
+    JoinRequest,
+    Membership,
+    Organisation,
+    Role,
+    TeamMember,
+)
 from .permissions import forget_memberships
 
 ACTING_ORGANISATION_SESSION_KEY = "oec_acting_organisation_id"
@@ -173,3 +186,212 @@ def acting_organisation_switch(*, request, organisation) -> None:
     if not request.user.has_perm("members.act_for_organisation", organisation):
         raise ValidationError(_("You do not belong to this organisation."), code="not_member")
     request.session[ACTING_ORGANISATION_SESSION_KEY] = organisation.pk
+
+
+# --- Microsite overview ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def microsite_details_update(*, organisation, **fields):
+    """Change an organisation's summary (per language), website and logo."""
+    languages = [code for code, _label in settings.LANGUAGES]
+    allowed = {"website", "logo"} | {f"summary_{code}" for code in languages}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise TypeError(f"Not microsite fields: {sorted(unknown)}")
+    values = dict(fields)
+    # Read from the database: a bound ModelForm has already put the new file on the instance.
+    old_logo = Organisation.objects.filter(pk=organisation.pk).values_list("logo", flat=True)
+    old_logo = old_logo.first() or ""
+    if values.get("logo") is False:  # "clear" ticked
+        values["logo"] = ""
+    elif "logo" in values and values["logo"] is None:
+        del values["logo"]
+    for name, value in values.items():
+        setattr(organisation, name, value)
+    organisation.save(update_fields=list(values))
+    if old_logo and "logo" in values and organisation.logo.name != old_logo:
+        # The replaced file goes once the new one is stored.
+        storage = organisation.logo.storage
+        transaction.on_commit(lambda: storage.delete(old_logo))
+    return organisation
+
+
+# --- Team ----------------------------------------------------------------------------------
+
+
+def _team_fields(fields):
+    languages = [code for code, _label in settings.LANGUAGES]
+    allowed = {"name", "photo"} | {
+        f"{name}_{code}" for name in ("role_title", "biography") for code in languages
+    }
+    unknown = set(fields) - allowed
+    if unknown:
+        raise TypeError(f"Not team member fields: {sorted(unknown)}")
+    values = dict(fields)
+    # A form's "clear" checkbox gives False; None means "keep the current photo".
+    if values.get("photo") is False:
+        values["photo"] = ""
+    elif "photo" in values and values["photo"] is None:
+        del values["photo"]
+    return values
+
+
+@transaction.atomic
+def team_member_create(*, organisation, **fields):
+    """Add a person at the end of the organisation's team."""
+    values = _team_fields(fields)
+    last = TeamMember.objects.of(organisation).values_list("order", flat=True).last() or 0
+    team_member = TeamMember(organisation=organisation, order=last + 1, **values)
+    team_member.save()
+    return team_member
+
+
+@transaction.atomic
+def team_member_update(*, team_member, **fields):
+    values = _team_fields(fields)
+    old_photo = TeamMember.objects.filter(pk=team_member.pk).values_list("photo", flat=True)
+    old_photo = old_photo.first() or ""
+    for name, value in values.items():
+        setattr(team_member, name, value)
+    team_member.save(update_fields=list(values))
+    if old_photo and "photo" in values and team_member.photo.name != old_photo:
+        storage = team_member.photo.storage
+        transaction.on_commit(lambda: storage.delete(old_photo))
+    return team_member
+
+
+@transaction.atomic
+def team_member_delete(*, team_member) -> None:
+    photo = team_member.photo.name
+    storage = team_member.photo.storage
+    team_member.delete()
+    if photo:
+        transaction.on_commit(lambda: storage.delete(photo))
+
+
+@transaction.atomic
+def team_member_move(*, team_member, offset: int) -> None:
+    """Move a person up (offset -1) or down (+1) in their team's order."""
+    team = list(
+        TeamMember.objects.of(team_member.organisation_id).select_for_update().only("pk", "order")
+    )
+    positions = [member.pk for member in team]
+    index = positions.index(team_member.pk)
+    target = index + offset
+    if not 0 <= target < len(team):
+        return
+    positions[index], positions[target] = positions[target], positions[index]
+    for order, pk in enumerate(positions, start=1):
+        TeamMember.objects.filter(pk=pk).update(order=order)
+
+
+# --- Join requests ---------------------------------------------------------------------------
+
+
+def _join_rate_key(*, ip, organisation):
+    return f"members:join:{organisation.pk}:{ip}"
+
+
+def join_request_attempt_allowed(*, ip, organisation) -> bool:
+    """Count one attempt to send the join form; False once the IP used up its hourly allowance.
+
+    The counter lives in the cache (Redis in production), per organisation and IP address, for
+    an hour from the first attempt.
+    """
+    limit = getattr(settings, "OEC_JOIN_REQUESTS_PER_HOUR", 5)
+    key = _join_rate_key(ip=ip, organisation=organisation)
+    if cache.add(key, 1, timeout=3600):
+        return True
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.add(key, 1, timeout=3600)
+        return True
+    return count <= limit
+
+
+@transaction.atomic
+def join_request_submit(
+    *, organisation, name, email, support, message, language, country="", affiliation=""
+):
+    """Store a visitor's join request and tell the organisation's focal points by e-mail."""
+    from .tasks import send_join_request_notification
+
+    join_request = JoinRequest.objects.create(
+        organisation=organisation,
+        name=name,
+        email=email.strip().lower(),
+        country=country or "",
+        affiliation=affiliation,
+        support=support,
+        message=message,
+        language=language,
+    )
+    transaction.on_commit(lambda: send_join_request_notification.delay(join_request.pk))
+    return join_request
+
+
+def join_request_notify_focal_points(*, join_request) -> int:
+    """Mail the request to the focal points of ITS organisation; returns how many were mailed."""
+    recipients = list(
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            memberships__organisation=join_request.organisation_id,
+            memberships__role=Role.FOCAL_POINT,
+        )
+        .order_by("email")
+        .values_list("email", flat=True)
+    )
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "join_request": join_request,
+            "request_url": settings.OEC_SITE_URL
+            + reverse("members:join_request_detail", kwargs={"pk": join_request.pk}),
+        }
+        # One line whatever the visitor typed (a line break in a header is refused by Django).
+        subject = " ".join(
+            render_to_string("members/email/join_request_subject.txt", context).split()
+        )
+        body = render_to_string("members/email/join_request_body.txt", context)
+    # One message per person: focal points do not see each other's addresses.
+    for recipient in recipients:
+        send_mail(subject=subject, message=body, from_email=None, recipient_list=[recipient])
+    return len(recipients)
+
+
+@transaction.atomic
+def join_request_answer(*, join_request, answer, answered_by):
+    """Record the focal point's answer and mail it to the visitor in their language."""
+    from .tasks import send_join_request_answer
+
+    join_request.answer = answer
+    join_request.answered_at = timezone.now()
+    join_request.answered_by = answered_by
+    join_request.status = JoinRequest.Status.ANSWERED
+    join_request.save(update_fields=["answer", "answered_at", "answered_by", "status"])
+    transaction.on_commit(lambda: send_join_request_answer.delay(join_request.pk))
+    return join_request
+
+
+def join_request_send_answer(*, join_request) -> None:
+    with translation.override(join_request.language):
+        context = {"join_request": join_request}
+        send_mail(
+            subject=" ".join(
+                render_to_string("members/email/join_answer_subject.txt", context).split()
+            ),
+            message=render_to_string("members/email/join_answer_body.txt", context),
+            from_email=None,
+            recipient_list=[join_request.email],
+        )
+
+
+@transaction.atomic
+def join_request_close(*, join_request):
+
+    join_request.status = JoinRequest.Status.CLOSED
+    join_request.closed_at = timezone.now()
+    join_request.save(update_fields=["status", "closed_at"])
+    return join_request

@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from .models import Invitation
+from .models import Invitation, JoinRequest
 
 
 @shared_task
@@ -31,3 +31,31 @@ def send_invitation_email(invitation_id, token, base_url=""):
             from_email=None,
             recipient_list=[invitation.email],
         )
+
+
+@shared_task
+def send_join_request_notification(join_request_id):
+    """Tell the focal points of the request's organisation that a visitor wrote to them."""
+    from .services import join_request_notify_focal_points
+
+    join_request = JoinRequest.objects.select_related("organisation").filter(pk=join_request_id)
+    join_request = join_request.first()
+    if join_request is None:  # deleted meanwhile: nothing to say
+        return 0
+    return join_request_notify_focal_points(join_request=join_request)
+
+
+@shared_task
+def send_join_request_answer(join_request_id):
+    """Mail the focal point's answer to the visitor who wrote."""
+    from .services import join_request_send_answer
+
+    join_request = (
+        JoinRequest.objects.select_related("organisation")
+        .filter(pk=join_request_id)
+        .exclude(answer="")
+        .first()
+    )
+    if join_request is None:
+        return
+    join_request_send_answer(join_request=join_request)

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_required
@@ -6,23 +7,219 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import services
-from .forms import AcceptInvitationForm, InvitationForm, OrganisationSwitchForm
-from .models import Invitation, Membership, Organisation
+from .forms import (
+    AcceptInvitationForm,
+    DirectoryFilterForm,
+    InvitationForm,
+    JoinRequestAnswerForm,
+    JoinRequestForm,
+    MicrositeDetailsForm,
+    OrganisationSwitchForm,
+    TeamMemberForm,
+)
+from .models import Invitation, JoinRequest, Membership, Organisation, TeamMember
+
+DIRECTORY_PAGE_SIZE = 24
+JOIN_REQUESTS_PAGE_SIZE = 20
 
 
 def directory(request):
-    organisations = Organisation.objects.public().members().order_by("kind", "name")
-    page = Paginator(organisations, 30).get_page(request.GET.get("page"))
-    return render(request, "members/directory.html", {"page": page})
+    """Founding states and associate members, filtered by kind and region, searched by name."""
+    form = DirectoryFilterForm(request.GET or None)
+    organisations = Organisation.objects.directory()
+    if form.is_bound:
+        organisations = form.filter(organisations) if form.is_valid() else organisations.none()
+    page = Paginator(organisations, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "members/directory.html", {"page": page, "form": form})
 
 
 def microsite(request, slug):
+    """An organisation's overview: who it is, its pages, its team, and how to join it."""
     organisation = get_object_or_404(Organisation.objects.visible_to(request.user), slug=slug)
-    return render(request, "members/microsite.html", {"organisation": organisation})
+    context = {
+        "organisation": organisation,
+        "team": TeamMember.objects.of(organisation),
+        "accepts_join_requests": organisation.is_member,
+    }
+    return render(request, "members/microsite.html", context)
+
+
+def _client_ip(request):
+    # REMOTE_ADDR only: X-Forwarded-For is not trusted unless the proxy in front rewrites it.
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def join(request, slug):
+    """The public "join us / support us" form of a member organisation."""
+    organisation = get_object_or_404(Organisation.objects.public().members(), slug=slug)
+    form = JoinRequestForm(request.POST or None)
+    if request.method == "POST":
+        if not services.join_request_attempt_allowed(
+            ip=_client_ip(request), organisation=organisation
+        ):
+            return render(
+                request, "members/join_limited.html", {"organisation": organisation}, status=429
+            )
+        if form.is_spam:
+            # A robot filled the hidden field: it is told "thank you" and nothing is stored.
+            return redirect("members:join_thanks", slug=organisation.slug)
+        if form.is_valid():
+            services.join_request_submit(
+                organisation=organisation,
+                language=get_language() or settings.LANGUAGE_CODE,
+                **{name: form.cleaned_data[name] for name in JoinRequestForm.Meta.fields},
+            )
+            return redirect("members:join_thanks", slug=organisation.slug)
+    return render(request, "members/join.html", {"organisation": organisation, "form": form})
+
+
+def join_thanks(request, slug):
+    organisation = get_object_or_404(Organisation.objects.public().members(), slug=slug)
+    return render(request, "members/join_thanks.html", {"organisation": organisation})
+
+
+def _acting_organisation_with(request, permission):
+    """The acting organisation, if the user holds `permission` for it; otherwise refuse."""
+    organisation = request.organisation
+    if not organisation or not request.user.has_perm(permission, organisation):
+        raise PermissionDenied
+    return organisation
+
+
+@login_required
+def microsite_edit(request):
+    """The acting organisation's overview: summary in each language, website and logo."""
+    organisation = _acting_organisation_with(request, "members.edit_microsite")
+    form = MicrositeDetailsForm(request.POST or None, request.FILES or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        services.microsite_details_update(organisation=organisation, **form.cleaned_data)
+        messages.success(request, _("The overview of your microsite was saved."))
+        return redirect("members:microsite_edit")
+    return render(
+        request,
+        "members/dashboard/microsite_edit.html",
+        {"organisation": organisation, "form": form},
+    )
+
+
+@login_required
+def team(request):
+    """The acting organisation's team, and the form to add a person."""
+    organisation = _acting_organisation_with(request, "members.edit_microsite")
+    form = TeamMemberForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        team_member = services.team_member_create(organisation=organisation, **form.cleaned_data)
+        messages.success(request, _("%(name)s was added to the team.") % {"name": team_member.name})
+        return redirect("members:team")
+    context = {
+        "organisation": organisation,
+        "team": TeamMember.objects.of(organisation),
+        "form": form,
+    }
+    return render(request, "members/dashboard/team.html", context)
+
+
+def _team_member_of(request, pk):
+    organisation = _acting_organisation_with(request, "members.edit_microsite")
+    # Another organisation's team member is "not found", never "forbidden".
+    return get_object_or_404(TeamMember.objects.of(organisation), pk=pk)
+
+
+@login_required
+def team_member_edit(request, pk):
+    team_member = _team_member_of(request, pk)
+    form = TeamMemberForm(request.POST or None, request.FILES or None, instance=team_member)
+    if request.method == "POST" and form.is_valid():
+        services.team_member_update(team_member=team_member, **form.cleaned_data)
+        messages.success(request, _("%(name)s was updated.") % {"name": team_member.name})
+        return redirect("members:team")
+    return render(
+        request,
+        "members/dashboard/team_member_edit.html",
+        {"team_member": team_member, "form": form},
+    )
+
+
+@login_required
+@require_POST
+def team_member_delete(request, pk):
+    team_member = _team_member_of(request, pk)
+    services.team_member_delete(team_member=team_member)
+    messages.success(request, _("%(name)s was removed from the team.") % {"name": team_member.name})
+    return redirect("members:team")
+
+
+@login_required
+@require_POST
+def team_member_move(request, pk):
+    team_member = _team_member_of(request, pk)
+    offset = {"up": -1, "down": 1}.get(request.POST.get("direction"))
+    if offset is None:
+        messages.error(request, _("Choose to move the person up or down."))
+    else:
+        services.team_member_move(team_member=team_member, offset=offset)
+    return redirect("members:team")
+
+
+@login_required
+def join_requests(request):
+    """The join requests sent to the acting organisation, newest first."""
+    organisation = _acting_organisation_with(request, "members.answer_join_requests")
+    requests_ = JoinRequest.objects.of(organisation)
+    page = Paginator(requests_, JOIN_REQUESTS_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "members/dashboard/join_requests.html",
+        {"organisation": organisation, "page": page},
+    )
+
+
+def _join_request_of(request, pk):
+    organisation = _acting_organisation_with(request, "members.answer_join_requests")
+    return get_object_or_404(
+        JoinRequest.objects.of(organisation).select_related("answered_by"), pk=pk
+    )
+
+
+@login_required
+def join_request_detail(request, pk):
+    """Read one request and answer it (the answer is mailed to the visitor)."""
+    join_request = _join_request_of(request, pk)
+    form = JoinRequestAnswerForm(request.POST or None)
+    if request.method == "POST":
+        if join_request.status == JoinRequest.Status.CLOSED:
+            messages.error(request, _("This request is closed: it cannot be answered any more."))
+            return redirect("members:join_request_detail", pk=join_request.pk)
+        if form.is_valid():
+            services.join_request_answer(
+                join_request=join_request,
+                answer=form.cleaned_data["answer"],
+                answered_by=request.user,
+            )
+            messages.success(
+                request,
+                _("Your answer was sent to %(email)s.") % {"email": join_request.email},
+            )
+            return redirect("members:join_request_detail", pk=join_request.pk)
+    return render(
+        request,
+        "members/dashboard/join_request_detail.html",
+        {"join_request": join_request, "form": form},
+    )
+
+
+@login_required
+@require_POST
+def join_request_close(request, pk):
+    join_request = _join_request_of(request, pk)
+    services.join_request_close(join_request=join_request)
+    messages.success(request, _("The request was closed."))
+    return redirect("members:join_requests")
 
 
 def _organisation_managed_by(request):

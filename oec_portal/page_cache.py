@@ -15,13 +15,25 @@ from django.http import HttpResponse
 
 GENERATION_KEY = "page-cache:generation"
 CONTENT_APPS = {"members", "pages", "news", "governance", "partnerships", "bulletins"}
+# Rows of those apps that no public page shows (audit trails, ledgers): saving them must not
+# empty the cache, or every download or dashboard visit would.
+NOT_SHOWN_ON_PUBLIC_PAGES = {
+    "governance.documentdownload",
+    "governance.dashboardvisit",
+    "members.invitation",
+    "members.joinrequest",
+    "bulletins.delivery",
+}
 SKIPPED_PREFIXES = ("/admin/", "/healthz")
 
 
 def bump_generation(**kwargs):
     """Forget every cached page: content changed somewhere (signal receiver)."""
     sender = kwargs.get("sender")
-    if sender is not None and sender._meta.app_label not in CONTENT_APPS:
+    if sender is not None and (
+        sender._meta.app_label not in CONTENT_APPS
+        or sender._meta.label_lower in NOT_SHOWN_ON_PUBLIC_PAGES
+    ):
         return
     try:
         cache.incr(GENERATION_KEY)

@@ -3,9 +3,8 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import set_language
 
-from . import views
+from . import search, sitemaps, views
 
 # The admin login goes through allauth, so its rate limits and two-factor step apply.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -14,8 +13,10 @@ admin.site.site_header = "OEC Portal back office"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("i18n/setlang/", set_language, name="set_language"),
+    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
     path("admin/", admin.site.urls),
+    # Open data API with its schema (/api/schema/) and docs (/api/docs/): see oec_portal/api.py.
+    path("api/", include("oec_portal.api", namespace="api")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -26,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("", include("governance.urls")),
     path("", include("partnerships.urls")),
     path("accounts/", include("allauth.urls")),
+    path("search/", search.site_search, name="search"),
     # Last: the body's mission pages answer at /<page-slug>/.
     path("", include("pages.urls")),
     prefix_default_language=True,

@@ -19,26 +19,44 @@ logger = logging.getLogger(__name__)
 
 
 def home(request):
-    organisations = Organisation.objects.public()
-    context = {
-        "founding_state_count": organisations.filter(kind=Organisation.Kind.FOUNDING_STATE).count(),
-        "associate_member_count": organisations.filter(
-            kind=Organisation.Kind.ASSOCIATE_MEMBER
-        ).count(),
-        "partner_count": organisations.filter(kind=Organisation.Kind.PARTNER_NGO).count(),
+    """The mission, key figures computed from the data, featured members, the mission pages."""
+    from django.conf import settings
+    from django.db.models import Count, Q
+
+    kind = Organisation.Kind
+    figures = Organisation.objects.public().aggregate(
+        founding_state_count=Count("pk", filter=Q(kind=kind.FOUNDING_STATE)),
+        associate_member_count=Count("pk", filter=Q(kind=kind.ASSOCIATE_MEMBER)),
+        partner_count=Count("pk", filter=Q(kind=kind.PARTNER_NGO)),
+    )
+    context = figures | {
+        "language_count": len(settings.LANGUAGES),
+        "featured_members": Organisation.objects.public()
+        .members()
+        .filter(featured=True)
+        .order_by("name"),
     }
     return render(request, "home.html", context)
 
 
 @login_required
 def dashboard(request):
+    """The member's home: their organisation, the next session, new documents, what to do."""
+    # Imported here so that this view's imports stay with it (other views compose other apps).
+    from governance.selectors import dashboard_summary
+    from governance.services import dashboard_visit_since
+
+    organisation = request.organisation
+    since = dashboard_visit_since(request=request)
     context = {
-        "organisation": request.organisation,
+        "organisation": organisation,
         "memberships": request.user.memberships.select_related("organisation"),
         "switch_form": OrganisationSwitchForm(
             user=request.user,
-            initial={"organisation": request.organisation.pk if request.organisation else None},
+            initial={"organisation": organisation.pk if organisation else None},
         ),
+        "since": since,
+        "governance": dashboard_summary(user=request.user, organisation=organisation, since=since),
     }
     return render(request, "dashboard.html", context)
 

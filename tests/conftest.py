@@ -5,11 +5,21 @@ Names follow the authorization matrix of SECURITY.md: `delegate_a`, `focal_a`, `
 """
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import OperationalError, connection
+from django.utils import translation
 
 from members.models import Organisation, Role
 from tests.factories import HostFactory, OrganisationFactory, user_with_role
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    # A request to /fr/ leaves French active in the thread; later reverse() calls must not
+    # inherit it.
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -21,7 +21,6 @@ DEBUG = env.bool("DEBUG", default=True)
 SECRET_KEY = env("SECRET_KEY", default="dev-only-secret-key-not-for-production-use-0123456789")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
-SITE_ID = 1
 ROOT_URLCONF = "oec_portal.urls"
 WSGI_APPLICATION = "oec_portal.wsgi.application"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -36,7 +35,6 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.sites",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django.contrib.humanize",
@@ -287,3 +285,46 @@ LOGGING = {
 
 # The portal's public address, for links in e-mails sent by tasks (no request there).
 OEC_SITE_URL = env("OEC_SITE_URL", default="http://127.0.0.1:8000")
+
+# --- members ----------------------------------------------------------------------------------
+# How many "join us" messages one IP address may send to one organisation per hour.
+OEC_JOIN_REQUESTS_PER_HOUR = env.int("OEC_JOIN_REQUESTS_PER_HOUR", default=5)
+
+# --- partnerships -----------------------------------------------------------------------------
+# Years of consultative status a partner needs before associate status (the framework's rule).
+OEC_ASSOCIATE_MIN_CONSULTATIVE_YEARS = env.int("OEC_ASSOCIATE_MIN_CONSULTATIVE_YEARS", default=2)
+# Years between a decision on a partnership and its next periodic review.
+OEC_PARTNERSHIP_REVIEW_YEARS = env.int("OEC_PARTNERSHIP_REVIEW_YEARS", default=4)
+# How many partnership applications one IP address may send per hour.
+OEC_PARTNERSHIP_APPLICATIONS_PER_HOUR = env.int("OEC_PARTNERSHIP_APPLICATIONS_PER_HOUR", default=5)
+
+# --- bulletins --------------------------------------------------------------------------------
+# Celery's Redis caveat: the visibility timeout must be set in all three places, the same value.
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
+# (CELERY_VISIBILITY_TIMEOUT above is the third: the app's `visibility_timeout` setting.)
+# Wait for a partnerships officer's approval in the admin before a composed bulletin goes out.
+OEC_BULLETIN_REQUIRES_APPROVAL = env.bool("OEC_BULLETIN_REQUIRES_APPROVAL", default=True)
+# Deliveries per task; small chunks keep a task short (a crash redoes little).
+OEC_BULLETIN_CHUNK_SIZE = env.int("OEC_BULLETIN_CHUNK_SIZE", default=50)
+# Chunk tasks per second and per worker, Celery syntax ("10/s", "300/m"); empty: no limit.
+OEC_BULLETIN_SEND_RATE_LIMIT = env("OEC_BULLETIN_SEND_RATE_LIMIT", default="") or None
+# Transient SMTP errors: retries, and the first delay in seconds (doubled at each retry).
+OEC_BULLETIN_MAX_RETRIES = env.int("OEC_BULLETIN_MAX_RETRIES", default=5)
+OEC_BULLETIN_RETRY_BACKOFF = env.int("OEC_BULLETIN_RETRY_BACKOFF", default=60)
+# The sweeper re-enqueues pending deliveries no task has taken for this long.
+OEC_BULLETIN_SWEEP_AFTER_MINUTES = env.int("OEC_BULLETIN_SWEEP_AFTER_MINUTES", default=15)
+# Lifetime of the unsubscribe link of a bulletin, and of a subscription confirmation link.
+OEC_BULLETIN_UNSUBSCRIBE_MAX_AGE = env.int("OEC_BULLETIN_UNSUBSCRIBE_MAX_AGE", default=365 * 86400)
+OEC_BULLETIN_CONFIRM_MAX_AGE = env.int("OEC_BULLETIN_CONFIRM_MAX_AGE", default=7 * 86400)
+# How many subscription requests one IP address may send per hour.
+OEC_BULLETIN_SUBSCRIPTIONS_PER_HOUR = env.int("OEC_BULLETIN_SUBSCRIPTIONS_PER_HOUR", default=5)
+# Shared secret of the bounce webhook (header X-OEC-Webhook-Secret); empty: webhook refused.
+OEC_BULLETIN_WEBHOOK_SECRET = env("OEC_BULLETIN_WEBHOOK_SECRET", default="")
+
+# --- governance -------------------------------------------------------------------------------
+# Documents and credentials letters live under PRIVATE_MEDIA_ROOT (governance.storage), never
+# under MEDIA_URL. Largest file accepted by the upload checks (governance.uploads), in bytes;
+# keep nginx's client_max_body_size a little above it.
+OEC_MAX_UPLOAD_BYTES = env.int("OEC_MAX_UPLOAD_BYTES", default=25 * 1024 * 1024)
+# Empty: Django streams document files itself. production.py reads it from the environment.
+OEC_X_ACCEL_REDIRECT_PREFIX = ""

@@ -67,3 +67,13 @@ def test_status_change_of_an_organisation_invalidates(client, member_a, page_cac
     member_a.status = Organisation.Status.SUSPENDED
     member_a.save(update_fields=["status"])
     assert client.get(reverse("members:microsite", args=["member-a"])).status_code == 404
+
+
+def test_rows_no_public_page_shows_do_not_empty_the_cache(client, member_a, focal_a, page_cache):
+    from members.services import invitation_create
+
+    client.get("/en/members/")
+    invitation_create(
+        organisation=member_a, email="someone@example.org", role="delegate", invited_by=focal_a
+    )
+    assert client.get("/en/members/")["X-Page-Cache"] == "hit"

@@ -1,0 +1,224 @@
+"""The back office of conference services: sessions, agenda, documents, decisions, delegations.
+
+Access follows the policy (`governance.manage_conference`: conference services officers and
+administrators), not Django's per-model permissions.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from simple_history.admin import SimpleHistoryAdmin
+
+from members.models import Organisation
+
+from . import services
+from .forms import DocumentFileAdminForm
+from .models import (
+    AgendaItem,
+    AssemblySession,
+    Decision,
+    Delegation,
+    DelegationMember,
+    Document,
+    DocumentDownload,
+    DocumentFile,
+    OfficeHolder,
+    Organ,
+    Vote,
+)
+
+
+class ConferenceServicesMixin:
+    def has_module_permission(self, request):
+        return request.user.has_perm("governance.manage_conference")
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("governance.manage_conference")
+
+    def has_add_permission(self, request, obj=None):
+        return request.user.has_perm("governance.manage_conference")
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.has_perm("governance.manage_conference")
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.has_perm("governance.manage_conference")
+
+
+@admin.register(Organ)
+class OrganAdmin(ConferenceServicesMixin, TabbedTranslationAdmin):
+    list_display = ["code", "name"]
+
+
+class AgendaItemInline(ConferenceServicesMixin, TranslationTabularInline):
+    model = AgendaItem
+    extra = 0
+    fields = ["number", "title", "order"]
+
+
+@admin.register(AssemblySession)
+class AssemblySessionAdmin(ConferenceServicesMixin, TabbedTranslationAdmin):
+    list_display = ["__str__", "kind", "start_date", "venue", "status", "registration_deadline"]
+    list_filter = ["organ", "status", "kind"]
+    inlines = [AgendaItemInline]
+
+
+class DocumentFileInline(ConferenceServicesMixin, admin.TabularInline):
+    model = DocumentFile
+    form = DocumentFileAdminForm
+    extra = 1
+    fields = ["language", "file", "original_filename", "size", "content_type"]
+    readonly_fields = ["original_filename", "size", "content_type"]
+
+
+@admin.register(Document)
+class DocumentAdmin(ConferenceServicesMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+    list_display = ["symbol", "title", "type", "session", "access", "publication_date"]
+    list_filter = ["access", "type", "session"]
+    search_fields = ["symbol", "title_en", "title_fr", "title_es", "title_ar"]
+    autocomplete_fields = ["revises"]
+    filter_horizontal = ["restricted_to"]
+    exclude = ["organisation", "created_at"]
+    inlines = [DocumentFileInline]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "restricted_to":
+            kwargs["queryset"] = Organisation.objects.exclude(kind=Organisation.Kind.HOST)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        # The body owns every document of its register (the tenancy rule).
+        if not obj.organisation_id:
+            obj.organisation = Organisation.objects.host()
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(DocumentDownload)
+class DocumentDownloadAdmin(ConferenceServicesMixin, admin.ModelAdmin):
+    list_display = ["at", "symbol", "language", "user", "organisation", "ip"]
+    list_filter = ["language"]
+    search_fields = ["symbol", "user__email"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # an audit trail is not edited
+
+
+class VoteInline(ConferenceServicesMixin, admin.TabularInline):
+    model = Vote
+    extra = 0
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "organisation":
+            kwargs["queryset"] = Organisation.objects.filter(kind=Organisation.Kind.FOUNDING_STATE)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(Decision)
+class DecisionAdmin(ConferenceServicesMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+    list_display = ["symbol", "title", "session", "adopted_on", "adoption_method", "is_public"]
+    list_filter = ["session", "adoption_method", "is_public"]
+    search_fields = ["symbol", "title_en", "title_fr"]
+    inlines = [VoteInline]
+
+
+class DelegationMemberInline(ConferenceServicesMixin, admin.TabularInline):
+    model = DelegationMember
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+class DelegationAdminForm(forms.ModelForm):
+    class Meta:
+        model = Delegation
+        fields = ["session", "organisation", "status", "return_reason"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("status") == Delegation.Status.RETURNED
+            and not (cleaned.get("return_reason") or "").strip()
+        ):
+            self.add_error("return_reason", _("Say why the delegation is returned."))
+        return cleaned
+
+
+@admin.register(Delegation)
+class DelegationAdmin(ConferenceServicesMixin, admin.ModelAdmin):
+    form = DelegationAdminForm
+    list_display = ["organisation", "session", "status", "submitted_at", "decided_at"]
+    list_filter = ["session", "status"]
+    search_fields = ["organisation__name"]
+    fields = ["session", "organisation", "status", "return_reason", "credentials"]
+    readonly_fields = ["credentials"]
+    inlines = [DelegationMemberInline]
+    actions = ["accredit"]
+
+    @admin.display(description=_("credentials letter"))
+    def credentials(self, obj):
+        # Private files have no URL: name what was received.
+        if obj is None or not obj.credentials_letter:
+            return _("none yet")
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("governance:delegation_credentials", args=[obj.pk]),
+            obj.credentials_original_filename or _("credentials letter"),
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return self.readonly_fields
+        return [*self.readonly_fields, "session", "organisation"]
+
+    @admin.action(description=_("Accredit the selected delegations"))
+    def accredit(self, request, queryset):
+        for delegation in queryset.select_related("session", "organisation"):
+            services.delegation_accredit(delegation=delegation, by=request.user)
+        self.message_user(request, _("Accredited; the focal points are told by e-mail."))
+
+    def save_model(self, request, obj, form, change):
+        """A change of status to accredited or returned goes through the service (e-mail)."""
+        status = obj.status
+        if (
+            change
+            and "status" in form.changed_data
+            and status
+            in (
+                Delegation.Status.ACCREDITED,
+                Delegation.Status.RETURNED,
+            )
+        ):
+            obj.status = form.initial["status"]
+            super().save_model(request, obj, form, change)
+            try:
+                if status == Delegation.Status.ACCREDITED:
+                    services.delegation_accredit(delegation=obj, by=request.user)
+                else:
+                    services.delegation_return(
+                        delegation=obj, reason=obj.return_reason, by=request.user
+                    )
+            except ValidationError as error:
+                self.message_user(request, error.messages[0], level=messages.ERROR)
+            return
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(OfficeHolder)
+class OfficeHolderAdmin(ConferenceServicesMixin, TabbedTranslationAdmin):
+    list_display = ["post", "person_name", "term_start", "term_end"]
+    exclude = ["organisation"]
+
+    def save_model(self, request, obj, form, change):
+        if not obj.organisation_id:
+            obj.organisation = Organisation.objects.host()
+        super().save_model(request, obj, form, change)

@@ -1,0 +1,162 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
+
+from .models import AssemblySession, Delegation, Document, DocumentFile, Language
+from .services import prepare_upload
+
+
+class DocumentFilterForm(forms.Form):
+    """The register's search and filters; every field is optional, every value is checked."""
+
+    q = forms.CharField(label=_("Symbol or title"), max_length=100, required=False)
+    session = forms.ModelChoiceField(
+        label=_("Session"),
+        queryset=AssemblySession.objects.select_related("organ"),
+        required=False,
+        empty_label=_("All sessions"),
+        to_field_name="number",
+    )
+    type = forms.ChoiceField(
+        label=_("Type"), choices=[("", _("All types")), *Document.Type.choices], required=False
+    )
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=[("", _("All languages")), *Language.choices],
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["session"].queryset = AssemblySession.objects.general_assembly().select_related(
+            "organ"
+        )
+
+    def filter(self, documents, *, language):
+        """Apply the valid filters to `documents` (already visible to the viewer)."""
+        data = self.cleaned_data
+        if data.get("q"):
+            documents = documents.search(data["q"], language)
+        if data.get("session"):
+            documents = documents.filter(session=data["session"])
+        if data.get("type"):
+            documents = documents.filter(type=data["type"])
+        if data.get("language"):
+            documents = documents.in_language(data["language"])
+        return documents
+
+
+class DocumentFileAdminForm(forms.ModelForm):
+    """The back office's upload: checked by content, stored under a server-made name."""
+
+    class Meta:
+        model = DocumentFile
+        fields = ["language", "file"]
+        # A plain input: the clearable one would link the stored file, which has no URL.
+        widgets = {"file": forms.FileInput}
+
+    def clean_file(self):
+        uploaded = self.cleaned_data.get("file")
+        if isinstance(uploaded, UploadedFile):  # a new upload, not the stored file
+            kind, original = prepare_upload(uploaded)
+            self.instance.original_filename = original
+            self.instance.size = uploaded.size
+            self.instance.content_type = kind.content_type
+        return uploaded
+
+
+def _organisation_users(organisation):
+    return (
+        get_user_model()
+        .objects.filter(memberships__organisation=organisation)
+        .order_by("last_name", "email")
+    )
+
+
+class PersonFields(forms.Form):
+    """A person: one of the organisation's users, or a named guest with an e-mail address."""
+
+    user = forms.ModelChoiceField(
+        label=_("User of your organisation"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+        help_text=_("Or leave it empty and name a guest below."),
+    )
+    guest_name = forms.CharField(label=_("Guest's name"), max_length=200, required=False)
+    guest_email = forms.EmailField(label=_("Guest's e-mail address"), required=False)
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Another tenant's user id is not a valid choice.
+        self.fields["user"].queryset = _organisation_users(organisation)
+
+    def clean(self):
+        cleaned = super().clean()
+        user, name, email = (
+            cleaned.get("user"),
+            cleaned.get("guest_name"),
+            cleaned.get("guest_email"),
+        )
+        if self.errors:
+            return cleaned
+        if user and (name or email):
+            raise ValidationError(_("Choose a user or name a guest, not both."))
+        if not user and bool(name) != bool(email):
+            raise ValidationError(_("A guest needs both a name and an e-mail address."))
+        return cleaned
+
+    def person(self):
+        """{"user": ...} or {"guest_name": ..., "guest_email": ...}; None for an empty row."""
+        data = self.cleaned_data
+        if data.get("user"):
+            return {"user": data["user"]}
+        if data.get("guest_name"):
+            return {"guest_name": data["guest_name"], "guest_email": data["guest_email"]}
+        return None
+
+
+class DelegationHeadForm(PersonFields):
+    credentials_letter = forms.FileField(
+        label=_("Credentials letter (PDF)"),
+        required=False,
+        help_text=_("Signed by the competent authority. Leave empty to keep the current one."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and self.person() is None:
+            raise ValidationError(_("Name the head of delegation."))
+        return cleaned
+
+    def clean_credentials_letter(self):
+        uploaded = self.cleaned_data.get("credentials_letter")
+        if uploaded:
+            from .uploads import PDF, detect_document_kind
+
+            if detect_document_kind(uploaded) != PDF:
+                raise ValidationError(_("The credentials letter must be a PDF file."))
+        return uploaded
+
+
+class BaseMemberFormSet(forms.BaseFormSet):
+    def people(self):
+        return [person for form in self.forms if (person := form.person())]
+
+
+DelegationMemberFormSet = forms.formset_factory(
+    PersonFields, formset=BaseMemberFormSet, extra=3, max_num=30, validate_max=True
+)
+
+
+class DelegationReturnForm(forms.ModelForm):
+    class Meta:
+        model = Delegation
+        fields = ["return_reason"]
+
+    def clean_return_reason(self):
+        reason = self.cleaned_data["return_reason"].strip()
+        if not reason:
+            raise ValidationError(_("Say why the delegation is returned."))
+        return reason

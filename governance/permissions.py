@@ -1,0 +1,116 @@
+"""Who may see which document, decision and delegation: THE governance policy.
+
+The same rules are written twice on purpose, once for one object (`rules` predicates, for
+`user.has_perm(...)`) and once as a query condition (for `visible_to(user)` querysets); the
+test suite checks that both agree for every role and access class.
+"""
+
+import rules
+from django.db.models import Q
+
+from members.permissions import (
+    is_conference_officer,
+    is_focal_point_of,
+    is_member_user,
+    is_member_user_of,
+    is_secretariat,
+    memberships_of,
+)
+
+# --- Documents ---------------------------------------------------------------------------------
+
+
+def document_visibility_condition(user):
+    """The Q() of the documents `user` may see (see the module docstring)."""
+    from .models import Document
+
+    if is_secretariat(user):
+        return Q()
+    condition = Q(access=Document.Access.PUBLIC)
+    if is_member_user(user):
+        condition |= Q(access=Document.Access.MEMBERS)
+    own = set(memberships_of(user))
+    if own:
+        # A subquery, not a join: no duplicate rows, so callers need no distinct().
+        restricted_ids = Document.restricted_to.through.objects.filter(
+            organisation_id__in=own
+        ).values("document_id")
+        condition |= Q(access=Document.Access.RESTRICTED, pk__in=restricted_ids)
+    return condition
+
+
+@rules.predicate
+def can_view_document(user, document):
+    if document is None:
+        return False
+    access = document.access
+    if access == document.Access.PUBLIC or is_secretariat(user):
+        return True
+    if access == document.Access.MEMBERS:
+        return is_member_user(user)
+    if access == document.Access.RESTRICTED:
+        # all() uses the prefetched organisations when the queryset prefetched them.
+        allowed = {organisation.pk for organisation in document.restricted_to.all()}
+        return bool(allowed & set(memberships_of(user)))
+    return False
+
+
+# --- Decisions ---------------------------------------------------------------------------------
+
+
+def decision_visibility_condition(user):
+    if is_secretariat(user) or is_member_user(user):
+        return Q()
+    return Q(is_public=True)
+
+
+@rules.predicate
+def can_view_decision(user, decision):
+    if decision is None:
+        return False
+    return decision.is_public or is_secretariat(user) or is_member_user(user)
+
+
+# --- Delegations -------------------------------------------------------------------------------
+
+
+@rules.predicate
+def can_register_delegation(user, organisation):
+    """The organisation's focal point, for a founding state or associate member."""
+    return (
+        organisation is not None
+        and organisation.is_member
+        and is_focal_point_of(user, organisation)
+    )
+
+
+@rules.predicate
+def can_change_delegation(user, delegation):
+    """The focal point until the deadline and before accreditation; the secretariat always."""
+    if delegation is None:
+        return False
+    if is_conference_officer(user):
+        return True
+    return (
+        is_focal_point_of(user, delegation.organisation)
+        and delegation.session.registration_is_open
+        and delegation.status != delegation.Status.ACCREDITED
+    )
+
+
+@rules.predicate
+def can_view_delegation(user, delegation):
+    if delegation is None:
+        return False
+    return is_secretariat(user) or is_member_user_of(user, delegation.organisation)
+
+
+rules.add_perm("governance.view_document", can_view_document)
+rules.add_perm("governance.view_decision", can_view_decision)
+rules.add_perm("governance.register_delegation", can_register_delegation)
+rules.add_perm("governance.edit_delegation", can_change_delegation)
+rules.add_perm("governance.view_own_delegation", can_view_delegation)
+# The list of accredited delegations of a session: members and the secretariat, not the public.
+rules.add_perm("governance.view_accredited_delegations", is_member_user | is_secretariat)
+# The back office of sessions, agenda, documents, decisions and delegations.
+rules.add_perm("governance.manage_conference", is_conference_officer)

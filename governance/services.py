@@ -1,0 +1,254 @@
+"""Use cases of governance: files into the register, downloads, delegations, the dashboard."""
+
+import logging
+from datetime import datetime, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from members.models import Organisation
+
+from .models import (
+    DashboardVisit,
+    Delegation,
+    DelegationMember,
+    Document,
+    DocumentDownload,
+    DocumentFile,
+)
+from .uploads import PDF, detect_document_kind, storage_name
+
+security_logger = logging.getLogger("oec.security")
+
+# A first dashboard visit shows what was published in the last month.
+FIRST_VISIT_LOOKBACK = timedelta(days=30)
+DASHBOARD_SINCE_SESSION_KEY = "oec_dashboard_since"
+
+
+def prepare_upload(uploaded, *, allowed=None):
+    """Check an upload by content and give it a server-made name; returns (kind, original name).
+
+    The original name is kept only for the Content-Disposition header of later downloads.
+    """
+    kind = detect_document_kind(uploaded)
+    if allowed is not None and kind not in allowed:
+        raise ValidationError(
+            _("Upload a %(label)s file.") % {"label": " / ".join(k.label for k in allowed)},
+            code="file_type",
+        )
+    original = (uploaded.name or "").rsplit("/", 1)[-1].rsplit("\\", 1)[-1][:200]
+    uploaded.name = storage_name(kind)
+    return kind, original
+
+
+@transaction.atomic
+def document_file_store(*, document: Document, language: str, uploaded) -> DocumentFile:
+    """Put (or replace) the `language` file of a document, after the content checks."""
+    kind, original = prepare_upload(uploaded)
+    document_file = DocumentFile.objects.filter(document=document, language=language).first()
+    old_name = document_file.file.name if document_file else None
+    if document_file is None:
+        document_file = DocumentFile(document=document, language=language)
+    document_file.file = uploaded
+    document_file.original_filename = original
+    document_file.size = uploaded.size
+    document_file.content_type = kind.content_type
+    document_file.save()
+    if old_name:
+        storage = document_file.file.storage
+        transaction.on_commit(lambda: storage.delete(old_name))
+    return document_file
+
+
+def client_ip(request):
+    # X-Forwarded-For is not trusted here (SECURITY.md B1): the proxy sets REMOTE_ADDR.
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def document_download_record(*, document_file: DocumentFile, request) -> DocumentDownload:
+    """Audit a download; a restricted or secretariat document also logs a security event."""
+    user = request.user if request.user.is_authenticated else None
+    organisation = request.organisation if user else None
+    download = DocumentDownload.objects.create(
+        document_file=document_file,
+        symbol=document_file.document.symbol,
+        language=document_file.language,
+        user=user,
+        organisation=organisation,
+        ip=client_ip(request),
+    )
+    if document_file.document.access in (Document.Access.RESTRICTED, Document.Access.SECRETARIAT):
+        security_logger.info(
+            "restricted document download: symbol=%s language=%s access=%s user_id=%s "
+            "organisation=%s ip=%s at=%s",
+            download.symbol,
+            download.language,
+            document_file.document.access,
+            user.pk if user else None,
+            organisation.slug if organisation else None,
+            download.ip,
+            download.at.isoformat(),
+        )
+    return download
+
+
+# --- Delegations -------------------------------------------------------------------------------
+
+
+def _check_may_change(*, delegation, by):
+    if delegation.pk and not by.has_perm("governance.edit_delegation", delegation):
+        raise ValidationError(
+            _(
+                "This delegation can no longer be changed here: the registration deadline has "
+                "passed or it was accredited. Please contact the secretariat."
+            ),
+            code="locked",
+        )
+
+
+@transaction.atomic
+def delegation_save(
+    *,
+    session,
+    organisation: Organisation,
+    head: dict,
+    members: list[dict],
+    credentials_letter=None,
+    by,
+) -> Delegation:
+    """Create or update the organisation's delegation to the session (status back to draft).
+
+    `head` and each of `members` is {"user": User} or {"guest_name": ..., "guest_email": ...};
+    users must belong to the organisation (forms limit the choices; this is the backstop).
+    """
+    delegation = (
+        Delegation.objects.select_for_update()
+        .filter(session=session, organisation=organisation)
+        .first()
+    )
+    if delegation is None:
+        if not by.has_perm("governance.register_delegation", organisation):
+            raise ValidationError(_("Only the focal point registers the delegation."))
+        if not session.registration_is_open and not by.has_perm("governance.manage_conference"):
+            raise ValidationError(
+                _("The registration deadline of this session has passed."), code="locked"
+            )
+        delegation = Delegation(session=session, organisation=organisation)
+    _check_may_change(delegation=delegation, by=by)
+    people = [{**head, "is_head": True}] + [{**m, "is_head": False} for m in members]
+    own_user_ids = set(organisation.memberships.values_list("user_id", flat=True))
+    seen = set()
+    for person in people:
+        user = person.get("user")
+        key = ("user", user.pk) if user else ("guest", person.get("guest_email", "").lower())
+        if key in seen:
+            raise ValidationError(_("Each person is listed once."), code="duplicate")
+        seen.add(key)
+        if user is not None and user.pk not in own_user_ids:
+            raise ValidationError(
+                _("%(user)s is not a user of %(organisation)s.")
+                % {"user": user, "organisation": organisation},
+                code="other_tenant",
+            )
+    if credentials_letter is not None:
+        _kind, original = prepare_upload(credentials_letter, allowed=[PDF])
+        if delegation.credentials_letter:
+            old_name, storage = delegation.credentials_letter.name, private_storage_of(delegation)
+            transaction.on_commit(lambda: storage.delete(old_name))
+        delegation.credentials_letter = credentials_letter
+        delegation.credentials_original_filename = original
+    if delegation.status != Delegation.Status.ACCREDITED:
+        delegation.status = Delegation.Status.DRAFT
+    delegation.save()
+    delegation.members.all().delete()
+    DelegationMember.objects.bulk_create(
+        [
+            DelegationMember(
+                delegation=delegation,
+                is_head=person["is_head"],
+                user=person.get("user"),
+                guest_name="" if person.get("user") else person["guest_name"],
+                guest_email="" if person.get("user") else person["guest_email"],
+            )
+            for person in people
+        ]
+    )
+    return delegation
+
+
+def private_storage_of(delegation):
+    return delegation.credentials_letter.storage
+
+
+@transaction.atomic
+def delegation_submit(*, delegation: Delegation, by) -> Delegation:
+    """Send the delegation to the secretariat for accreditation."""
+    _check_may_change(delegation=delegation, by=by)
+    if not delegation.members.filter(is_head=True).exists():
+        raise ValidationError(_("Name the head of delegation first."), code="no_head")
+    if not delegation.credentials_letter:
+        raise ValidationError(_("Upload the credentials letter first."), code="no_credentials")
+    delegation.status = Delegation.Status.SUBMITTED
+    delegation.submitted_at = timezone.now()
+    delegation.return_reason = ""
+    delegation.save(update_fields=["status", "submitted_at", "return_reason", "updated_at"])
+    return delegation
+
+
+def _decide(*, delegation, status, reason, by):
+    if not by.has_perm("governance.manage_conference"):
+        raise ValidationError(_("Only the secretariat accredits delegations."))
+    delegation.status = status
+    delegation.return_reason = reason
+    delegation.decided_at = timezone.now()
+    delegation.save(update_fields=["status", "return_reason", "decided_at", "updated_at"])
+    from .tasks import send_delegation_decision_email
+
+    transaction.on_commit(lambda: send_delegation_decision_email.delay(delegation.pk))
+    return delegation
+
+
+@transaction.atomic
+def delegation_accredit(*, delegation: Delegation, by) -> Delegation:
+    """Accredit the delegation; its focal points are e-mailed."""
+    return _decide(delegation=delegation, status=Delegation.Status.ACCREDITED, reason="", by=by)
+
+
+@transaction.atomic
+def delegation_return(*, delegation: Delegation, reason: str, by) -> Delegation:
+    """Return the delegation to its focal point with a reason; they are e-mailed."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Say why the delegation is returned."), code="no_reason")
+    return _decide(delegation=delegation, status=Delegation.Status.RETURNED, reason=reason, by=by)
+
+
+# --- Dashboard ---------------------------------------------------------------------------------
+
+
+def dashboard_visit_since(*, request):
+    """The start of "new since your last visit" for this dashboard view.
+
+    The database keeps the time of the last visit across sessions and devices; the session
+    keeps the start fixed for the rest of this visit, so that reloading the dashboard does not
+    empty the list the member has not read yet.
+    """
+    since = request.session.get(DASHBOARD_SINCE_SESSION_KEY)
+    if since:
+        return datetime.fromisoformat(since)
+    now = timezone.now()
+    visit = DashboardVisit.objects.filter(user=request.user).first()
+    if visit:
+        since = visit.last_visit_at
+        DashboardVisit.objects.filter(user=request.user).update(last_visit_at=now)
+    else:
+        since = now - FIRST_VISIT_LOOKBACK
+        try:
+            with transaction.atomic():
+                DashboardVisit.objects.create(user=request.user, last_visit_at=now)
+        except IntegrityError:  # the same user's first visit from two tabs at once
+            pass
+    request.session[DASHBOARD_SINCE_SESSION_KEY] = since.isoformat()
+    return since

@@ -1,0 +1,292 @@
+"""Public and member pages of governance. Visibility comes from the querysets and the policy."""
+
+import logging
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
+from django.utils.http import content_disposition_header
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from . import services
+from .forms import DelegationHeadForm, DelegationMemberFormSet, DocumentFilterForm
+from .models import (
+    AssemblySession,
+    Decision,
+    Delegation,
+    DelegationMember,
+    Document,
+    OfficeHolder,
+    Vote,
+    slug_to_symbol,
+)
+from .uploads import PDF
+
+logger = logging.getLogger(__name__)
+PAGE_SIZE = 30
+
+
+def _session_or_404(number):
+    return get_object_or_404(
+        AssemblySession.objects.general_assembly().select_related("organ"), number=number
+    )
+
+
+def _accredited_delegations(request, session):
+    if not request.user.has_perm("governance.view_accredited_delegations"):
+        return None
+    return (
+        session.delegations.accredited()
+        .select_related("organisation")
+        .prefetch_related(
+            Prefetch("members", queryset=DelegationMember.objects.select_related("user"))
+        )
+    )
+
+
+def session_list(request):
+    sessions = AssemblySession.objects.general_assembly().select_related("organ")
+    office_holders = OfficeHolder.objects.order_by("post", "-term_start")
+    return render(
+        request,
+        "governance/session_list.html",
+        {"sessions": sessions, "office_holders": office_holders},
+    )
+
+
+def session_detail(request, number):
+    """The agenda, each item with the documents and decisions the viewer may see."""
+    session = _session_or_404(number)
+    documents = Document.objects.visible_to(request.user).filter(session=session).with_related()
+    decisions = Decision.objects.visible_to(request.user).filter(session=session)
+    by_item = {}
+    for document in documents:
+        by_item.setdefault(document.agenda_item_id, {"documents": [], "decisions": []})
+        by_item[document.agenda_item_id]["documents"].append(document)
+    for decision in decisions:
+        by_item.setdefault(decision.agenda_item_id, {"documents": [], "decisions": []})
+        by_item[decision.agenda_item_id]["decisions"].append(decision)
+    empty = {"documents": [], "decisions": []}
+    agenda = [(item, by_item.get(item.pk, empty)) for item in session.agenda_items.all()]
+    context = {
+        "session": session,
+        "agenda": agenda,
+        "other": by_item.get(None, empty),
+        "delegations": _accredited_delegations(request, session),
+    }
+    return render(request, "governance/session_detail.html", context)
+
+
+def document_list(request):
+    """The register: what the viewer may see, searched and filtered through a form."""
+    form = DocumentFilterForm(request.GET or None)
+    documents = Document.objects.visible_to(request.user).with_related()
+    if form.is_bound:
+        if form.is_valid():
+            documents = form.filter(documents, language=get_language())
+        else:
+            documents = documents.none()
+    page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "governance/document_list.html", {"form": form, "page": page})
+
+
+def _visible_document_or_404(request, symbol):
+    """The document if the viewer may see it; otherwise 404, exactly as if it did not exist."""
+    return get_object_or_404(
+        Document.objects.visible_to(request.user)
+        .with_related()
+        .select_related("revises")
+        .prefetch_related("restricted_to"),
+        symbol=slug_to_symbol(symbol),
+    )
+
+
+def document_detail(request, symbol):
+    document = _visible_document_or_404(request, symbol)
+    revisions = document.revisions.visible_to(request.user).order_by("symbol")
+    return render(
+        request,
+        "governance/document_detail.html",
+        {"document": document, "revisions": revisions},
+    )
+
+
+def _private_file_response(request, field_file, *, filename, content_type, as_attachment):
+    """Stream a private file, or hand it to nginx in production (X-Accel-Redirect)."""
+    prefix = getattr(settings, "OEC_X_ACCEL_REDIRECT_PREFIX", "")
+    if prefix:
+        # nginx sends the file from an internal location; Django only said yes.
+        response = HttpResponse(content_type=content_type)
+        response["X-Accel-Redirect"] = f"{prefix.rstrip('/')}/{field_file.name}"
+        response["Content-Disposition"] = content_disposition_header(as_attachment, filename)
+    else:
+        try:
+            handle = field_file.open("rb")
+        except FileNotFoundError:
+            logger.error("private file missing from storage: %s", field_file.name)
+            raise Http404 from None
+        response = FileResponse(
+            handle, as_attachment=as_attachment, filename=filename, content_type=content_type
+        )
+    response["X-Content-Type-Options"] = "nosniff"
+    patch_cache_control(response, private=True)
+    return response
+
+
+@require_GET
+def document_download(request, symbol, language):
+    """Hand out one language file after the policy check, and audit it (SECURITY.md D2, D3)."""
+    document = _visible_document_or_404(request, symbol)
+    document_file = next((f for f in document.files.all() if f.language == language), None)
+    if document_file is None:
+        raise Http404
+    response = _private_file_response(
+        request,
+        document_file.file,
+        filename=document_file.download_filename,
+        content_type=document_file.content_type,
+        as_attachment=document_file.content_type != PDF.content_type,
+    )
+    services.document_download_record(document_file=document_file, request=request)
+    return response
+
+
+def decision_list(request):
+    decisions = (
+        Decision.objects.visible_to(request.user)
+        .select_related("session__organ", "agenda_item")
+        .order_by("-adopted_on", "symbol")
+    )
+    page = Paginator(decisions, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "governance/decision_list.html", {"page": page})
+
+
+def decision_detail(request, symbol):
+    decision = get_object_or_404(
+        Decision.objects.visible_to(request.user)
+        .select_related("session__organ", "agenda_item")
+        .prefetch_related(Prefetch("votes", queryset=Vote.objects.select_related("organisation"))),
+        symbol=slug_to_symbol(symbol),
+    )
+    return render(request, "governance/decision_detail.html", {"decision": decision})
+
+
+# --- Delegations (members) ---------------------------------------------------------------------
+
+
+def _person_initial(member):
+    if member is None:
+        return {}
+    if member.user_id:
+        return {"user": member.user_id}
+    return {"guest_name": member.guest_name, "guest_email": member.guest_email}
+
+
+@login_required
+def delegation(request, number):
+    """The acting organisation's delegation to a session: its focal point registers it."""
+    session = _session_or_404(number)
+    organisation = request.organisation
+    if organisation is None or not organisation.is_member:
+        raise Http404
+    delegation = (
+        Delegation.objects.filter(session=session, organisation=organisation)
+        .prefetch_related(
+            Prefetch("members", queryset=DelegationMember.objects.select_related("user"))
+        )
+        .first()
+    )
+    may_register = request.user.has_perm("governance.register_delegation", organisation)
+    if not may_register and not (
+        delegation and request.user.has_perm("governance.view_own_delegation", delegation)
+    ):
+        raise Http404
+    if delegation is None:
+        can_edit = may_register and session.registration_is_open
+    else:
+        can_edit = may_register and request.user.has_perm("governance.edit_delegation", delegation)
+    members = list(delegation.members.all()) if delegation else []
+    head = next((m for m in members if m.is_head), None)
+    form_kwargs = {"organisation": organisation}
+    head_form = DelegationHeadForm(
+        request.POST or None,
+        request.FILES or None,
+        prefix="head",
+        initial=_person_initial(head),
+        **form_kwargs,
+    )
+    member_forms = DelegationMemberFormSet(
+        request.POST or None,
+        prefix="members",
+        initial=[_person_initial(m) for m in members if not m.is_head],
+        form_kwargs=form_kwargs,
+    )
+    if request.method == "POST":
+        if not can_edit:
+            messages.error(
+                request,
+                _(
+                    "This delegation can no longer be changed here: the registration deadline "
+                    "has passed or it was accredited. Please contact the secretariat."
+                ),
+            )
+            return redirect("governance:delegation", number=number)
+        if request.POST.get("action") == "submit" and delegation is not None:
+            try:
+                services.delegation_submit(delegation=delegation, by=request.user)
+            except ValidationError as error:
+                messages.error(request, error.messages[0])
+            else:
+                messages.success(request, _("The delegation was sent to the secretariat."))
+            return redirect("governance:delegation", number=number)
+        if head_form.is_valid() and member_forms.is_valid():
+            try:
+                services.delegation_save(
+                    session=session,
+                    organisation=organisation,
+                    head=head_form.person(),
+                    members=member_forms.people(),
+                    credentials_letter=head_form.cleaned_data.get("credentials_letter"),
+                    by=request.user,
+                )
+            except ValidationError as error:
+                head_form.add_error(None, error)
+            else:
+                messages.success(request, _("The delegation was saved as a draft."))
+                return redirect("governance:delegation", number=number)
+    context = {
+        "session": session,
+        "organisation": organisation,
+        "delegation": delegation,
+        "members": members,
+        "can_edit": can_edit,
+        "head_form": head_form,
+        "member_forms": member_forms,
+    }
+    return render(request, "governance/delegation.html", context)
+
+
+@login_required
+@require_GET
+def delegation_credentials(request, pk):
+    """The credentials letter: for the organisation's member users and the secretariat only."""
+    delegation = get_object_or_404(Delegation.objects.select_related("organisation"), pk=pk)
+    if not delegation.credentials_letter or not request.user.has_perm(
+        "governance.view_own_delegation", delegation
+    ):
+        raise Http404
+    return _private_file_response(
+        request,
+        delegation.credentials_letter,
+        filename=delegation.credentials_original_filename or "credentials.pdf",
+        content_type=PDF.content_type,
+        as_attachment=False,
+    )

@@ -1,0 +1,103 @@
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+
+from .models import Article, Category
+
+MAX_IMAGE_BYTES = getattr(settings, "OEC_NEWS_MAX_IMAGE_BYTES", 8 * 1024 * 1024)
+ALLOWED_IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+TRANSLATED = ("title", "summary", "body", "image_alt")
+
+
+def _language_codes():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+class ArticleForm(forms.ModelForm):
+    """An article's texts in each language (English required), category, tags and image."""
+
+    tags_text = forms.CharField(
+        label=_("Tags"),
+        required=False,
+        max_length=300,
+        help_text=_("Separate tags with commas."),
+    )
+
+    class Meta:
+        model = Article
+        fields = [
+            *[f"{name}_{code}" for name in TRANSLATED for code in _language_codes()],
+            "category",
+            "image",
+            "featured_on_home",
+        ]
+        widgets = {
+            **{f"summary_{code}": forms.Textarea(attrs={"rows": 3}) for code in _language_codes()},
+        }
+
+    def __init__(self, *args, may_feature=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = Category.objects.order_by("name")
+        self.fields["title_en"].required = True
+        for code in _language_codes():
+            language = get_language_info(code)["name_translated"]
+            for name in TRANSLATED:
+                field = self.fields[f"{name}_{code}"]
+                label = Article._meta.get_field(name).verbose_name.capitalize()
+                field.label = f"{label} ({language})"
+        self.fields["image"].widget = forms.ClearableFileInput(
+            attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}
+        )
+        if not may_feature:
+            del self.fields["featured_on_home"]
+        if self.instance.pk:
+            self.initial["tags_text"] = ", ".join(tag.name for tag in self.instance.tags.all())
+
+    def language_groups(self):
+        """[(language name, [bound fields])] so the template shows one fieldset per language."""
+        return [
+            (
+                get_language_info(code)["name_translated"],
+                code,
+                [self[f"{name}_{code}"] for name in TRANSLATED],
+            )
+            for code in _language_codes()
+        ]
+
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        if image and hasattr(image, "image"):
+            # Django's ImageField already opened it with Pillow; refuse what is not a photo.
+            if image.size > MAX_IMAGE_BYTES:
+                limit = MAX_IMAGE_BYTES // 2**20
+                raise ValidationError(
+                    _("The image is larger than %(limit)d MB.") % {"limit": limit}
+                )
+            if image.image.format not in ALLOWED_IMAGE_FORMATS:
+                raise ValidationError(_("Upload a JPEG, PNG, WebP or GIF image."))
+        return image
+
+    @property
+    def image_changed(self):
+        return "image" in self.changed_data
+
+
+class PublishForm(forms.Form):
+    """When to publish: now (empty) or at a later date and time (scheduled)."""
+
+    publish_at = forms.DateTimeField(
+        label=_("Publish at"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        help_text=_("Leave empty to publish now."),
+    )
+
+
+class TransitionForm(PublishForm):
+    to_status = forms.ChoiceField(choices=Article.Status.choices)
+
+
+class RestoreForm(forms.Form):
+    history_id = forms.IntegerField(min_value=1)

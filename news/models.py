@@ -1,0 +1,248 @@
+"""News articles of any organisation: draft → in review → published (maybe scheduled) → archived."""
+
+import nh3
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+
+# The only markup an article body keeps (STYLE.md); everything else is stripped on save.
+ALLOWED_TAGS = {"p", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "blockquote", "br"}
+ALLOWED_ATTRIBUTES = {"a": {"href"}}
+
+
+def sanitise_html(html):
+    """The body's HTML with only the allowed tags; scripts and event handlers never survive."""
+    if not html:
+        return ""
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+    )
+
+
+# The editor offers what the sanitiser keeps.
+EDITOR_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Heading": {"levels": [2, 3, 4]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HardBreak": True,
+    "Link": {"enableTarget": False},
+}
+
+
+def language_codes():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+class Category(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+
+    class Meta:
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("news:category", kwargs={"slug": self.slug})
+
+
+class Tag(models.Model):
+    name = models.CharField(_("name"), max_length=60)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ArticleQuerySet(models.QuerySet):
+    def with_related(self):
+        """What a list or a page shows of an article, in a fixed number of queries."""
+        return self.select_related("organisation", "category", "author").prefetch_related("tags")
+
+    def published(self):
+        """Public now: published, and its publication time has come (scheduling needs no task)."""
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
+
+    def visible_to(self, user):
+        """Published articles for all; the unpublished ones of organisations the user writes for.
+
+        Secretariat communications officers (and administrators) see every article.
+        """
+        from members.models import Role
+        from members.permissions import is_communications_officer, organisation_ids_with_role
+
+        if is_communications_officer(user):
+            return self.all()
+        published = Q(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
+        writable = organisation_ids_with_role(user, Role.FOCAL_POINT, Role.EDITOR)
+        if not writable:
+            return self.filter(published)
+        return self.filter(published | Q(organisation_id__in=writable))
+
+    def for_organisation(self, organisation):
+        return self.filter(organisation=organisation)
+
+    def newest_first(self):
+        return self.order_by("-publish_at", "-created_at", "-pk")
+
+    def search(self, query, language):
+        """Articles whose title, summary or body in `language` match `query` (best first)."""
+        from members.search import search
+
+        code = language if language in language_codes() else settings.LANGUAGE_CODE
+        return search(self, query, fields=search_fields(code), language=code)
+
+
+def search_fields(code):
+    return [f"title_{code}", f"summary_{code}", f"body_{code}"]
+
+
+def article_image_path(instance, filename):
+    # The uploader's file name never reaches the file system (SECURITY.md D4).
+    return f"news/{instance.organisation_id}/{filename}"
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "in_review", _("In review")
+        PUBLISHED = "published", _("Published")
+        ARCHIVED = "archived", _("Archived")
+
+    organisation = models.ForeignKey(
+        "members.Organisation",
+        on_delete=models.PROTECT,
+        related_name="articles",
+        verbose_name=_("organisation"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), blank=True, max_length=600)
+    body = ProseEditorField(
+        _("body"), blank=True, config={"extensions": EDITOR_EXTENSIONS}, sanitize=sanitise_html
+    )
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    category = models.ForeignKey(
+        Category,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name=_("category"),
+    )
+    tags = models.ManyToManyField(Tag, blank=True, related_name="articles", verbose_name=_("tags"))
+    image = models.ImageField(_("featured image"), upload_to=article_image_path, blank=True)
+    image_alt = models.CharField(
+        _("image description (alternative text)"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Required with an image: what the picture shows, for people who cannot see it."
+        ),
+    )
+    image_large = models.ImageField(upload_to=article_image_path, blank=True, editable=False)
+    image_small = models.ImageField(upload_to=article_image_path, blank=True, editable=False)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    publish_at = models.DateTimeField(
+        _("publication date"),
+        null=True,
+        blank=True,
+        help_text=_("A published article becomes public at this time."),
+    )
+    featured_on_home = models.BooleanField(
+        _("featured on the home page"), default=False, help_text=_("Chosen by the secretariat.")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = ["-publish_at", "-created_at"]
+        indexes = [
+            models.Index(fields=["status", "publish_at"]),
+            models.Index(fields=["organisation", "status"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(publish_at__isnull=False),
+                name="news_published_article_has_a_date",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        for code in language_codes():
+            field = f"body_{code}"
+            if hasattr(self, field):
+                setattr(self, field, sanitise_html(getattr(self, field)))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:article", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.image and not any(
+            getattr(self, f"image_alt_{code}", "") for code in language_codes()
+        ):
+            raise ValidationError(
+                {"image_alt_en": _("Describe the image for people who cannot see it.")}
+            )
+
+    @property
+    def is_public(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at > timezone.now()
+        )
+
+    def has_translation(self, code):
+        """Whether the article was written in this language (else English shows instead)."""
+        return bool(getattr(self, f"title_{code}", ""))
+
+    @property
+    def thumbnail(self):
+        return self.image_small or self.image_large

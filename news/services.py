@@ -1,0 +1,185 @@
+"""Use cases of the news app: saving an article (with its image renditions), moving it through
+its workflow, restoring an earlier version."""
+
+import io
+import uuid
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps
+
+from .models import Article, Tag, language_codes
+from .permissions import TRANSITIONS
+
+# Widths of the renditions a page shows: the article's own page and the lists.
+RENDITION_WIDTHS = {"image_large": 1200, "image_small": 400}
+ORIGINAL_MAX_WIDTH = 2400
+JPEG_QUALITY = 85
+RESERVED_SLUGS = {"feed", "category"}
+
+
+class TransitionNotAllowed(PermissionDenied):
+    """The user may not move this article to that status (or the move does not exist)."""
+
+
+def unique_slug(text, *, exclude_pk=None):
+    base = slugify(text)[:100] or "article"
+    if base.isdigit() or base in RESERVED_SLUGS:
+        # /news/2021/ is the year archive, /news/feed/ and /news/category/ are taken too.
+        base = f"article-{base}"
+    slug, number = base, 2
+    others = Article.objects.exclude(pk=exclude_pk)
+    while others.filter(slug=slug).exists():
+        slug = f"{base}-{number}"
+        number += 1
+    return slug
+
+
+def _encode_jpeg(image, max_width):
+    """A JPEG re-encoding of the image, at most `max_width` wide; EXIF and other metadata are
+    dropped because only the pixels are written (photos can carry GPS positions)."""
+    image = ImageOps.exif_transpose(image)
+    if image.mode not in ("RGB", "L"):
+        background = Image.new("RGB", image.size, (255, 255, 255))
+        converted = image.convert("RGBA")
+        background.paste(converted, mask=converted.getchannel("A"))
+        image = background
+    if image.width > max_width:
+        height = round(image.height * max_width / image.width)
+        image = image.resize((max_width, height), Image.Resampling.LANCZOS)
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=JPEG_QUALITY, optimize=True)
+    return ContentFile(buffer.getvalue())
+
+
+def article_image_renditions(*, article: Article) -> None:
+    """Re-encode the uploaded image without metadata and make the two renditions.
+
+    Runs synchronously inside the save: a few hundred milliseconds for a photo, and the
+    article's page never shows an image before its renditions exist.
+    """
+    for field in ("image_large", "image_small"):
+        getattr(article, field).delete(save=False)
+    if not article.image:
+        return
+    article.image.open("rb")
+    with Image.open(article.image) as source:
+        source.load()
+        name = uuid.uuid4().hex
+        original = _encode_jpeg(source, ORIGINAL_MAX_WIDTH)
+        renditions = {
+            field: _encode_jpeg(source, width) for field, width in RENDITION_WIDTHS.items()
+        }
+    article.image.close()
+    article.image.save(f"{name}.jpg", original, save=False)
+    for field, content in renditions.items():
+        getattr(article, field).save(f"{name}-{RENDITION_WIDTHS[field]}.jpg", content, save=False)
+
+
+def tags_from_text(text):
+    """Tag rows for a comma-separated list of names (created when new)."""
+    tags = []
+    for name in (part.strip() for part in (text or "").split(",")):
+        if not name:
+            continue
+        slug = slugify(name)[:80]
+        if not slug:
+            continue
+        tag, _created = Tag.objects.get_or_create(slug=slug, defaults={"name": name[:60]})
+        tags.append(tag)
+    return tags
+
+
+@transaction.atomic
+def article_save(*, article: Article, by, tags=None, image_changed=False) -> Article:
+    """Create or update an article (its body sanitised on save); `by` authors a new one."""
+    if article.pk is None and article.author_id is None:
+        article.author = by
+    if not article.slug:
+        article.slug = unique_slug(article.title_en or article.title, exclude_pk=article.pk)
+    article.full_clean(exclude=["tags"])
+    if image_changed:
+        article_image_renditions(article=article)
+    article._change_reason = _("Edited")
+    article._history_user = by
+    article.save()
+    if tags is not None:
+        article.tags.set(tags)
+    return article
+
+
+@transaction.atomic
+def article_transition(*, article: Article, to_status, by, publish_at=None) -> Article:
+    """Move the article to `to_status` if the policy lets `by` do it; else TransitionNotAllowed.
+
+    Publishing without a date publishes now; a future date schedules the article, which becomes
+    public by itself at that time (the querysets compare with the clock).
+    """
+    permission = TRANSITIONS.get((article.status, to_status))
+    if permission is None:
+        raise TransitionNotAllowed(
+            _("An article cannot go from “%(from)s” to “%(to)s”.")
+            % {
+                "from": Article.Status(article.status).label,
+                "to": Article.Status(to_status).label if to_status in Article.Status else to_status,
+            }
+        )
+    if not by.has_perm(permission, article):
+        raise TransitionNotAllowed(
+            _("You may not move this article from “%(from)s” to “%(to)s”.")
+            % {
+                "from": Article.Status(article.status).label,
+                "to": Article.Status(to_status).label,
+            }
+        )
+    fields = ["status", "updated_at"]
+    if to_status == Article.Status.PUBLISHED:
+        article.publish_at = publish_at or timezone.now()
+        fields.append("publish_at")
+    elif publish_at is not None:
+        raise ValidationError(_("Only publishing takes a date."), code="date_without_publish")
+    article.status = to_status
+    article._change_reason = Article.Status(to_status).label
+    article._history_user = by
+    article.save(update_fields=fields)
+    return article
+
+
+@transaction.atomic
+def article_feature(*, article: Article, featured: bool, by) -> Article:
+    """Feature the article on the home page (the secretariat's choice), or stop featuring it."""
+    if not by.has_perm("news.feature_article", article):
+        raise PermissionDenied(_("Only the secretariat features articles on the home page."))
+    article.featured_on_home = featured
+    article._history_user = by
+    article.save(update_fields=["featured_on_home", "updated_at"])
+    return article
+
+
+@transaction.atomic
+def article_restore(*, article: Article, history_id: int, by) -> Article:
+    """Bring back the texts of an earlier version of the article (its status stays as it is).
+
+    The restore is itself a new version, so nothing is lost by restoring.
+    """
+    if not by.has_perm("news.edit_article", article):
+        raise PermissionDenied(_("You may not change this article."))
+    record = article.history.filter(history_id=history_id).first()
+    if record is None:
+        raise ValidationError(_("There is no such version of this article."), code="no_version")
+    earlier = record.instance
+    restored = ["title", "summary", "body", "image_alt"]
+    for name in restored:
+        for code in language_codes():
+            setattr(article, f"{name}_{code}", getattr(earlier, f"{name}_{code}"))
+    article.category_id = earlier.category_id
+    article._history_user = by
+    article._change_reason = _("Restored the version of %(date)s") % {
+        "date": record.history_date.strftime("%Y-%m-%d %H:%M")
+    }
+    article.save()
+    return article

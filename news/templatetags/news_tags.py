@@ -1,0 +1,39 @@
+"""News for other pages (home page, microsites), which may not import this app (DESIGN.md floors).
+
+    {% load news_tags %}
+    {% latest_news 3 %}                    portal-wide, featured articles first
+    {% organisation_news organisation 3 %} one organisation's latest
+
+Each tag costs one query (images, organisation and category come with the articles).
+"""
+
+from django import template
+from django.urls import reverse
+
+from news.models import Article
+
+register = template.Library()
+
+
+def _published():
+    return Article.objects.published().select_related("organisation", "category")
+
+
+@register.inclusion_tag("news/tags/latest_news.html")
+def latest_news(count=3, heading_level=3):
+    articles = _published().order_by("-featured_on_home", "-publish_at", "-pk")[: int(count)]
+    return {
+        "articles": list(articles),
+        "heading_level": heading_level,
+        "more_url": reverse("news:list"),
+    }
+
+
+@register.inclusion_tag("news/tags/latest_news.html")
+def organisation_news(organisation, count=3, heading_level=3):
+    articles = _published().for_organisation(organisation).newest_first()[: int(count)]
+    return {
+        "articles": list(articles),
+        "heading_level": heading_level,
+        "more_url": reverse("news:organisation", kwargs={"organisation_slug": organisation.slug}),
+    }

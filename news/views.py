@@ -1,0 +1,223 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.middleware.csp import get_nonce
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from members.models import Organisation
+
+from . import services
+from .forms import ArticleForm, RestoreForm, TransitionForm
+from .models import Article, Category
+from .permissions import transitions_for
+
+PAGE_SIZE = getattr(settings, "OEC_NEWS_PAGE_SIZE", 12)
+
+
+def _page(request, articles):
+    return Paginator(articles, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def _public_list():
+    return Article.objects.published().with_related().newest_first()
+
+
+def article_list(request):
+    """The portal-wide news: the body's and its members' published articles."""
+    page = _page(request, _public_list())
+    return render(request, "news/article_list.html", {"page": page, "heading": _("News")})
+
+
+def category_archive(request, slug):
+    category = get_object_or_404(Category, slug=slug)
+    page = _page(request, _public_list().filter(category=category))
+    return render(
+        request,
+        "news/article_list.html",
+        {"page": page, "heading": category.name, "category": category},
+    )
+
+
+def year_archive(request, year):
+    page = _page(request, _public_list().filter(publish_at__year=year))
+    if not page.object_list and page.number == 1:
+        raise Http404
+    heading = _("News of %(year)s") % {"year": year}
+    return render(request, "news/article_list.html", {"page": page, "heading": heading})
+
+
+def organisation_news(request, organisation_slug):
+    organisation = get_object_or_404(
+        Organisation.objects.visible_to(request.user), slug=organisation_slug
+    )
+    page = _page(request, _public_list().for_organisation(organisation))
+    context = {
+        "page": page,
+        "heading": _("News of %(organisation)s") % {"organisation": organisation},
+        "organisation": organisation,
+    }
+    return render(request, "news/article_list.html", context)
+
+
+def article_detail(request, slug):
+    # Drafts are visible to those who write for their organisation; to anyone else, 404.
+    article = get_object_or_404(Article.objects.visible_to(request.user).with_related(), slug=slug)
+    language = get_language()
+    context = {
+        "article": article,
+        "missing_translation": not article.has_translation(language),
+        "canonical_url": request.build_absolute_uri(article.get_absolute_url()),
+    }
+    return render(request, "news/article_detail.html", context)
+
+
+# --- Dashboard: the acting organisation's articles ------------------------------------------
+
+
+def _acting_organisation(request):
+    organisation = request.organisation
+    if not organisation or not request.user.has_perm("news.write_for_organisation", organisation):
+        raise PermissionDenied
+    return organisation
+
+
+def _article_of(request, pk):
+    """The acting organisation's article; another organisation's answers 404."""
+    organisation = _acting_organisation(request)
+    return get_object_or_404(
+        Article.objects.visible_to(request.user).for_organisation(organisation), pk=pk
+    )
+
+
+@login_required
+def dashboard_list(request):
+    organisation = _acting_organisation(request)
+    articles = (
+        Article.objects.visible_to(request.user)
+        .for_organisation(organisation)
+        .select_related("author", "category")
+        .order_by("-updated_at")
+    )
+    page = Paginator(articles, 30).get_page(request.GET.get("page"))
+    return render(request, "news/dashboard_list.html", {"page": page, "organisation": organisation})
+
+
+def _editor_media(request, form):
+    """The rich-text editor's scripts, with this response's CSP nonce on its inline import map."""
+    return {"editor_media": form.media.with_nonce(get_nonce(request))}
+
+
+def _save_form(request, form, article):
+    try:
+        services.article_save(
+            article=form.instance,
+            by=request.user,
+            tags=services.tags_from_text(form.cleaned_data.get("tags_text")),
+            image_changed=form.image_changed,
+        )
+    except ValidationError as error:
+        form.add_error(None, error)
+        return None
+    return form.instance
+
+
+@login_required
+def dashboard_create(request):
+    organisation = _acting_organisation(request)
+    article = Article(organisation=organisation)
+    may_feature = request.user.has_perm("news.feature_article", article)
+    form = ArticleForm(
+        request.POST or None, request.FILES or None, instance=article, may_feature=may_feature
+    )
+    if request.method == "POST" and form.is_valid():
+        if _save_form(request, form, article):
+            messages.success(request, _("The draft was saved."))
+            return redirect("news:dashboard_edit", pk=form.instance.pk)
+    context = {"form": form, "organisation": organisation, **_editor_media(request, form)}
+    return render(request, "news/dashboard_form.html", context)
+
+
+@login_required
+def dashboard_edit(request, pk):
+    article = _article_of(request, pk)
+    may_edit = request.user.has_perm("news.edit_article", article)
+    form = ArticleForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=article,
+        may_feature=request.user.has_perm("news.feature_article", article),
+    )
+    if request.method == "POST":
+        if not may_edit:
+            raise PermissionDenied
+        if form.is_valid() and _save_form(request, form, article):
+            messages.success(request, _("The article was saved."))
+            return redirect("news:dashboard_edit", pk=article.pk)
+    context = {
+        "form": form,
+        "article": article,
+        "organisation": article.organisation,
+        "may_edit": may_edit,
+        **_editor_media(request, form),
+        "transitions": [
+            (status, Article.Status(status).label)
+            for status in transitions_for(request.user, article)
+        ],
+        "history": article.history.select_related("history_user")[:20]
+        if request.user.has_perm("news.view_history", article)
+        else [],
+    }
+    return render(request, "news/dashboard_form.html", context)
+
+
+@login_required
+@require_POST
+def dashboard_transition(request, pk):
+    article = _article_of(request, pk)
+    form = TransitionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a valid status and date."))
+        return redirect("news:dashboard_edit", pk=article.pk)
+    publish_at = form.cleaned_data["publish_at"]
+    to_status = form.cleaned_data["to_status"]
+    try:
+        services.article_transition(
+            article=article,
+            to_status=to_status,
+            by=request.user,
+            publish_at=publish_at if to_status == Article.Status.PUBLISHED else None,
+        )
+    except (PermissionDenied, ValidationError) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    else:
+        if article.is_scheduled:
+            messages.success(request, _("The article is scheduled."))
+        else:
+            messages.success(
+                request,
+                _("The article is now “%(status)s”.") % {"status": article.get_status_display()},
+            )
+    return redirect("news:dashboard_edit", pk=article.pk)
+
+
+@login_required
+@require_POST
+def dashboard_restore(request, pk):
+    article = _article_of(request, pk)
+    form = RestoreForm(request.POST)
+    if not form.is_valid():
+        raise Http404
+    try:
+        services.article_restore(
+            article=article, history_id=form.cleaned_data["history_id"], by=request.user
+        )
+    except ValidationError:
+        raise Http404 from None
+    messages.success(request, _("The earlier version was restored."))
+    return redirect("news:dashboard_edit", pk=article.pk)

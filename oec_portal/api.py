@@ -1,0 +1,281 @@
+"""The open data API: one read-only router for every app, its schema and its docs page.
+
+Anonymous callers get public data only (each viewset starts from a public queryset) and are
+throttled by REST_FRAMEWORK's DEFAULT_THROTTLE_RATES. To publish another app's data, write a
+ReadOnlyModelViewSet over its public queryset and `router.register(...)` it below.
+
+The docs page is rendered on the server from the OpenAPI schema: Swagger UI and Redoc load
+their scripts from a CDN (drf-spectacular-sidecar, which would self-host them, is not
+installed), and our CSP allows scripts from our own origin only.
+"""
+
+import django_filters
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpResponse
+from django.template import engines
+from django.urls import path
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.generators import SchemaGenerator
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework import serializers, viewsets
+from rest_framework.permissions import AllowAny
+from rest_framework.routers import DefaultRouter
+
+from governance.models import Decision, Document
+from governance.serializers import DecisionSerializer, DocumentSerializer
+from members.models import Organisation
+from news.models import Article
+from news.serializers import ArticleSerializer
+from partnerships.filters import PartnerFilter
+from partnerships.models import Partnership
+from partnerships.serializers import PartnerSerializer
+
+
+class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
+    """Base of every open data viewset: public rows only, filterable, same for everyone.
+
+    No authentication: every caller is anonymous, sees the same public data and is
+    throttled by the "anon" rate; a subclass's queryset must already be public.
+    """
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    filter_backends = [DjangoFilterBackend]
+
+
+# --- Member directory -------------------------------------------------------------------------
+
+
+class MemberSerializer(serializers.ModelSerializer):
+    # Declared so that the schema allows the blank value founding states have.
+    associate_type = serializers.ChoiceField(
+        choices=Organisation.AssociateType.choices, allow_blank=True, read_only=True
+    )
+    country = serializers.SerializerMethodField()
+    region = serializers.ChoiceField(
+        choices=Organisation.Region.choices, allow_blank=True, read_only=True
+    )
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "slug",
+            "name",
+            "short_name",
+            "kind",
+            "associate_type",
+            "country",
+            "region",
+            "joined_on",
+            "website",
+            "summary",
+            "url",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_country(self, organisation) -> str:
+        """ISO 3166-1 alpha-2 code ("" for none)."""
+        return organisation.country.code or ""
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, organisation) -> str:
+        request = self.context.get("request")
+        path = organisation.get_absolute_url()
+        return request.build_absolute_uri(path) if request else path
+
+
+class MemberFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(
+        choices=[(kind.value, kind.label) for kind in Organisation.MEMBER_KINDS]
+    )
+    region = django_filters.ChoiceFilter(choices=Organisation.Region.choices)
+    year = django_filters.NumberFilter(field_name="joined_on", lookup_expr="year", min_value=1900)
+
+    class Meta:
+        model = Organisation
+        fields = ["kind", "region", "year"]
+
+
+class MemberViewSet(PublicReadOnlyViewSet):
+    """The public member directory: founding states and associate members."""
+
+    serializer_class = MemberSerializer
+    filterset_class = MemberFilter
+    lookup_field = "slug"
+    queryset = Organisation.objects.public().members().order_by("kind", "name", "pk")
+
+
+# --- Partners ---------------------------------------------------------------------------------
+
+
+class PartnerViewSet(PublicReadOnlyViewSet):
+    """NGOs in official partnership (consultative or associate status)."""
+
+    serializer_class = PartnerSerializer
+    filterset_class = PartnerFilter
+    lookup_field = "organisation__slug"
+    lookup_url_kwarg = "slug"
+    lookup_value_regex = "[-a-zA-Z0-9_]+"
+    queryset = Partnership.objects.public().with_profile().order_by("organisation__name", "pk")
+
+
+# --- News, documents, decisions --------------------------------------------------------------
+
+
+class ArticleFilter(django_filters.FilterSet):
+    organisation = django_filters.CharFilter(field_name="organisation__slug")
+    category = django_filters.CharFilter(field_name="category__slug")
+    year = django_filters.NumberFilter(field_name="publish_at", lookup_expr="year", min_value=1900)
+
+    class Meta:
+        model = Article
+        fields = ["organisation", "category", "year"]
+
+
+class ArticleViewSet(PublicReadOnlyViewSet):
+    """Published news of the body and its members, newest first."""
+
+    serializer_class = ArticleSerializer
+    filterset_class = ArticleFilter
+    lookup_field = "slug"
+    queryset = Article.objects.published().with_related().order_by("-publish_at", "pk")
+
+
+class DocumentFilter(django_filters.FilterSet):
+    session = django_filters.NumberFilter(field_name="session__number")
+    type = django_filters.ChoiceFilter(choices=Document.Type.choices)
+
+    class Meta:
+        model = Document
+        fields = ["session", "type"]
+
+
+class DocumentViewSet(PublicReadOnlyViewSet):
+    """Public documents of the register (the same policy as the register, for a visitor)."""
+
+    serializer_class = DocumentSerializer
+    filterset_class = DocumentFilter
+    queryset = (
+        Document.objects.visible_to(AnonymousUser())
+        .with_related()
+        .order_by("-publication_date", "symbol")
+    )
+
+
+class DecisionViewSet(PublicReadOnlyViewSet):
+    """Public decisions and resolutions."""
+
+    serializer_class = DecisionSerializer
+    queryset = (
+        Decision.objects.visible_to(AnonymousUser())
+        .select_related("session")
+        .order_by("-adopted_on", "symbol")
+    )
+
+
+router = DefaultRouter()
+router.register("news", ArticleViewSet, basename="article")
+router.register("documents", DocumentViewSet, basename="document")
+router.register("decisions", DecisionViewSet, basename="decision")
+router.register("members", MemberViewSet, basename="member")
+router.register("partners", PartnerViewSet, basename="partner")
+
+
+# --- Schema and docs --------------------------------------------------------------------------
+
+
+CHOICE_KEYS = {"$ref", "allOf", "oneOf"}
+
+
+def _operations(schema):
+    """(path, operation, response component) for each GET of the schema, for the docs page."""
+    components = schema.get("components", {}).get("schemas", {})
+    for url, methods in sorted(schema.get("paths", {}).items()):
+        operation = methods.get("get")
+        if not operation:
+            continue
+        content = operation.get("responses", {}).get("200", {}).get("content", {})
+        reference = content.get("application/json", {}).get("schema", {}).get("$ref", "")
+        component_name = reference.rsplit("/", 1)[-1]
+        component = components.get(component_name, {})
+        if "results" in component.get("properties", {}):
+            item = component["properties"]["results"].get("items", {}).get("$ref", "")
+            component_name = item.rsplit("/", 1)[-1]
+            component = components.get(component_name, {})
+        fields = [
+            {
+                "name": name,
+                # Choices are references to enum components: call them what they are.
+                "type": spec.get("type") or ("choice" if set(spec) & CHOICE_KEYS else "object"),
+                "description": spec.get("description", ""),
+            }
+            for name, spec in component.get("properties", {}).items()
+        ]
+        parameters = [
+            # drf-spectacular appends the enum's values as Markdown; the page lists them itself.
+            {**parameter, "description": parameter.get("description", "").split("\n")[0]}
+            for parameter in operation.get("parameters", [])
+        ]
+        yield {
+            "path": url,
+            "description": operation.get("description", ""),
+            "parameters": parameters,
+            "fields": fields,
+        }
+
+
+# Kept here, next to the view, so that the API stays one module the lead can extend.
+DOCS_TEMPLATE = """{% extends "base.html" %}{% load i18n %}
+{% block title %}{% translate "Open data API" %}{% endblock %}
+{% block main %}
+<h1>{{ info.title }} <small>{{ info.version }}</small></h1>
+<p class="lead">{% blocktranslate trimmed %}
+  Read-only JSON, paginated (page, 50 rows), free to reuse. Anonymous calls are rate-limited.
+{% endblocktranslate %}</p>
+<p><a href="{% url 'api:schema' %}?format=json">{% translate "OpenAPI schema (JSON)" %}</a> ·
+  <a href="{% url 'api:schema' %}">{% translate "OpenAPI schema (YAML)" %}</a> ·
+  <a href="{% url 'api:api-root' %}">{% translate "API root" %}</a></p>
+{% for operation in operations %}
+<section>
+  <h2><code>GET {{ operation.path }}</code></h2>
+  {% if operation.description %}<p>{{ operation.description }}</p>{% endif %}
+  {% if operation.parameters %}
+  <h3>{% translate "Parameters" %}</h3>
+  <ul>{% for parameter in operation.parameters %}
+    <li><code>{{ parameter.name }}</code> ({{ parameter.in }}, {{ parameter.schema.type }})
+      {% if parameter.schema.enum %}: {{ parameter.schema.enum|join:", " }}{% endif %}
+      {% if parameter.description %} — {{ parameter.description }}{% endif %}</li>
+  {% endfor %}</ul>
+  {% endif %}
+  {% if operation.fields %}
+  <h3>{% translate "Fields" %}</h3>
+  <ul>{% for field in operation.fields %}
+    <li><code>{{ field.name }}</code> ({{ field.type }})
+      {% if field.description %} — {{ field.description }}{% endif %}</li>
+  {% endfor %}</ul>
+  {% endif %}
+</section>
+{% endfor %}
+{% endblock %}
+"""
+
+
+def api_docs(request):
+    """Human-readable docs of the API, rendered from its OpenAPI schema (no script needed)."""
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    template = engines["django"].from_string(DOCS_TEMPLATE)
+    context = {"info": schema.get("info", {}), "operations": list(_operations(schema))}
+    return HttpResponse(template.render(context, request))
+
+
+# Included at /api/ by oec_portal.urls (not language-prefixed), namespace "api".
+app_name = "api"
+urlpatterns = [
+    *router.urls,
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", api_docs, name="docs"),
+]

@@ -1,0 +1,80 @@
+"""/sitemap.xml: every public page in the four languages, each with its hreflang alternates.
+
+The addresses take the requested host and scheme (as robots.txt does), not the Sites
+framework's stored domain, so one deployment needs no Site row kept in step with its domain.
+"""
+
+from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import sitemap as sitemap_view
+from django.urls import reverse
+
+from members.models import Organisation
+from pages.models import Page
+
+
+class PortalSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+    def __init__(self, request):
+        self.request = request
+
+    @property
+    def protocol(self):
+        return self.request.scheme
+
+    def get_domain(self, site=None):
+        return self.request.get_host()
+
+
+class HomeSitemap(PortalSitemap):
+    changefreq = "weekly"
+    priority = 1.0
+
+    def items(self):
+        return ["home"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class PageSitemap(PortalSitemap):
+    """The body's mission pages and the pages of public member organisations."""
+
+    changefreq = "monthly"
+    priority = 0.8
+
+    def items(self):
+        return (
+            Page.objects.published()
+            .filter(organisation__status=Organisation.Status.ACTIVE)
+            .filter(organisation__kind__in=[Organisation.Kind.HOST, *Organisation.MEMBER_KINDS])
+            .select_related("organisation")
+            .order_by("organisation__kind", "organisation__slug", "order", "pk")
+        )
+
+    def lastmod(self, page):
+        return page.updated_at
+
+
+class MicrositeSitemap(PortalSitemap):
+    """Each public member organisation's microsite."""
+
+    changefreq = "monthly"
+    priority = 0.6
+
+    def items(self):
+        return Organisation.objects.public().members().order_by("slug")
+
+    def location(self, organisation):
+        return reverse("members:microsite", kwargs={"slug": organisation.slug})
+
+
+SECTIONS = {"home": HomeSitemap, "pages": PageSitemap, "microsites": MicrositeSitemap}
+
+
+def sitemap(request):
+    return sitemap_view(
+        request, sitemaps={name: section(request) for name, section in SECTIONS.items()}
+    )

@@ -1,0 +1,38 @@
+"""Who may edit an organisation's pages (part of the one permission policy, members.permissions).
+
+The body's own pages belong to the secretariat's communications officers (and administrators);
+a member's pages to its focal points and editors (a partner NGO's to its contacts), as its
+microsite does; communications officers oversee every organisation's pages.
+"""
+
+import rules
+
+from members.permissions import is_communications_officer, is_editor_of, is_partner_contact_of
+
+from .models import Page
+
+
+def _organisation_id(obj):
+    if isinstance(obj, Page):
+        return obj.organisation_id
+    return getattr(obj, "pk", obj)
+
+
+@rules.predicate
+def edits_pages_of(user, obj):
+    """The user is a focal point, editor or partner contact of the page's (or this) organisation."""
+    if obj is None:
+        return False
+    organisation_id = _organisation_id(obj)
+    return is_editor_of(user, organisation_id) or is_partner_contact_of(user, organisation_id)
+
+
+can_edit_pages = edits_pages_of | is_communications_officer
+
+# With an organisation or one of its pages.
+rules.add_perm("pages.edit_page", can_edit_pages)
+
+# The Django admin (the secretariat's back office) asks these, with and without an object.
+rules.add_perm("pages", is_communications_officer)
+for _action in ("view", "add", "change", "delete"):
+    rules.add_perm(f"pages.{_action}_page", is_communications_officer)

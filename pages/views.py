@@ -1,0 +1,175 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.middleware.csp import get_nonce
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from js_asset import Media
+
+from members.models import Organisation
+
+from . import services
+from .forms import PageForm
+from .menus import host_menu
+from .models import Page
+
+# OpenGraph wants a territory; these are the usual ones for the portal's languages.
+OPENGRAPH_LOCALES = {"en": "en_GB", "fr": "fr_FR", "es": "es_ES", "ar": "ar_AR"}
+
+
+def _page_context(request, page, **extra):
+    """What the page template needs: the page, its fallback state, canonical URL, OpenGraph."""
+    language = get_language()
+    context = {
+        "page": page,
+        "shows_fallback": not page.has_translation(language),
+        "title_fallback": page.title_falls_back(language),
+        "body_fallback": page.body_falls_back(language),
+        "fallback_language": settings.LANGUAGE_CODE,
+        "canonical_url": request.build_absolute_uri(page.get_absolute_url()),
+        "og_locale": OPENGRAPH_LOCALES.get(language, language),
+        "og_locale_alternates": [
+            OPENGRAPH_LOCALES.get(code, code)
+            for code in page.available_languages()
+            if code != language
+        ],
+        "section_menu": _section_menu(page),
+    }
+    return context | extra
+
+
+def _section_menu(page):
+    """The body's page and its neighbours in the menu (from the cached menu, no query)."""
+    if not page.organisation.is_host:
+        return None
+    for entry in host_menu():
+        slugs = {entry["slug"], *(child["slug"] for child in entry["children"])}
+        if page.slug in slugs and entry["children"]:
+            return entry
+    return None
+
+
+def page_detail(request, slug):
+    """One of the body's mission pages, at /<lang>/<slug>/."""
+    page = get_object_or_404(
+        Page.objects.visible_to(request.user).of_host().select_related("organisation"),
+        slug=slug,
+    )
+    return render(request, "pages/page.html", _page_context(request, page))
+
+
+def member_page(request, organisation_slug, slug):
+    """A member's page, at /<lang>/members/<organisation>/<slug>/ (the body's pages live at /)."""
+    page = get_object_or_404(
+        Page.objects.visible_to(request.user)
+        .filter(organisation__slug=organisation_slug)
+        .exclude(organisation__kind=Organisation.Kind.HOST)
+        .select_related("organisation"),
+        slug=slug,
+    )
+    return render(request, "pages/page.html", _page_context(request, page))
+
+
+# --- The member dashboard: the acting organisation's pages ----------------------------------
+
+
+def _organisation_editable_by(request):
+    """The acting organisation, if the user may edit its pages; otherwise refuse."""
+    organisation = request.organisation
+    if not organisation or not request.user.has_perm("pages.edit_page", organisation):
+        raise PermissionDenied
+    return organisation
+
+
+def _page_of(organisation, pk):
+    # Another organisation's page is "not found", never "forbidden".
+    return get_object_or_404(
+        Page.objects.for_organisation(organisation).select_related("organisation"), pk=pk
+    )
+
+
+def _form_context(request, form, organisation, page=None):
+    nonce = get_nonce(request)
+    return {
+        "form": form,
+        "organisation": organisation,
+        "page": page,
+        # The editor's import map is an inline script: it needs the page's CSP nonce.
+        "form_media": Media.from_media(form.media, nonce=str(nonce) if nonce is not None else ""),
+    }
+
+
+@login_required
+def dashboard_pages(request):
+    organisation = _organisation_editable_by(request)
+    pages = (
+        Page.objects.for_organisation(organisation)
+        .select_related("organisation", "parent")
+        .in_order()
+    )
+    return render(
+        request, "pages/dashboard/page_list.html", {"organisation": organisation, "pages": pages}
+    )
+
+
+@login_required
+def dashboard_page_create(request):
+    organisation = _organisation_editable_by(request)
+    form = PageForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        page = services.page_create(organisation=organisation, fields=form.page_fields())
+        messages.success(request, _("The page was saved as a draft. Check it, then publish it."))
+        return redirect("pages:dashboard_preview", pk=page.pk)
+    return render(
+        request, "pages/dashboard/page_form.html", _form_context(request, form, organisation)
+    )
+
+
+@login_required
+def dashboard_page_edit(request, pk):
+    organisation = _organisation_editable_by(request)
+    page = _page_of(organisation, pk)
+    form = PageForm(request.POST or None, instance=page, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        services.page_update(page=page, fields=form.page_fields())
+        messages.success(request, _("The page was saved."))
+        return redirect("pages:dashboard_preview", pk=page.pk)
+    return render(
+        request,
+        "pages/dashboard/page_form.html",
+        _form_context(request, form, organisation, page=page),
+    )
+
+
+@login_required
+def dashboard_page_preview(request, pk):
+    """The page as the public will see it, with the buttons to publish or withdraw it."""
+    organisation = _organisation_editable_by(request)
+    page = _page_of(organisation, pk)
+    return render(request, "pages/page.html", _page_context(request, page, is_preview=True))
+
+
+@login_required
+@require_POST
+def dashboard_page_publish(request, pk):
+    organisation = _organisation_editable_by(request)
+    page = _page_of(organisation, pk)
+    services.page_publish(page=page)
+    messages.success(request, _("“%(title)s” is now public.") % {"title": page.title})
+    return redirect("pages:dashboard_list")
+
+
+@login_required
+@require_POST
+def dashboard_page_unpublish(request, pk):
+    organisation = _organisation_editable_by(request)
+    page = _page_of(organisation, pk)
+    services.page_unpublish(page=page)
+    messages.success(
+        request,
+        _("“%(title)s” is a draft again: the public no longer sees it.") % {"title": page.title},
+    )
+    return redirect("pages:dashboard_list")

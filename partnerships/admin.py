@@ -1,0 +1,256 @@
+"""The secretariat's back office for partnerships: the application queue, decisions, approvals.
+
+Access follows the permission policy (partnerships officers and administrators), not model
+permissions. Status changes go through the service, so the rules and the history always apply.
+"""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from members.permissions import is_partnerships_officer
+
+from . import services
+from .forms import DecisionForm
+from .models import (
+    Contact,
+    CooperationActivity,
+    FieldOfCompetence,
+    FunctionalArea,
+    LiaisonSeat,
+    NgoConference,
+    Partnership,
+    PartnershipStatusChange,
+    Status,
+)
+
+SECRETARIAT_DECISION = _("Secretariat (partnerships officer)")
+
+
+class OfficersOnly:
+    def has_module_permission(self, request):
+        return is_partnerships_officer(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return is_partnerships_officer(request.user)
+
+    def has_add_permission(self, request, *args):
+        return is_partnerships_officer(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return is_partnerships_officer(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return is_partnerships_officer(request.user)
+
+
+class StatusChangeInline(OfficersOnly, admin.TabularInline):
+    model = PartnershipStatusChange
+    extra = 0
+    can_delete = False
+    fields = [
+        "decided_on",
+        "from_status",
+        "to_status",
+        "deciding_body",
+        "decision_reference",
+        "note",
+        "recorded_by",
+    ]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class ContactInline(OfficersOnly, admin.TabularInline):
+    model = Contact
+    fk_name = "organisation"
+    extra = 0
+
+
+def _decide(modeladmin, request, queryset, to_status):
+    done = 0
+    for partnership in queryset.select_related("organisation"):
+        try:
+            services.partnership_change_status(
+                partnership=partnership,
+                to_status=to_status,
+                decided_on=timezone.localdate(),
+                deciding_body=str(SECRETARIAT_DECISION),
+                recorded_by=request.user,
+            )
+        except ValidationError as error:
+            modeladmin.message_user(
+                request, f"{partnership.organisation}: {error.messages[0]}", messages.ERROR
+            )
+        else:
+            done += 1
+    if done:
+        modeladmin.message_user(
+            request, _("%(count)d partnerships changed.") % {"count": done}, messages.SUCCESS
+        )
+
+
+@admin.action(description=_("Admit as consultative partner"))
+def admit_consultative(modeladmin, request, queryset):
+    _decide(modeladmin, request, queryset, Status.CONSULTATIVE)
+
+
+@admin.action(description=_("Reject the application / end the partnership"))
+def end_partnership(modeladmin, request, queryset):
+    _decide(modeladmin, request, queryset, Status.ENDED)
+
+
+@admin.action(description=_("Grant associate status"))
+def grant_associate(modeladmin, request, queryset):
+    _decide(modeladmin, request, queryset, Status.ASSOCIATE)
+
+
+@admin.action(description=_("Suspend"))
+def suspend(modeladmin, request, queryset):
+    _decide(modeladmin, request, queryset, Status.SUSPENDED)
+
+
+@admin.register(Partnership)
+class PartnershipAdmin(OfficersOnly, TabbedTranslationAdmin):
+    list_display = [
+        "organisation",
+        "status",
+        "admitted_on",
+        "next_review_on",
+        "headquarters_country",
+        "created_at",
+    ]
+    list_filter = ["status", "geographic_scope", "fields_of_competence", "functional_areas"]
+    search_fields = ["organisation__name", "organisation__slug"]
+    list_select_related = ["organisation"]
+    autocomplete_fields = ["organisation"]
+    filter_horizontal = ["fields_of_competence", "functional_areas"]
+    # The status, admission and review dates follow the decisions (actions below).
+    readonly_fields = ["status", "admitted_on", "statutes", "activity_report", "created_at"]
+    actions = [admit_consultative, grant_associate, suspend, end_partnership]
+    inlines = [StatusChangeInline]
+
+    change_form_template = "admin/partnerships/partnership/change_form.html"
+
+    def get_urls(self):
+        decide = self.admin_site.admin_view(self.decide_view)
+        return [
+            path("<int:pk>/decide/", decide, name="partnerships_partnership_decide"),
+            *super().get_urls(),
+        ]
+
+    def decide_view(self, request, pk):
+        """Record a decision (date, deciding body, reference) through the lifecycle service."""
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        partnership = get_object_or_404(Partnership.objects.select_related("organisation"), pk=pk)
+        form = DecisionForm(request.POST or None, initial={"decided_on": timezone.localdate()})
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.partnership_change_status(
+                    partnership=partnership, recorded_by=request.user, **form.cleaned_data
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                self.message_user(request, _("The decision was recorded."), messages.SUCCESS)
+                return redirect("admin:partnerships_partnership_change", partnership.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": partnership,
+            "title": _("Record a decision on %(name)s") % {"name": partnership.organisation},
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/partnerships/partnership/decide.html", context)
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return ["status", "admitted_on", "created_at"]
+        return self.readonly_fields
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:
+            services.partnership_record_creation(
+                partnership=obj, deciding_body=str(SECRETARIAT_DECISION), recorded_by=request.user
+            )
+
+
+@admin.register(Contact)
+class ContactAdmin(OfficersOnly, admin.ModelAdmin):
+    list_display = ["name", "email", "organisation", "preferred_language", "receives_bulletin"]
+    list_filter = ["preferred_language", "receives_bulletin"]
+    search_fields = ["name", "email", "organisation__name"]
+    autocomplete_fields = ["organisation", "user"]
+
+
+@admin.action(description=_("Approve (publish on the partner's page)"))
+def approve_activities(modeladmin, request, queryset):
+    _review(modeladmin, request, queryset, approve=True)
+
+
+@admin.action(description=_("Reject"))
+def reject_activities(modeladmin, request, queryset):
+    _review(modeladmin, request, queryset, approve=False)
+
+
+def _review(modeladmin, request, queryset, *, approve):
+    done = 0
+    for activity in queryset:
+        try:
+            services.cooperation_activity_review(
+                activity=activity, approve=approve, reviewed_by=request.user
+            )
+        except ValidationError as error:
+            modeladmin.message_user(request, f"{activity}: {error.messages[0]}", messages.ERROR)
+        else:
+            done += 1
+    if done:
+        modeladmin.message_user(
+            request, _("%(count)d activities reviewed.") % {"count": done}, messages.SUCCESS
+        )
+
+
+@admin.register(CooperationActivity)
+class CooperationActivityAdmin(OfficersOnly, TabbedTranslationAdmin):
+    list_display = ["title", "organisation", "kind", "status", "starts_on", "submitted_at"]
+    list_filter = ["status", "kind", "thematic_field", "functional_area"]
+    search_fields = ["title", "organisation__name"]
+    list_select_related = ["organisation"]
+    autocomplete_fields = ["organisation"]
+    readonly_fields = ["status", "submitted_at", "reviewed_at", "reviewed_by", "created_by"]
+    actions = [approve_activities, reject_activities]
+
+
+@admin.register(FieldOfCompetence, FunctionalArea)
+class TermAdmin(OfficersOnly, TabbedTranslationAdmin):
+    list_display = ["name", "code", "position"]
+
+
+class LiaisonSeatInline(OfficersOnly, admin.TabularInline):
+    model = LiaisonSeat
+    extra = 0
+    autocomplete_fields = ["organisation"]
+
+
+@admin.register(NgoConference)
+class NgoConferenceAdmin(OfficersOnly, TabbedTranslationAdmin):
+    list_display = ["number", "starts_on", "ends_on", "venue"]
+    filter_horizontal = ["participants"]
+    inlines = [LiaisonSeatInline]
+
+
+@admin.register(LiaisonSeat)
+class LiaisonSeatAdmin(OfficersOnly, admin.ModelAdmin):
+    list_display = ["member_name", "organisation", "role", "mandate_starts_on", "mandate_ends_on"]
+    list_filter = ["role", "conference"]
+    list_select_related = ["organisation"]
+    autocomplete_fields = ["organisation"]

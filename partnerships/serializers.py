@@ -1,0 +1,53 @@
+"""The open data API's view of partners: public facts only (no contact, file or review date)."""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from .models import PUBLIC_STATUSES, Partnership
+
+
+class PartnerSerializer(serializers.ModelSerializer):
+    slug = serializers.CharField(source="organisation.slug", read_only=True)
+    name = serializers.CharField(source="organisation.name", read_only=True)
+    status = serializers.ChoiceField(
+        choices=[(status.value, status.label) for status in PUBLIC_STATUSES], read_only=True
+    )
+    country = serializers.SerializerMethodField()
+    region = serializers.CharField(source="organisation.region", read_only=True)
+    fields = serializers.SlugRelatedField(
+        source="fields_of_competence", slug_field="code", many=True, read_only=True
+    )
+    areas = serializers.SlugRelatedField(
+        source="functional_areas", slug_field="code", many=True, read_only=True
+    )
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Partnership
+        fields = [
+            "slug",
+            "name",
+            "status",
+            "admitted_on",
+            "country",
+            "region",
+            "geographic_scope",
+            "fields",
+            "areas",
+            "website",
+            "description",
+            "url",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_country(self, partnership) -> str:
+        """ISO 3166-1 alpha-2 code of the headquarters country ("" if unknown)."""
+        return partnership.headquarters_country.code or ""
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, partnership) -> str:
+        request = self.context.get("request")
+        path = partnership.get_absolute_url()
+        return request.build_absolute_uri(path) if request else path

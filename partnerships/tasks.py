@@ -1,0 +1,9 @@
+from celery import shared_task
+
+from . import services
+
+
+@shared_task
+def email_reviews_due():
+    """Daily (beat, 07:00 Europe/Zurich): the periodic reviews due in the next 60 days."""
+    return services.reviews_due_notify(within_days=60)

@@ -1,0 +1,249 @@
+import csv
+import datetime
+import json
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import services
+from .exports import EXPORT_FIELDS, export_rows
+from .filters import PartnerFilter
+from .forms import ActivityForm, ApplicationForm, ProfileForm
+from .models import CooperationActivity, LiaisonSeat, NgoConference, Partnership
+
+PAGE_SIZE = 25
+
+
+def partner_list(request):
+    """The public partner database; `?format=csv|json` downloads the same selection."""
+    partnerships = Partnership.objects.public().with_profile()
+    filterset = PartnerFilter(request.GET or None, queryset=partnerships, request=request)
+    selection = filterset.qs
+    if not request.GET.get("q"):
+        selection = selection.order_by("organisation__name", "pk")
+    export = request.GET.get("format")
+    if export == "csv":
+        return _csv_response(selection)
+    if export == "json":
+        return _json_response(selection)
+    page = Paginator(selection, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "partnerships/partner_list.html", {"filter": filterset, "page": page})
+
+
+def _export_name(extension):
+    return f"oec-partners-{timezone.localdate().isoformat()}.{extension}"
+
+
+def _csv_cell(value):
+    # A cell starting with = + - @ is a formula to spreadsheets: neutralise it (CSV injection).
+    text = "; ".join(value) if isinstance(value, list) else str(value)
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _csv_response(selection):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{_export_name("csv")}"'
+    writer = csv.DictWriter(response, fieldnames=EXPORT_FIELDS)
+    writer.writeheader()
+    for row in export_rows(selection):
+        writer.writerow({key: _csv_cell(value) for key, value in row.items()})
+    return response
+
+
+def _json_response(selection):
+    body = json.dumps(
+        {"language": get_language(), "partners": list(export_rows(selection))},
+        cls=DjangoJSONEncoder,
+        ensure_ascii=False,
+        indent=1,
+    )
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{_export_name("json")}"'
+    return response
+
+
+def partner_detail(request, slug):
+    partnership = get_object_or_404(
+        Partnership.objects.public().with_profile(), organisation__slug=slug
+    )
+    activities = (
+        CooperationActivity.objects.public()
+        .filter(organisation=partnership.organisation)
+        .with_terms()
+    )
+    return render(
+        request,
+        "partnerships/partner_detail.html",
+        {
+            "partnership": partnership,
+            "organisation": partnership.organisation,
+            "activities": activities,
+        },
+    )
+
+
+def _client_ip(request):
+    # X-Forwarded-For is not trusted (SECURITY.md B1): the proxy sets REMOTE_ADDR.
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def _over_application_limit(request):
+    limit = getattr(settings, "OEC_PARTNERSHIP_APPLICATIONS_PER_HOUR", 5)
+    key = f"partnerships:apply:{_client_ip(request)}"
+    cache.add(key, 0, timeout=3600)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=3600)
+        count = 1
+    return count > limit
+
+
+def apply(request):
+    """The public application for official partnership."""
+    form = ApplicationForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        if _over_application_limit(request):
+            return render(request, "partnerships/apply_limited.html", status=429)
+        if form.is_valid():
+            if not form.is_spam:
+                data = form.cleaned_data
+                services.partnership_apply(
+                    name=data["name"],
+                    country=data["country"],
+                    region=data["region"],
+                    website=data["website"],
+                    geographic_scope=data["geographic_scope"],
+                    description=data["description"],
+                    language=data["language"],
+                    fields_of_competence=data["fields_of_competence"],
+                    functional_areas=data["functional_areas"],
+                    contact_name=data["contact_name"],
+                    contact_email=data["contact_email"],
+                    statutes=data["statutes"],
+                    activity_report=data["activity_report"],
+                )
+            # A bot that filled the honeypot sees the same answer and stores nothing.
+            return render(request, "partnerships/apply_done.html")
+    return render(request, "partnerships/apply.html", {"form": form})
+
+
+def collective(request):
+    """The conference editions and the liaison committee's composition today (or `?on=`)."""
+    on = timezone.localdate()
+    if request.GET.get("on"):
+        try:
+            on = datetime.date.fromisoformat(request.GET["on"])
+        except ValueError:
+            messages.error(request, _("Give the date as YYYY-MM-DD."))
+    conferences = NgoConference.objects.prefetch_related("participants").order_by("-number")
+    seats = LiaisonSeat.objects.composition_on(on)
+    return render(
+        request,
+        "partnerships/collective.html",
+        {"conferences": conferences, "seats": seats, "on": on},
+    )
+
+
+# --- The partner's web space ------------------------------------------------------------------
+
+
+def _partner_organisation(request, perm):
+    """The acting organisation if the user may act for it as its partner contact; else 404."""
+    organisation = getattr(request, "organisation", None)
+    if organisation is None or not request.user.has_perm(perm, organisation):
+        raise Http404
+    partnership = getattr(organisation, "partnership", None) if organisation else None
+    if partnership is None:
+        raise Http404
+    return organisation
+
+
+@login_required
+def profile_edit(request):
+    organisation = _partner_organisation(request, "partnerships.edit_profile")
+    partnership = organisation.partnership
+    form = ProfileForm(request.POST or None, instance=partnership)
+    if request.method == "POST" and form.is_valid():
+        services.partnership_profile_update(partnership=partnership, data=form.cleaned_data)
+        messages.success(request, _("Your public profile was saved."))
+        return redirect("partnerships:profile_edit")
+    return render(
+        request,
+        "partnerships/dashboard/profile.html",
+        {"form": form, "organisation": organisation, "partnership": partnership},
+    )
+
+
+@login_required
+def activity_list(request):
+    organisation = _partner_organisation(request, "partnerships.manage_activities")
+    activities = (
+        CooperationActivity.objects.editable_by(request.user)
+        .filter(organisation=organisation)
+        .with_terms()
+    )
+    return render(
+        request,
+        "partnerships/dashboard/activity_list.html",
+        {"organisation": organisation, "activities": activities},
+    )
+
+
+@login_required
+def activity_edit(request, pk=None):
+    organisation = _partner_organisation(request, "partnerships.manage_activities")
+    if pk is None:
+        activity = CooperationActivity(organisation=organisation)
+    else:
+        # Another organisation's activity is "not found", never "forbidden".
+        activity = get_object_or_404(
+            CooperationActivity.objects.editable_by(request.user),
+            pk=pk,
+            organisation=organisation,
+        )
+    form = ActivityForm(request.POST or None, request.FILES or None, instance=activity)
+    if request.method == "POST" and activity.is_editable and form.is_valid():
+        try:
+            services.cooperation_activity_save(
+                activity=form.instance,
+                user=request.user,
+                uploaded_file=form.cleaned_data.get("upload"),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The activity was saved as a draft."))
+            return redirect("partnerships:activity_list")
+    return render(
+        request,
+        "partnerships/dashboard/activity_form.html",
+        {"form": form, "activity": activity, "organisation": organisation},
+    )
+
+
+@login_required
+@require_POST
+def activity_submit(request, pk):
+    organisation = _partner_organisation(request, "partnerships.manage_activities")
+    activity = get_object_or_404(
+        CooperationActivity.objects.editable_by(request.user), pk=pk, organisation=organisation
+    )
+    try:
+        services.cooperation_activity_submit(activity=activity)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("The activity was sent to the secretariat for approval."))
+    return redirect("partnerships:activity_list")

@@ -1,0 +1,82 @@
+"""The back office of conference services: every governance page opens for them, not for others."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import (
+    DecisionFactory,
+    DocumentFactory,
+    DocumentFileFactory,
+    OfficeHolderFactory,
+)
+
+MODELS = [
+    "organ",
+    "assemblysession",
+    "document",
+    "documentdownload",
+    "decision",
+    "delegation",
+    "officeholder",
+]
+
+
+@pytest.fixture
+def rows(host, first_session, budget_item):
+    document = DocumentFactory(session=first_session, organisation=host)
+    DocumentFileFactory(document=document)
+    DecisionFactory(session=first_session)
+    OfficeHolderFactory(organisation=host)
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_conference_officer_opens_every_governance_list(client, conference_officer, rows, model):
+    client.force_login(conference_officer)
+    assert client.get(reverse(f"admin:governance_{model}_changelist")).status_code == 200
+
+
+@pytest.mark.parametrize("model", ["organ", "assemblysession", "document", "decision"])
+def test_conference_officer_opens_every_add_form(client, conference_officer, rows, model):
+    client.force_login(conference_officer)
+    assert client.get(reverse(f"admin:governance_{model}_add")).status_code == 200
+
+
+def test_governance_is_not_in_a_partnerships_officers_back_office(client, host, with_totp):
+    from members.models import Role
+    from tests.factories import user_with_role
+
+    officer = user_with_role(host, Role.PARTNERSHIPS, email="partnerships@oec.example")
+    with_totp(officer)
+    client.force_login(officer)
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 200
+    assert "/admin/governance/" not in response.content.decode()
+    assert client.get(reverse("admin:governance_document_changelist")).status_code == 403
+
+
+def test_conference_officer_opens_a_document_and_a_delegation(
+    client, conference_officer, member_a, first_session, rows
+):
+    from governance.models import Delegation, Document
+
+    delegation = Delegation.objects.create(session=first_session, organisation=member_a)
+    client.force_login(conference_officer)
+    document = Document.objects.get()
+    assert (
+        client.get(reverse("admin:governance_document_change", args=[document.pk])).status_code
+        == 200
+    )
+    response = client.get(reverse("admin:governance_delegation_change", args=[delegation.pk]))
+    assert response.status_code == 200
+
+
+def test_document_history_opens_for_a_conference_officer(client, conference_officer, rows):
+    from governance.models import Document
+
+    document = Document.objects.get()
+    document.access = "members"
+    document.save()
+    client.force_login(conference_officer)
+    response = client.get(reverse("admin:governance_document_history", args=[document.pk]))
+    assert response.status_code == 200
+    assert list(document.history.values_list("access", flat=True)) == ["members", "public"]

@@ -1,0 +1,121 @@
+"""The public member directory: founding states and associate members, filtered and paginated."""
+
+import datetime
+
+from django.urls import reverse
+from django.utils import translation
+
+from members.models import Organisation
+from tests.factories import AssociateMemberFactory, HostFactory, OrganisationFactory
+
+
+def _names(response):
+    return [organisation.slug for organisation in response.context["page"].object_list]
+
+
+def test_directory_lists_founding_states_first_then_associates(client, db):
+    AssociateMemberFactory(slug="occe", name_en="Central Office for Cooperation at School")
+    OrganisationFactory(slug="senegal", name_en="Republic of Senegal", country="SN")
+    OrganisationFactory(slug="djibouti", name_en="Republic of Djibouti", country="DJ")
+    HostFactory()
+    OrganisationFactory(slug="ngo", name_en="A Partner", kind=Organisation.Kind.PARTNER_NGO)
+    OrganisationFactory(slug="gone", status=Organisation.Status.WITHDRAWN)
+    response = client.get(reverse("members:directory"))
+    assert response.status_code == 200
+    assert _names(response) == ["djibouti", "senegal", "occe"]
+
+
+def test_directory_shows_flag_country_region_and_date_of_joining(client, db):
+    OrganisationFactory(
+        slug="djibouti",
+        name_en="Republic of Djibouti",
+        country="DJ",
+        region=Organisation.Region.AFRICA,
+        joined_on=datetime.date(2020, 1, 29),
+    )
+    AssociateMemberFactory(
+        slug="inst",
+        name_en="Institute for Inclusive Learning Research",
+        associate_type=Organisation.AssociateType.ACADEMIC,
+        country="KE",
+    )
+    content = client.get(reverse("members:directory")).content.decode()
+    assert '<span class="flag" aria-hidden="true">🇩🇯</span> Djibouti' in content
+    assert "<td>Africa</td>" in content
+    assert '<time datetime="2020-01-29">Jan. 29, 2020</time>' in content
+    assert "<td>Academic body</td>" in content
+    assert "Kenya" in content
+
+
+def test_directory_names_countries_in_the_visitors_language(client, db):
+    OrganisationFactory(slug="senegal", country="SN")
+    OrganisationFactory(slug="egypt", country="EG")
+    with translation.override("fr"):
+        url = reverse("members:directory")
+    content = client.get(url).content.decode()
+    assert "Sénégal" in content
+    assert "Égypte" in content
+
+
+def test_directory_filters_by_kind_and_region(client, db):
+    OrganisationFactory(slug="senegal", region=Organisation.Region.AFRICA)
+    OrganisationFactory(slug="fiji", region=Organisation.Region.ASIA_PACIFIC)
+    AssociateMemberFactory(slug="kenya-institute", region=Organisation.Region.AFRICA)
+    url = reverse("members:directory")
+    assert _names(client.get(url, {"kind": "associate_member"})) == ["kenya-institute"]
+    assert _names(client.get(url, {"region": "africa", "kind": "founding_state"})) == ["senegal"]
+    assert sorted(_names(client.get(url, {"region": "africa"}))) == ["kenya-institute", "senegal"]
+
+
+def test_directory_searches_the_name_in_the_visitors_language_and_in_english(client, db):
+    OrganisationFactory(
+        slug="ecuador", name_en="Republic of Ecuador", name_fr="République de l'Équateur"
+    )
+    OrganisationFactory(slug="oman", name_en="Sultanate of Oman", name_fr="Sultanat d'Oman")
+    with translation.override("fr"):
+        url = reverse("members:directory")
+    assert _names(client.get(url, {"q": "Équateur"})) == ["ecuador"]
+    assert _names(client.get(url, {"q": "Sultanate"})) == ["oman"]
+    assert _names(client.get(url, {"q": "nowhere"})) == []
+
+
+def test_directory_refuses_an_unknown_filter_with_a_clear_message(client, db):
+    OrganisationFactory(slug="senegal")
+    response = client.get(reverse("members:directory"), {"region": "atlantis", "kind": "host"})
+    assert response.status_code == 200
+    assert response.context["form"].errors == {
+        "region": ["Choose a region from the list."],
+        "kind": ["Choose a kind of member from the list."],
+    }
+    assert _names(response) == []
+    assert "Some filters are not valid" in response.content.decode()
+
+
+def test_directory_refuses_an_overlong_search(client, db):
+    response = client.get(reverse("members:directory"), {"q": "x" * 101})
+    assert response.context["form"].errors == {"q": ["Search for at most 100 characters."]}
+
+
+def test_directory_pagination_keeps_the_filters(client, db):
+    for number in range(30):
+        OrganisationFactory(slug=f"state-{number:02}", region=Organisation.Region.AFRICA)
+    response = client.get(reverse("members:directory"), {"region": "africa", "page": "1"})
+    page = response.context["page"]
+    assert (page.paginator.count, len(page.object_list), page.has_next()) == (30, 24, True)
+    assert 'href="?region=africa&amp;page=2"' in response.content.decode()
+    second = client.get(reverse("members:directory"), {"region": "africa", "page": "2"})
+    assert len(second.context["page"].object_list) == 6
+
+
+def test_directory_query_count_does_not_grow_with_members(
+    client, db, django_assert_max_num_queries
+):
+    for number in range(30):
+        OrganisationFactory(slug=f"state-{number:02}", joined_on=datetime.date(2020, 1, 29))
+    for number in range(15):
+        AssociateMemberFactory(slug=f"associate-{number:02}")
+    # A visitor: a count, one page of rows, and the body's menu in the layout (cached).
+    with django_assert_max_num_queries(4):
+        response = client.get(reverse("members:directory"), {"q": "", "region": ""})
+    assert response.status_code == 200
+    assert len(response.context["page"].object_list) == 24
