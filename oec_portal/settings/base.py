@@ -134,6 +134,8 @@ CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_IGNORE_RESULT = True
+# Tests give each run a queue of its own, so that parallel runs never take each other's tasks.
+CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 # A task is acknowledged after it ran, and given back to the queue if its worker dies,
 # so tasks must be idempotent (see DESIGN.md, known pitfalls).
 CELERY_TASK_ACKS_LATE = True

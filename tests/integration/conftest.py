@@ -157,9 +157,12 @@ def broker_url():
 def celery_worker_process(transactional_db, smtp_sink, broker_url, settings):
     """Start a real worker; tasks sent by this test go through Redis to it; mail to the sink."""
     _require_services()
+    import uuid
+
     import redis
 
-    redis.Redis.from_url(broker_url).flushdb()
+    # A queue of this test's own: a parallel run on the same Redis never takes its tasks.
+    queue = f"oec-test-{uuid.uuid4().hex[:12]}"
     database = connection.settings_dict
     env = {
         **os.environ,
@@ -169,14 +172,16 @@ def celery_worker_process(transactional_db, smtp_sink, broker_url, settings):
             f"{database['PORT'] or 5432}/{database['NAME']}"
         ),
         "REDIS_URL": broker_url,
+        "CELERY_TASK_DEFAULT_QUEUE": queue,
         "EMAIL_URL": f"smtp://127.0.0.1:{smtp_sink.port}",
         "DEBUG": "false",
     }
     previous = {
         "broker_url": celery_app.conf.broker_url,
         "task_always_eager": celery_app.conf.task_always_eager,
+        "task_default_queue": celery_app.conf.task_default_queue,
     }
-    celery_app.conf.update(broker_url=broker_url, task_always_eager=False)
+    celery_app.conf.update(broker_url=broker_url, task_always_eager=False, task_default_queue=queue)
     celery_app._pool = None  # forget connections to the old broker
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", smtp_sink.port
@@ -184,5 +189,6 @@ def celery_worker_process(transactional_db, smtp_sink, broker_url, settings):
     worker.start()
     yield worker
     worker.stop()
+    redis.Redis.from_url(broker_url).delete(queue)
     celery_app.conf.update(**previous)
     celery_app._pool = None
