@@ -6,35 +6,21 @@ partner NGO. Its status changes only through `services.partnership_change_status
 records every change in `PartnershipStatusChange`.
 """
 
-from pathlib import Path
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from governance.storage import private_storage
 from members.models import Organisation
 
 
-class PrivateStorage(LazyObject):
-    """Application files and activity attachments: under PRIVATE_MEDIA_ROOT, no public URL."""
-
-    def _setup(self):
-        self._wrapped = FileSystemStorage(
-            location=Path(str(settings.PRIVATE_MEDIA_ROOT)) / "partnerships", base_url=None
-        )
-
-
-private_storage = PrivateStorage()
-
-
 def get_private_storage():
-    # A callable keeps the machine's path out of the migrations.
+    # The one private store (governance's: under PRIVATE_MEDIA_ROOT, no URL). A callable keeps
+    # the machine's path out of the migrations.
     return private_storage
 
 
@@ -150,12 +136,15 @@ class Partnership(models.Model):
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True, max_length=5000)
     statutes = models.FileField(
-        _("statutes"), storage=get_private_storage, upload_to="applications/", blank=True
+        _("statutes"),
+        storage=get_private_storage,
+        upload_to="partnerships/applications/",
+        blank=True,
     )
     activity_report = models.FileField(
         _("latest activity report"),
         storage=get_private_storage,
-        upload_to="applications/",
+        upload_to="partnerships/applications/",
         blank=True,
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -325,7 +314,7 @@ class CooperationActivity(models.Model):
         help_text=_("The programme or project of the OEC this activity contributes to."),
     )
     file = models.FileField(
-        _("file"), storage=get_private_storage, upload_to="activities/", blank=True
+        _("file"), storage=get_private_storage, upload_to="partnerships/activities/", blank=True
     )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT

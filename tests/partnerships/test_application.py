@@ -89,7 +89,7 @@ def test_application_files_are_stored_privately_under_server_names(client, terms
     client.post(reverse("partnerships:apply"), form_data(**terms))
     partnership = Partnership.objects.get()
     for stored in (partnership.statutes, partnership.activity_report):
-        assert stored.name.startswith("applications/")
+        assert stored.name.startswith("partnerships/applications/")
         assert stored.name.endswith(".pdf")
         assert "statutes" not in stored.name and "report" not in stored.name
         assert stored.path.startswith(str(settings.PRIVATE_MEDIA_ROOT))
