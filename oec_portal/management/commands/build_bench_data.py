@@ -3,15 +3,26 @@
 Prints, on its last line, JSON: the row counts and sample paths for `bench/run.py`.
 """
 
+import datetime
 import json
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
+from governance.models import AssemblySession, Document, Organ
 from members.models import Organisation
+from news.models import Article
+from partnerships.models import Partnership
 
 MEMBER_ORGANISATIONS = 60
 PARTNER_NGOS = 300
+ARTICLES = 10_000
+DOCUMENTS = 3_000
+SESSIONS = 5
+BENCH_DOCUMENT_TITLE = "Working paper on balanced and inclusive education"
+ACCESS_CYCLE = ["public", "public", "members", "restricted", "secretariat"]
 REGIONS = [region.value for region in Organisation.Region]
 COUNTRIES = ["SN", "DJ", "EC", "OM", "FJ", "LK", "PY", "DO", "KE", "BR", "GH", "CL", "JO", "PH"]
 
@@ -46,6 +57,119 @@ def _bulk_organisations(kind, prefix, count):
     Organisation.objects.bulk_create(rows, batch_size=500)
 
 
+def _bulk_articles():
+    members = list(Organisation.objects.filter(slug__startswith="bench-").members())
+    existing = Article.objects.filter(slug__startswith="bench-news-").count()
+    now = timezone.now()
+    rows = []
+    for number in range(existing, ARTICLES):
+        title = f"Cooperation for inclusive education, report {number:05d}"
+        rows.append(
+            Article(
+                organisation=members[number % len(members)],
+                slug=f"bench-news-{number:05d}",
+                title=title,
+                title_en=title,
+                title_fr=f"Coopération éducative, rapport {number:05d}",
+                summary_en="Teachers, schools and ministries shared what worked this month.",
+                body_en="<p>Member states and associate members met to compare practice.</p>",
+                status=Article.Status.PUBLISHED,
+                publish_at=now - datetime.timedelta(hours=number),
+            )
+        )
+    Article.objects.bulk_create(rows, batch_size=1000)
+
+
+def _sessions():
+    organ = Organ.objects.get(code="GA")
+    sessions = []
+    for number in range(1, SESSIONS + 1):
+        start = datetime.date(2020 + number, 12, 6)
+        session, _created = AssemblySession.objects.get_or_create(
+            organ=organ,
+            number=number,
+            defaults={
+                "start_date": start,
+                "end_date": start + datetime.timedelta(days=2),
+                "venue": "Geneva",
+                "status": "closed",
+            },
+        )
+        sessions.append(session)
+    return sessions
+
+
+def _bulk_documents(sessions, host, restricted_to):
+    # Symbols in the body's pattern, numbered from 100 in each session (the demo uses 1 to 99).
+    mine = Document.objects.filter(title_en__startswith=BENCH_DOCUMENT_TITLE)
+    existing = mine.count()
+    rows = []
+    for number in range(existing, DOCUMENTS):
+        title = f"{BENCH_DOCUMENT_TITLE} {number:04d}"
+        rows.append(
+            Document(
+                symbol=f"OEC/GA/{number % len(sessions) + 1}/{100 + number // len(sessions)}",
+                title=title,
+                title_en=title,
+                type="working_paper",
+                session=sessions[number % len(sessions)],
+                access=ACCESS_CYCLE[number % len(ACCESS_CYCLE)],
+                organisation=host,
+                publication_date=datetime.date(2021, 1, 1) + datetime.timedelta(days=number % 1500),
+            )
+        )
+    Document.objects.bulk_create(rows, batch_size=1000)
+    through = Document.restricted_to.through
+    restricted = mine.filter(access="restricted")
+    through.objects.bulk_create(
+        [
+            through(document_id=pk, organisation_id=restricted_to.pk)
+            for pk in restricted.values_list("pk", flat=True)
+        ],
+        ignore_conflicts=True,
+        batch_size=1000,
+    )
+
+
+def _bulk_partnerships():
+    partners = Organisation.objects.filter(
+        slug__startswith="bench-partner-", partnership__isnull=True
+    )
+    Partnership.objects.bulk_create(
+        [
+            Partnership(
+                organisation=organisation,
+                status="consultative" if number % 3 else "associate",
+                admitted_on=datetime.date(2015 + number % 10, 3, 1),
+                headquarters_country=organisation.country,
+                geographic_scope="international",
+                description=f"Education and literacy programmes of {organisation.name}.",
+                description_en=f"Education and literacy programmes of {organisation.name}.",
+            )
+            for number, organisation in enumerate(partners)
+        ],
+        batch_size=500,
+    )
+
+
+def _sample_paths():
+    article = Article.objects.published().filter(slug__startswith="bench-news-").first()
+    delegate = get_user_model().objects.get(email="delegate@djibouti.example")
+    document = (
+        Document.objects.visible_to(delegate)
+        .filter(files__isnull=False)
+        .prefetch_related("files")
+        .first()
+    )
+    paths = {}
+    if article:
+        paths["article"] = article.get_absolute_url()
+    if document:
+        language = document.files.all()[0].language
+        paths["download"] = f"/en/documents/{document.slug}/download/{language}/"
+    return paths
+
+
 class Command(BaseCommand):
     help = (
         "Build the benchmark's data set (60 members, 300 partners, 10,000 news, 3,000 documents)."
@@ -60,9 +184,17 @@ class Command(BaseCommand):
             Organisation.Kind.ASSOCIATE_MEMBER, "bench-associate-", MEMBER_ORGANISATIONS // 2
         )
         _bulk_organisations(Organisation.Kind.PARTNER_NGO, "bench-partner-", PARTNER_NGOS)
+        _bulk_partnerships()
+        _bulk_articles()
+        host = Organisation.objects.host()
+        _bulk_documents(_sessions(), host, Organisation.objects.get(slug="djibouti"))
         counts = {
             "member organisations": Organisation.objects.members().count(),
             "partner NGOs": Organisation.objects.partners().count(),
+            "partnerships": Partnership.objects.count(),
+            "news articles": Article.objects.count(),
+            "documents": Document.objects.count(),
+            "sessions": AssemblySession.objects.count(),
         }
-        paths = {}
+        paths = _sample_paths()
         self.stdout.write(json.dumps({"counts": counts, "paths": paths}))
