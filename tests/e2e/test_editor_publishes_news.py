@@ -36,7 +36,12 @@ def test_editor_drafts_focal_point_publishes_visitor_reads(
     page.get_by_label("Title (French)").fill("Les élèves ouvrent un jardin d'école à Djibouti")
     page.get_by_label("Summary (English)").fill("A garden run by the pupils' cooperative.")
     # The body is a rich-text editor: type into it, with a word in bold.
-    body = page.get_by_role("textbox", name="Body (English)")
+    # The rich-text editor replaces the textarea once its scripts ran (slower on a loaded
+    # machine): wait for the editable area, then find it by its accessible name.
+    page.locator('.prose-editor [contenteditable="true"][aria-labelledby]').first.wait_for()
+    body = page.locator('[contenteditable="true"]').and_(
+        page.get_by_role("textbox", name="Body (English)")
+    )
     body.click()
     page.keyboard.press("Control+b")
     page.keyboard.type("Beans")

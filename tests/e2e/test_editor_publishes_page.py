@@ -21,7 +21,12 @@ def test_editor_writes_previews_and_publishes_a_page(live_server, page, screensh
     page.wait_for_url(f"{base}/en/dashboard/pages/")
     page.get_by_role("link", name="New page").click()
     page.get_by_label("Title (English)").fill("Our vision")
-    body = page.get_by_role("textbox", name="Body (English)")
+    # The rich-text editor replaces the textarea once its scripts ran (slower on a loaded
+    # machine): wait for the editable area, then find it by its accessible name.
+    page.locator('.prose-editor [contenteditable="true"][aria-labelledby]').first.wait_for()
+    body = page.locator('[contenteditable="true"]').and_(
+        page.get_by_role("textbox", name="Body (English)")
+    )
     body.click()
     page.keyboard.press("Control+b")
     page.keyboard.type("Schools")
