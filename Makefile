@@ -13,7 +13,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: install browser-tools run test bench lint messages check-deploy check-compose clean
+.PHONY: install browser-tools run test bench bench-bulletin lint messages check-deploy check-compose clean
 
 $(BIN)/python:
 	@if [ -z "$(PYTHON)" ]; then echo "error: Python 3.12 or newer is needed (python3.12, python3.13 or pyenv); none found." >&2; exit 1; fi
@@ -64,6 +64,10 @@ test: install browser-tools
 bench: install
 	@command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+## bench-bulletin: the bulletin to 10,000 recipients (2 worker processes) beside a plain smtplib loop
+bench-bulletin: install
+	$(BIN)/python bench/bulletin.py
 
 lint: install
 	$(BIN)/ruff check .

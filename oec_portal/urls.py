@@ -4,6 +4,8 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from bulletins import views as bulletins_views
+
 from . import search, sitemaps, views
 
 # The admin login goes through allauth, so its rate limits and two-factor step apply.
@@ -17,6 +19,13 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # Open data API with its schema (/api/schema/) and docs (/api/docs/): see oec_portal/api.py.
     path("api/", include("oec_portal.api", namespace="api")),
+    # The bulletin's one-click unsubscribe (RFC 8058) and bounce webhook: links in sent mail.
+    path(
+        "bulletins/unsubscribe/<str:token>/",
+        bulletins_views.unsubscribe,
+        name="bulletin_unsubscribe",
+    ),
+    path("bulletins/bounces/", bulletins_views.bounces, name="bulletin_bounces"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -26,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("", include("news.urls")),
     path("", include("governance.urls")),
     path("", include("partnerships.urls")),
+    path("", include("bulletins.urls")),
     path("accounts/", include("allauth.urls")),
     path("search/", search.site_search, name="search"),
     # Last: the body's mission pages answer at /<page-slug>/.

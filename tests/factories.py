@@ -365,3 +365,61 @@ class PageFactory(factory.django.DjangoModelFactory):
     body_en = "<p>About balanced and inclusive education.</p>"
     status = "published"
     order = factory.Sequence(lambda n: n)
+
+
+# --- bulletins ---
+
+
+def _first_of(year, month):
+    import datetime
+
+    return factory.LazyFunction(lambda: datetime.date(year, month, 1))
+
+
+class BulletinFactory(factory.django.DjangoModelFactory):
+    """A draft bulletin of November 2026, published by the host."""
+
+    class Meta:
+        model = "bulletins.Bulletin"
+        django_get_or_create = ("month",)
+
+    organisation = factory.SubFactory(HostFactory)
+    month = _first_of(2026, 11)
+    introduction_en = "<p>Welcome to this month's bulletin.</p>"
+
+
+class BulletinEditionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "bulletins.BulletinEdition"
+
+    bulletin = factory.SubFactory(BulletinFactory)
+    language = "en"
+    subject = factory.LazyAttribute(lambda o: f"Bulletin {o.bulletin.month:%Y-%m} ({o.language})")
+    html = "<h2>What happened</h2><p>News of the month.</p>"
+    text = "What happened\nNews of the month.\n"
+
+
+def _bulletin_now():
+    from django.utils import timezone
+
+    return timezone.now()
+
+
+class SubscriberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "bulletins.Subscriber"
+
+    email = factory.Sequence(lambda n: f"reader{n}@public.example")
+    language = "en"
+    confirmed_at = factory.LazyFunction(_bulletin_now)
+
+
+def bulletin_contact(*, email, language="en", status="consultative", receives_bulletin=True):
+    """A partner contact who receives the bulletin (its partner in a public status)."""
+    partnership = PartnershipFactory(status=status)
+    return ContactFactory(
+        organisation=partnership.organisation,
+        email=email,
+        preferred_language=language,
+        receives_bulletin=receives_bulletin,
+    )

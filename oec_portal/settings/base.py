@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "news",
     "governance",
     "partnerships",
+    # The monthly partner bulletin reads partnerships, news and governance: one floor above.
+    "bulletins",
     "oec_portal",
 ]
 
@@ -330,3 +332,8 @@ OEC_BULLETIN_WEBHOOK_SECRET = env("OEC_BULLETIN_WEBHOOK_SECRET", default="")
 OEC_MAX_UPLOAD_BYTES = env.int("OEC_MAX_UPLOAD_BYTES", default=25 * 1024 * 1024)
 # Empty: Django streams document files itself. production.py reads it from the environment.
 OEC_X_ACCEL_REDIRECT_PREFIX = ""
+# The "sent" mark of each delivery commits without waiting for the disk (PostgreSQL
+# synchronous_commit off, for the sending transactions only): a worker crash loses nothing; a
+# crash of the database server may resend the messages of its last fraction of a second. Off
+# by default: exactly-once delivery matters more than speed (turn on for very large lists).
+OEC_BULLETIN_ASYNC_COMMIT = env.bool("OEC_BULLETIN_ASYNC_COMMIT", default=False)

@@ -182,7 +182,9 @@ def celery_worker_process(transactional_db, smtp_sink, broker_url, settings):
         "task_default_queue": celery_app.conf.task_default_queue,
     }
     celery_app.conf.update(broker_url=broker_url, task_always_eager=False, task_default_queue=queue)
-    celery_app._pool = None  # forget connections to the old broker
+    # Forget connections and producers bound to the old broker.
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", smtp_sink.port
     worker = WorkerProcess(env)
@@ -192,3 +194,4 @@ def celery_worker_process(transactional_db, smtp_sink, broker_url, settings):
     redis.Redis.from_url(broker_url).delete(queue)
     celery_app.conf.update(**previous)
     celery_app._pool = None
+    celery_app.amqp._producer_pool = None

@@ -142,7 +142,9 @@ def test_partner_contact_reports_an_activity_as_a_draft(
         "Guide des clubs de lecture",
         partner_contact,
     )
-    assert activity.file.name.startswith("partnerships/activities/") and activity.file.name.endswith(".pdf")
+    assert activity.file.name.startswith(
+        "partnerships/activities/"
+    ) and activity.file.name.endswith(".pdf")
     assert "guide" not in activity.file.name
 
 

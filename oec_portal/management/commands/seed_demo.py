@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from bulletins import demo as bulletins_demo
 from governance import demo as governance_demo
 from members import demo as members_demo
 from news import demo as news_demo
@@ -15,7 +16,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         organisations, users = members_demo.seed()
         # Each app adds its demo content, in floor order, on the organisations and users.
-        for app_demo in (pages_demo, news_demo, governance_demo, partnerships_demo):
+        for app_demo in (pages_demo, news_demo, governance_demo, partnerships_demo, bulletins_demo):
             app_demo.seed(organisations=organisations, users=users)
         self.stdout.write(
             self.style.SUCCESS(

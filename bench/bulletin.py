@@ -1,0 +1,288 @@
+"""`make bench-bulletin`: the monthly bulletin to 10,000 recipients, beside a plain smtplib loop.
+
+Both send to the same local SMTP sink (aiosmtpd, in this process). The plain loop sends the same
+message, one connection, one `sendmail` per recipient. The bulletin goes the real way: compose,
+write the 10,000 delivery rows, enqueue the chunks to Redis, and a Celery worker with two
+processes sends them row by row (lock, send, mark sent). The clock runs from the queueing to the
+last message received. Prints messages per second of each and their ratio (target: >= 50%).
+
+It needs PostgreSQL and Redis: its own database `oec_bench_bulletin` and Redis database 6
+(BENCH_BULLETIN_DATABASE_URL / BENCH_BULLETIN_REDIS_URL to change them).
+"""
+
+import argparse
+import os
+import signal
+import smtplib
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+DATABASE_URL = os.environ.get(
+    "BENCH_BULLETIN_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/oec_bench_bulletin"
+)
+REDIS_URL = os.environ.get("BENCH_BULLETIN_REDIS_URL", "redis://127.0.0.1:6379/6")
+LANGUAGES = ["en", "fr", "es", "ar"]
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class CountingSink:
+    """Counts what it accepts; parses nothing, so that the sink is not what is measured."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.count = 0
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd API)
+        with self.lock:
+            self.count += len(envelope.rcpt_tos)
+        return "250 OK"
+
+    def reset(self):
+        with self.lock:
+            self.count = 0
+
+    def wait_for(self, total, timeout):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self.lock:
+                if self.count >= total:
+                    return True
+            time.sleep(0.01)
+        return False
+
+
+def ensure_database():
+    import psycopg
+
+    name = DATABASE_URL.rsplit("/", 1)[1].split("?")[0]
+    admin_url = DATABASE_URL.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+        ).fetchone()
+        if not exists:
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def environment(sink_port):
+    return {
+        "DJANGO_SETTINGS_MODULE": "oec_portal.settings.base",
+        "DEBUG": "false",
+        "DATABASE_URL": DATABASE_URL,
+        "REDIS_URL": REDIS_URL,
+        "EMAIL_URL": f"smtp://127.0.0.1:{sink_port}",
+        "OEC_BULLETIN_REQUIRES_APPROVAL": "false",
+        "OEC_SITE_URL": "https://portal.oec.example",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def prepare(recipients):
+    """A fresh bench month: the host, one partner in consultative status, `recipients` contacts."""
+    from django.core.management import call_command
+
+    from bulletins.models import Bulletin, Subscriber, Suppression
+    from members.models import Organisation
+    from partnerships.models import Contact, Partnership
+
+    call_command("migrate", verbosity=0, interactive=False)
+    Bulletin.objects.all().delete()
+    Subscriber.objects.all().delete()
+    Suppression.objects.all().delete()
+    Organisation.objects.get_or_create(
+        kind=Organisation.Kind.HOST,
+        defaults={"name": "Organisation of Educational Cooperation", "slug": "oec"},
+    )
+    partner, _created = Organisation.objects.get_or_create(
+        slug="bench-partner",
+        defaults={
+            "name": "Bench partner",
+            "kind": Organisation.Kind.PARTNER_NGO,
+            "status": Organisation.Status.ACTIVE,
+        },
+    )
+    Partnership.objects.update_or_create(organisation=partner, defaults={"status": "consultative"})
+    Contact.objects.filter(organisation=partner).delete()
+    Contact.objects.bulk_create(
+        [
+            Contact(
+                organisation=partner,
+                name=f"Reader {number}",
+                email=f"reader{number:05d}@bench.example",
+                preferred_language=LANGUAGES[number % len(LANGUAGES)],
+            )
+            for number in range(recipients)
+        ],
+        batch_size=2000,
+    )
+
+
+def plain_loop(sink, sink_port, recipients):
+    """The reference: the same message sent with smtplib, one connection, one recipient a time."""
+    import datetime
+
+    from bulletins import content
+    from bulletins.models import Bulletin
+    from bulletins.sending import BulletinMessage
+
+    sample = Bulletin(month=datetime.date(2026, 12, 1))
+    subject, html, text = content.render_edition(
+        bulletin=sample, content=content.MonthContent(), language="en"
+    )
+    message = BulletinMessage(subject=subject, body=text, to=["x@bench.example"])
+    message.attach_alternative(html, "text/html")
+    payload = message.message().as_bytes()
+    sink.reset()
+    started = time.perf_counter()
+    with smtplib.SMTP("127.0.0.1", sink_port) as smtp:
+        for number in range(recipients):
+            smtp.sendmail("no-reply@oec.example", [f"reader{number:05d}@bench.example"], payload)
+    sink.wait_for(recipients, timeout=60)
+    return recipients / (time.perf_counter() - started)
+
+
+def drain(stream):
+    # The worker's log, kept when BENCH_WORKER_LOG names a file (to see what a slow run did).
+    log_path = os.environ.get("BENCH_WORKER_LOG")
+    log = open(log_path, "w") if log_path else None  # noqa: SIM115
+    for line in stream:
+        if log:
+            log.write(line)
+            log.flush()
+
+
+def start_worker(env, concurrency):
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "oec_portal",
+            "worker",
+            "--loglevel",
+            "info",
+            "--concurrency",
+            str(concurrency),
+            "--pool",
+            "prefork",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+        ],
+        env={**os.environ, **env},
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if "ready." in line:
+            threading.Thread(target=drain, args=[process.stdout], daemon=True).start()
+            return process
+        if process.poll() is not None:
+            raise RuntimeError(f"celery worker exited: {line}")
+    raise RuntimeError("celery worker did not become ready")
+
+
+def stop_worker(process):
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+
+
+def bulletin_run(sink, recipients, worker_env, concurrency):
+    import datetime
+
+    import redis
+
+    from bulletins import services
+    from bulletins.models import Bulletin
+
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    worker = start_worker(worker_env, concurrency)
+    try:
+        sink.reset()
+        started = time.perf_counter()
+        # Compose, approve (setting), write every row, enqueue the chunks after commit.
+        services.bulletin_compose(month=datetime.date(2026, 12, 1))
+        received = sink.wait_for(recipients, timeout=600)
+        elapsed = time.perf_counter() - started
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if Bulletin.objects.filter(status=Bulletin.Status.SENT).exists():
+                break
+            time.sleep(0.05)
+    finally:
+        stop_worker(worker)
+    if not received:
+        raise SystemExit(f"only {sink.count} of {recipients} messages arrived")
+    return recipients / elapsed, elapsed
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--recipients", type=int, default=10_000)
+    parser.add_argument("--concurrency", type=int, default=2)
+    args = parser.parse_args()
+
+    from aiosmtpd.controller import Controller
+
+    # A `timeout` or Ctrl-C still runs the `finally` blocks, which stop the worker processes.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+
+    sink = CountingSink()
+    sink_port = free_port()
+    controller = Controller(sink, hostname="127.0.0.1", port=sink_port)
+    controller.start()
+    env = environment(sink_port)
+    os.environ.update(env)
+    ensure_database()
+
+    import django
+
+    django.setup()
+    print(f"Preparing {args.recipients} recipients in {DATABASE_URL.rsplit('/', 1)[1]} …")
+    prepare(args.recipients)
+    try:
+        plain_rate = plain_loop(sink, sink_port, args.recipients)
+        print(f"plain smtplib loop done: {plain_rate:.0f} messages/s", flush=True)
+        bulletin_rate, elapsed = bulletin_run(sink, args.recipients, env, args.concurrency)
+    finally:
+        controller.stop()
+
+    from bulletins.models import Delivery
+
+    sent = Delivery.objects.filter(status=Delivery.Status.SENT).count()
+    ratio = bulletin_rate / plain_rate
+    print(f"recipients:                {args.recipients}")
+    print(f"delivery rows sent:        {sent}")
+    print(f"plain smtplib loop:        {plain_rate:8.0f} messages/s")
+    print(
+        f"bulletin ({args.concurrency} worker procs):  {bulletin_rate:8.0f} messages/s "
+        f"({elapsed:.1f} s, queueing included)"
+    )
+    print(f"ratio:                     {ratio:8.0%}  (target >= 50%)")
+    if sent != args.recipients:
+        raise SystemExit("not every delivery row was marked sent")
+
+
+if __name__ == "__main__":
+    main()

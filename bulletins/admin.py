@@ -1,0 +1,202 @@
+"""The partnerships officers' back office for the bulletin: introduction, preview and approval,
+delivery counts, resending failures; subscribers and suppressed addresses.
+
+Access follows the permission policy (bulletins.* rules, partnerships officers), not model
+permissions; every change goes through the services.
+"""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from members.permissions import is_partnerships_officer
+
+from . import services
+from .models import Bulletin, BulletinEdition, Delivery, Subscriber, Suppression
+
+
+class OfficersOnly:
+    def has_module_permission(self, request):
+        return is_partnerships_officer(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return is_partnerships_officer(request.user)
+
+    def has_add_permission(self, request, *args):
+        return is_partnerships_officer(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return is_partnerships_officer(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return is_partnerships_officer(request.user)
+
+
+class EditionInline(OfficersOnly, admin.TabularInline):
+    model = BulletinEdition
+    extra = 0
+    can_delete = False
+    fields = ["language", "subject"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, *args):
+        return False
+
+
+@admin.register(Bulletin)
+class BulletinAdmin(OfficersOnly, TabbedTranslationAdmin):
+    list_display = ["__str__", "status", "queued", "sent", "failed", "bounced", "sent_at"]
+    list_filter = ["status"]
+    fields = [
+        "month",
+        "introduction",
+        "status",
+        "composed_at",
+        "approved_by",
+        "approved_at",
+        "sent_at",
+        "preview_link",
+    ]
+    readonly_fields = [
+        "status",
+        "composed_at",
+        "approved_by",
+        "approved_at",
+        "sent_at",
+        "preview_link",
+    ]
+    inlines = [EditionInline]
+    actions = ["compose", "resend_failures"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_delivery_counts()
+
+    @admin.display(description=_("queued"), ordering="queued")
+    def queued(self, obj):
+        return obj.queued
+
+    @admin.display(description=_("sent"), ordering="sent_count")
+    def sent(self, obj):
+        return obj.sent_count
+
+    @admin.display(description=_("failed"), ordering="failed_count")
+    def failed(self, obj):
+        return obj.failed_count
+
+    @admin.display(description=_("bounced"), ordering="bounced_count")
+    def bounced(self, obj):
+        return obj.bounced_count
+
+    @admin.display(description=_("preview"))
+    def preview_link(self, obj):
+        if not obj.pk or not obj.composed_at:
+            return _("Compose the bulletin to preview it.")
+        url = reverse("admin:bulletins_bulletin_preview", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Preview each language and approve"))
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            from members.models import Organisation
+
+            obj.organisation = Organisation.objects.host()
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Compose (or compose again) the selected bulletins"))
+    def compose(self, request, queryset):
+        for bulletin in queryset:
+            bulletin = services.bulletin_compose(month=bulletin.month)
+            self.message_user(
+                request,
+                _("%(bulletin)s: %(status)s")
+                % {
+                    "bulletin": bulletin,
+                    "status": bulletin.get_status_display(),
+                },
+            )
+
+    @admin.action(description=_("Resend the failed deliveries"))
+    def resend_failures(self, request, queryset):
+        if not request.user.has_perm("bulletins.resend"):
+            raise PermissionDenied
+        total = sum(services.bulletin_resend_failures(bulletin=bulletin) for bulletin in queryset)
+        self.message_user(
+            request, _("%(count)d failed deliveries queued again.") % {"count": total}
+        )
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/preview/",
+                self.admin_site.admin_view(self.preview_view),
+                name="bulletins_bulletin_preview",
+            ),
+        ] + super().get_urls()
+
+    def preview_view(self, request, pk):
+        """Each language's edition as recipients will read it; POST approves and sends."""
+        if not request.user.has_perm("bulletins.approve"):
+            raise PermissionDenied
+        bulletin = get_object_or_404(
+            Bulletin.objects.with_delivery_counts().prefetch_related("editions"), pk=pk
+        )
+        if request.method == "POST":
+            if bulletin.status != Bulletin.Status.AWAITING_APPROVAL:
+                self.message_user(
+                    request, _("Only a composed bulletin can be approved."), messages.ERROR
+                )
+            else:
+                services.bulletin_approve(bulletin=bulletin, by=request.user)
+                self.message_user(request, _("Approved: the bulletin is being sent."))
+            return redirect("admin:bulletins_bulletin_change", bulletin.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Preview of %(bulletin)s") % {"bulletin": bulletin},
+            "bulletin": bulletin,
+            "editions": bulletin.editions.all(),
+            "opts": self.model._meta,
+            "may_approve": bulletin.status == Bulletin.Status.AWAITING_APPROVAL,
+        }
+        return TemplateResponse(request, "admin/bulletins/bulletin/preview.html", context)
+
+
+@admin.register(Delivery)
+class DeliveryAdmin(OfficersOnly, admin.ModelAdmin):
+    list_display = ["email", "bulletin", "language", "status", "attempts", "sent_at"]
+    list_filter = ["status", "language", "bulletin"]
+    search_fields = ["email", "message_id"]
+    list_select_related = ["bulletin"]
+    readonly_fields = [
+        "bulletin",
+        "email",
+        "language",
+        "contact",
+        "subscriber",
+        "status",
+        "attempts",
+        "message_id",
+        "last_error",
+        "queued_at",
+        "sent_at",
+    ]
+
+    def has_add_permission(self, request, *args):
+        return False
+
+
+@admin.register(Subscriber)
+class SubscriberAdmin(OfficersOnly, admin.ModelAdmin):
+    list_display = ["email", "language", "confirmed_at", "created_at"]
+    list_filter = ["language"]
+    search_fields = ["email"]
+
+
+@admin.register(Suppression)
+class SuppressionAdmin(OfficersOnly, admin.ModelAdmin):
+    list_display = ["email", "reason", "at"]
+    list_filter = ["reason"]
+    search_fields = ["email"]

@@ -1,0 +1,110 @@
+"""What a month's bulletin says: gathered once from the apps below, rendered per language.
+
+The bulletin of month M goes out early in M and reports the past month (M-1): the news
+published then, the public documents entered in the register and the decisions adopted, the
+partner activities approved; plus the coming sessions and the officers' introduction.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+ITEMS_PER_SECTION = 20
+SESSIONS_SHOWN = 3
+
+
+def previous_month(month):
+    return (month - datetime.timedelta(days=1)).replace(day=1)
+
+
+def next_month(month):
+    return (month.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+
+
+def month_window(month):
+    """The past month of the bulletin of `month`, as [start, end) aware datetimes in Geneva."""
+    zone = ZoneInfo(settings.TIME_ZONE)
+    start = previous_month(month)
+    return (
+        datetime.datetime.combine(start, datetime.time.min, tzinfo=zone),
+        datetime.datetime.combine(month, datetime.time.min, tzinfo=zone),
+    )
+
+
+@dataclass
+class MonthContent:
+    articles: list = field(default_factory=list)
+    sessions: list = field(default_factory=list)
+    documents: list = field(default_factory=list)
+    decisions: list = field(default_factory=list)
+    activities: list = field(default_factory=list)
+
+    @property
+    def is_empty(self):
+        return not any(
+            (self.articles, self.sessions, self.documents, self.decisions, self.activities)
+        )
+
+
+def gather(month):
+    """The month's items from news, governance and partnerships, each list evaluated once."""
+    from governance.models import AssemblySession, Decision, Document
+    from news.models import Article
+    from partnerships.models import CooperationActivity
+
+    start, end = month_window(month)
+    return MonthContent(
+        articles=list(
+            Article.objects.published()
+            .filter(publish_at__gte=start, publish_at__lt=end)
+            .select_related("organisation")
+            .order_by("-publish_at", "-pk")[:ITEMS_PER_SECTION]
+        ),
+        sessions=list(AssemblySession.objects.upcoming().select_related("organ")[:SESSIONS_SHOWN]),
+        # The document policy decides what is public: what an anonymous visitor may read.
+        documents=list(
+            Document.objects.visible_to(AnonymousUser())
+            .filter(created_at__gte=start, created_at__lt=end)
+            .order_by("-publication_date", "symbol")[:ITEMS_PER_SECTION]
+        ),
+        decisions=list(
+            Decision.objects.public()
+            .filter(adopted_on__gte=start.date(), adopted_on__lt=end.date())
+            .order_by("-adopted_on", "symbol")[:ITEMS_PER_SECTION]
+        ),
+        activities=list(
+            CooperationActivity.objects.public()
+            .filter(reviewed_at__gte=start, reviewed_at__lt=end)
+            .select_related("organisation")
+            .order_by("-reviewed_at", "pk")[:ITEMS_PER_SECTION]
+        ),
+    )
+
+
+def subject_for(month):
+    return _("OEC partner bulletin, %(month)s") % {"month": date_format(month, "F Y")}
+
+
+def render_edition(*, bulletin, content, language):
+    """(subject, html, text) of the bulletin in `language`; content falls back to English."""
+    with translation.override(language):
+        context = {
+            "bulletin": bulletin,
+            "introduction": bulletin.introduction,
+            "content": content,
+            "site_url": settings.OEC_SITE_URL.rstrip("/"),
+            "period_label": date_format(previous_month(bulletin.month), "F Y"),
+            "language": language,
+        }
+        return (
+            subject_for(bulletin.month),
+            render_to_string("bulletins/email/edition.html", context).strip(),
+            render_to_string("bulletins/email/edition.txt", context).strip() + "\n",
+        )

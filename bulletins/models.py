@@ -1,0 +1,242 @@
+"""The monthly partner bulletin: one bulletin per month, a snapshot per language, and a
+delivery ledger with one row per bulletin and recipient.
+
+Sending works through the ledger (`Delivery`), never through a list held in memory: the rows
+are written before the first message leaves, so a crash, a redelivered task or a broker outage
+never loses nor doubles a recipient (see services.py and tasks.py).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
+
+from members.models import Organisation
+from news.models import EDITOR_EXTENSIONS, sanitise_html
+
+
+def normalise_email(email):
+    return (email or "").strip().lower()
+
+
+class BulletinQuerySet(models.QuerySet):
+    def archived(self):
+        """Bulletins that went out: the public archive shows these and nothing else."""
+        return self.filter(status=Bulletin.Status.SENT)
+
+    def with_delivery_counts(self):
+        """Each bulletin with `queued`, `sent_count`, `failed_count`, `bounced_count`."""
+        status = Delivery.Status
+        return self.annotate(
+            queued=Count("deliveries"),
+            pending_count=Count("deliveries", filter=Q(deliveries__status=status.PENDING)),
+            sent_count=Count("deliveries", filter=Q(deliveries__status=status.SENT)),
+            failed_count=Count("deliveries", filter=Q(deliveries__status=status.FAILED)),
+            bounced_count=Count("deliveries", filter=Q(deliveries__status=status.BOUNCED)),
+        )
+
+
+class Bulletin(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        AWAITING_APPROVAL = "awaiting_approval", _("Awaiting approval")
+        APPROVED = "approved", _("Approved")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+
+    # The host: the body publishes the bulletin (tenancy rule: every row has an owner).
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="bulletins",
+        verbose_name=_("publisher"),
+        limit_choices_to={"kind": Organisation.Kind.HOST},
+    )
+    month = models.DateField(
+        _("month"), unique=True, help_text=_("The first day of the month the bulletin is for.")
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    introduction = ProseEditorField(
+        _("introduction"),
+        blank=True,
+        config={"extensions": EDITOR_EXTENSIONS},
+        sanitize=sanitise_html,
+        help_text=_("Written by the partnerships officers before the bulletin is composed."),
+    )
+    composed_at = models.DateTimeField(_("composed at"), null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = BulletinQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("bulletin")
+        verbose_name_plural = _("bulletins")
+        ordering = ["-month"]
+        constraints = [
+            models.CheckConstraint(condition=Q(month__day=1), name="bulletins_month_is_first_day"),
+        ]
+
+    def __str__(self):
+        return _("Bulletin %(month)s") % {"month": self.month.strftime("%Y-%m")}
+
+    def save(self, *args, **kwargs):
+        for code, _name in settings.LANGUAGES:
+            field = f"introduction_{code}"
+            if hasattr(self, field):
+                setattr(self, field, sanitise_html(getattr(self, field)))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("bulletins:edition", kwargs={"period": self.period})
+
+    @property
+    def period(self):
+        return self.month.strftime("%Y-%m")
+
+    def edition_for(self, language):
+        """The snapshot in `language`, else the English one (None before composing)."""
+        editions = {edition.language: edition for edition in self.editions.all()}
+        return editions.get(language) or editions.get(settings.LANGUAGE_CODE)
+
+
+class BulletinEdition(models.Model):
+    """The bulletin as composed in one language: a snapshot, so the archive never changes."""
+
+    bulletin = models.ForeignKey(Bulletin, on_delete=models.CASCADE, related_name="editions")
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    subject = models.CharField(_("subject"), max_length=200)
+    html = models.TextField(_("HTML"))
+    text = models.TextField(_("plain text"))
+
+    class Meta:
+        verbose_name = _("edition")
+        verbose_name_plural = _("editions")
+        ordering = ["bulletin", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bulletin", "language"], name="bulletins_one_edition_per_language"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.bulletin} ({self.language})"
+
+
+class SubscriberQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(confirmed_at__isnull=False)
+
+
+class Subscriber(models.Model):
+    """A member of the public who subscribed, active once the e-mailed link confirmed it."""
+
+    email = models.EmailField(_("e-mail address"), unique=True)
+    language = models.CharField(
+        _("language"), max_length=5, choices=settings.LANGUAGES, default="en"
+    )
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = SubscriberQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("subscriber")
+        verbose_name_plural = _("subscribers")
+        ordering = ["email"]
+
+    def __str__(self):
+        return self.email
+
+
+class Suppression(models.Model):
+    """An address never to mail again: it unsubscribed, or its mailbox hard-bounced."""
+
+    class Reason(models.TextChoices):
+        UNSUBSCRIBED = "unsubscribed", _("Unsubscribed")
+        HARD_BOUNCE = "hard_bounce", _("Hard bounce")
+
+    email = models.EmailField(_("e-mail address"), unique=True)
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("suppressed address")
+        verbose_name_plural = _("suppressed addresses")
+        ordering = ["-at"]
+
+    def __str__(self):
+        return f"{self.email} ({self.get_reason_display()})"
+
+
+class DeliveryQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=Delivery.Status.PENDING)
+
+
+class Delivery(models.Model):
+    """One recipient of one bulletin: the ledger the sending tasks work through."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+        BOUNCED = "bounced", _("Bounced")
+        SKIPPED = "skipped", _("Skipped (suppressed before sending)")
+
+    bulletin = models.ForeignKey(Bulletin, on_delete=models.CASCADE, related_name="deliveries")
+    email = models.EmailField(_("e-mail address"))
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    contact = models.ForeignKey(
+        "partnerships.Contact",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("partner contact"),
+    )
+    subscriber = models.ForeignKey(
+        Subscriber,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="deliveries",
+        verbose_name=_("subscriber"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    message_id = models.CharField(_("message id"), max_length=255, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    queued_at = models.DateTimeField(_("last queued at"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    objects = DeliveryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
+        ordering = ["bulletin", "email"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bulletin", "email"], name="bulletins_one_delivery_per_recipient"
+            ),
+        ]
+        indexes = [models.Index(fields=["bulletin", "status"])]
+
+    def __str__(self):
+        return f"{self.bulletin} → {self.email} ({self.status})"

@@ -1,0 +1,10 @@
+"""Who may do what with the bulletin (rules on top of members.permissions)."""
+
+import rules
+
+from members.permissions import is_partnerships_officer
+
+# The partnerships officers keep the bulletin: they write the introduction, approve an issue
+# before it goes out and resend the failures (administrators hold every secretariat role).
+rules.add_perm("bulletins.approve", is_partnerships_officer)
+rules.add_perm("bulletins.resend", is_partnerships_officer)

@@ -1,0 +1,326 @@
+"""The bulletin's use cases: compose, approve, queue, sweep, unsubscribe, subscribe, bounce."""
+
+import datetime
+import logging
+from functools import partial
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from members.models import Organisation
+
+from . import content
+from .models import (
+    Bulletin,
+    BulletinEdition,
+    Delivery,
+    Subscriber,
+    Suppression,
+    normalise_email,
+)
+from .tokens import confirm_token
+
+logger = logging.getLogger(__name__)
+
+LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
+
+
+def language_or_default(language):
+    return language if language in LANGUAGE_CODES else settings.LANGUAGE_CODE
+
+
+def requires_approval():
+    return getattr(settings, "OEC_BULLETIN_REQUIRES_APPROVAL", True)
+
+
+def chunk_size():
+    return max(1, int(getattr(settings, "OEC_BULLETIN_CHUNK_SIZE", 50)))
+
+
+# --- schedule -----------------------------------------------------------------------------------
+def first_working_day(month):
+    """The first Monday-to-Friday day of `month` (public holidays are not known here)."""
+    day = month.replace(day=1)
+    while day.weekday() >= 5:
+        day += datetime.timedelta(days=1)
+    return day
+
+
+def bulletin_is_due(today):
+    """Beat runs the task on days 1-3 at 08:00; it composes from the first working day on, so
+    a run missed on that day (broker down) is made good the next day."""
+    return today >= first_working_day(today)
+
+
+# --- compose, approve, queue --------------------------------------------------------------------
+@transaction.atomic
+def bulletin_compose(*, month) -> Bulletin:
+    """Compose the bulletin of `month` (idempotent): one row per month, editions per language.
+
+    A bulletin already approved or sent is left as it is. Without the approval setting the
+    bulletin is approved and queued at once.
+    """
+    month = month.replace(day=1)
+    bulletin, _created = Bulletin.objects.get_or_create(
+        month=month, defaults={"organisation": Organisation.objects.host()}
+    )
+    bulletin = Bulletin.objects.select_for_update().get(pk=bulletin.pk)
+    if bulletin.status not in (Bulletin.Status.DRAFT, Bulletin.Status.AWAITING_APPROVAL):
+        return bulletin
+    month_content = content.gather(month)
+    for code, _name in settings.LANGUAGES:
+        subject, html, text = content.render_edition(
+            bulletin=bulletin, content=month_content, language=code
+        )
+        BulletinEdition.objects.update_or_create(
+            bulletin=bulletin,
+            language=code,
+            defaults={"subject": subject, "html": html, "text": text},
+        )
+    bulletin.status = Bulletin.Status.AWAITING_APPROVAL
+    bulletin.composed_at = timezone.now()
+    bulletin.save(update_fields=["status", "composed_at"])
+    if not requires_approval():
+        bulletin_approve(bulletin=bulletin, by=None)
+    return bulletin
+
+
+@transaction.atomic
+def bulletin_approve(*, bulletin, by) -> Bulletin:
+    """An officer (or, without the approval setting, the schedule) lets the bulletin go out."""
+    bulletin = Bulletin.objects.select_for_update().get(pk=bulletin.pk)
+    if bulletin.status != Bulletin.Status.AWAITING_APPROVAL:
+        return bulletin
+    bulletin.status = Bulletin.Status.APPROVED
+    bulletin.approved_by = by
+    bulletin.approved_at = timezone.now()
+    bulletin.save(update_fields=["status", "approved_by", "approved_at"])
+    return bulletin_queue(bulletin=bulletin)
+
+
+def recipients():
+    """Delivery rows (unsaved) for everyone who receives the bulletin now, one per address:
+    partner contacts who asked for it and confirmed subscribers, minus suppressed addresses."""
+    from partnerships.models import Contact
+
+    suppressed = set(Suppression.objects.values_list("email", flat=True))
+    rows = {}
+    contacts = (
+        Contact.objects.bulletin_recipients()
+        .order_by("pk")
+        .values_list("pk", "email", "preferred_language")
+    )
+    for pk, email, language in contacts:
+        email = normalise_email(email)
+        if email and email not in suppressed and email not in rows:
+            rows[email] = Delivery(
+                email=email, language=language_or_default(language), contact_id=pk
+            )
+    subscribers = (
+        Subscriber.objects.confirmed().order_by("pk").values_list("pk", "email", "language")
+    )
+    for pk, email, language in subscribers:
+        email = normalise_email(email)
+        if email and email not in suppressed and email not in rows:
+            rows[email] = Delivery(
+                email=email, language=language_or_default(language), subscriber_id=pk
+            )
+    return list(rows.values())
+
+
+@transaction.atomic
+def bulletin_queue(*, bulletin) -> Bulletin:
+    """Write every delivery row, then (after commit) hand the pending rows to the workers.
+
+    Idempotent: the unique (bulletin, email) constraint keeps one row per recipient however
+    often this runs, and the tasks skip rows that are no longer pending.
+    """
+    bulletin = Bulletin.objects.select_for_update().get(pk=bulletin.pk)
+    if bulletin.status not in (Bulletin.Status.APPROVED, Bulletin.Status.SENDING):
+        return bulletin
+    rows = recipients()
+    for row in rows:
+        row.bulletin = bulletin
+    Delivery.objects.bulk_create(rows, ignore_conflicts=True, batch_size=1000)
+    bulletin.status = Bulletin.Status.SENDING
+    bulletin.save(update_fields=["status"])
+    transaction.on_commit(partial(enqueue_pending, bulletin_id=bulletin.pk), robust=True)
+    return bulletin
+
+
+def enqueue_pending(*, bulletin_id, older_than=None):
+    """Send the pending rows of a bulletin to the broker in chunks; returns how many were queued.
+
+    A broker that is down is logged and left to the sweeper: the rows stay pending in the
+    database, so nothing is lost.
+    """
+    from .sending import mark_sent_if_done
+    from .tasks import send_delivery_chunk
+
+    pending = Delivery.objects.pending().filter(bulletin_id=bulletin_id)
+    if older_than is not None:
+        cutoff = timezone.now() - older_than
+        pending = pending.filter(Q(queued_at__isnull=True) | Q(queued_at__lt=cutoff))
+    ids = list(pending.order_by("pk").values_list("pk", flat=True))
+    if not ids:
+        mark_sent_if_done(bulletin_id)
+        return 0
+    queued = 0
+    size = chunk_size()
+    for start in range(0, len(ids), size):
+        chunk = ids[start : start + size]
+        # Stamped before publishing: an UPDATE after it would hold these rows' locks while the
+        # worker takes them, and the worker skips locked rows (they look taken).
+        rows = Delivery.objects.filter(pk__in=chunk)
+        rows.update(queued_at=timezone.now())
+        try:
+            send_delivery_chunk.delay(chunk)
+        except Exception:  # noqa: BLE001 (kombu and redis raise several kinds)
+            rows.update(queued_at=None)
+            logger.warning(
+                "bulletin %s: broker unreachable, %s deliveries left to the sweeper",
+                bulletin_id,
+                len(ids) - start,
+                exc_info=True,
+            )
+            break
+        queued += len(chunk)
+    return queued
+
+
+def bulletin_sweep(*, older_than) -> int:
+    """Re-enqueue the pending rows of sending bulletins not queued for `older_than` (a broker
+    outage, a lost task); mark the finished bulletins sent. Returns how many were queued."""
+    queued = 0
+    for bulletin_id in Bulletin.objects.filter(status=Bulletin.Status.SENDING).values_list(
+        "pk", flat=True
+    ):
+        queued += enqueue_pending(bulletin_id=bulletin_id, older_than=older_than)
+    return queued
+
+
+@transaction.atomic
+def bulletin_resend_failures(*, bulletin) -> int:
+    """Put the failed rows of a bulletin back to pending and send them again."""
+    count = (
+        Delivery.objects.filter(bulletin=bulletin, status=Delivery.Status.FAILED)
+        .exclude(email__in=Suppression.objects.values("email"))
+        .update(status=Delivery.Status.PENDING, last_error="", queued_at=None)
+    )
+    if count:
+        Bulletin.objects.filter(pk=bulletin.pk).update(status=Bulletin.Status.SENDING)
+        transaction.on_commit(partial(enqueue_pending, bulletin_id=bulletin.pk), robust=True)
+    return count
+
+
+# --- recipients' choices ------------------------------------------------------------------------
+@transaction.atomic
+def address_suppress(*, email, reason) -> Suppression:
+    """Never mail `email` again: contacts stop receiving, pending rows are skipped."""
+    from partnerships.models import Contact
+
+    email = normalise_email(email)
+    suppression, _created = Suppression.objects.get_or_create(
+        email=email, defaults={"reason": reason}
+    )
+    Contact.objects.filter(email__iexact=email, receives_bulletin=True).update(
+        receives_bulletin=False
+    )
+    Delivery.objects.pending().filter(email=email).update(status=Delivery.Status.SKIPPED)
+    return suppression
+
+
+def address_unsubscribe(*, email) -> Suppression:
+    return address_suppress(email=email, reason=Suppression.Reason.UNSUBSCRIBED)
+
+
+@transaction.atomic
+def address_change_language(*, email, language) -> int:
+    """The bulletin's language for every contact and subscriber with this address."""
+    from partnerships.models import Contact
+
+    email = normalise_email(email)
+    language = language_or_default(language)
+    count = Contact.objects.filter(email__iexact=email).update(preferred_language=language)
+    count += Subscriber.objects.filter(email=email).update(language=language)
+    return count
+
+
+def delivery_record_bounce(*, email, message_id="") -> int:
+    """A hard bounce: the address is suppressed and its delivery rows marked bounced."""
+    email = normalise_email(email)
+    with transaction.atomic():
+        address_suppress(email=email, reason=Suppression.Reason.HARD_BOUNCE)
+        deliveries = Delivery.objects.filter(email=email, status=Delivery.Status.SENT)
+        if message_id:
+            deliveries = deliveries.filter(message_id=message_id)
+        return deliveries.update(status=Delivery.Status.BOUNCED)
+
+
+# --- public subscription (double opt-in) --------------------------------------------------------
+def subscription_attempt_allowed(*, ip) -> bool:
+    """Count one attempt of the subscription form; False once the IP used its hourly allowance."""
+    limit = getattr(settings, "OEC_BULLETIN_SUBSCRIPTIONS_PER_HOUR", 5)
+    key = f"bulletins:subscribe:{ip}"
+    if cache.add(key, 1, timeout=3600):
+        return True
+    try:
+        return cache.incr(key) <= limit
+    except ValueError:  # expired between add() and incr()
+        cache.add(key, 1, timeout=3600)
+        return True
+
+
+@transaction.atomic
+def subscriber_request(*, email, language) -> Subscriber:
+    """Record the wish and mail the confirmation link (nothing is sent before it is followed)."""
+    from .tasks import send_subscription_confirmation
+
+    email = normalise_email(email)
+    subscriber, created = Subscriber.objects.get_or_create(
+        email=email, defaults={"language": language_or_default(language)}
+    )
+    if not created and subscriber.confirmed_at is None:
+        subscriber.language = language_or_default(language)
+        subscriber.save(update_fields=["language"])
+    transaction.on_commit(partial(send_subscription_confirmation.delay, subscriber.pk))
+    return subscriber
+
+
+def subscription_confirmation_send(*, subscriber):
+    with translation.override(subscriber.language):
+        context = {
+            "confirm_url": settings.OEC_SITE_URL.rstrip("/")
+            + reverse("bulletins:subscribe_confirm", args=[confirm_token(subscriber.email)]),
+        }
+        send_mail(
+            subject=render_to_string("bulletins/email/confirm_subject.txt", context).strip(),
+            message=render_to_string("bulletins/email/confirm_body.txt", context),
+            from_email=None,
+            recipient_list=[subscriber.email],
+        )
+
+
+@transaction.atomic
+def subscriber_confirm(*, email) -> Subscriber | None:
+    """The link was followed: the address receives the bulletin from the next issue on.
+
+    An address that unsubscribed may come back this way; a hard-bounced one may not.
+    """
+    email = normalise_email(email)
+    subscriber = Subscriber.objects.select_for_update().filter(email=email).first()
+    if subscriber is None:
+        return None
+    if Suppression.objects.filter(email=email, reason=Suppression.Reason.HARD_BOUNCE).exists():
+        return None
+    Suppression.objects.filter(email=email, reason=Suppression.Reason.UNSUBSCRIBED).delete()
+    if subscriber.confirmed_at is None:
+        subscriber.confirmed_at = timezone.now()
+        subscriber.save(update_fields=["confirmed_at"])
+    return subscriber

@@ -1,0 +1,141 @@
+"""Public pages of the bulletin: archive, subscription, (un)subscribe, preferences; bounces."""
+
+import datetime
+import hmac
+import json
+import logging
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+
+from . import services
+from .forms import LanguageForm, SubscribeForm
+from .models import Bulletin, Subscriber
+from .tokens import email_from_confirm_token, email_from_unsubscribe_token
+
+logger = logging.getLogger(__name__)
+
+ARCHIVE_PAGE_SIZE = 24
+
+
+def archive(request):
+    """The bulletins that went out, newest first."""
+    bulletins = Bulletin.objects.archived().order_by("-month")
+    page = Paginator(bulletins, ARCHIVE_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "bulletins/archive.html", {"page": page})
+
+
+def edition(request, period):
+    """One bulletin in the visitor's language (English when it has no such edition)."""
+    try:
+        month = datetime.datetime.strptime(period, "%Y-%m").date()
+    except ValueError:
+        raise Http404 from None
+    bulletin = get_object_or_404(
+        Bulletin.objects.archived().prefetch_related("editions"), month=month
+    )
+    shown = bulletin.edition_for(get_language() or settings.LANGUAGE_CODE)
+    if shown is None:
+        raise Http404
+    return render(request, "bulletins/edition.html", {"bulletin": bulletin, "edition": shown})
+
+
+def _client_ip(request):
+    # REMOTE_ADDR only: X-Forwarded-For is not trusted unless the proxy in front rewrites it.
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def subscribe(request):
+    form = SubscribeForm(request.POST or None, initial={"language": get_language()})
+    if request.method == "POST":
+        if not services.subscription_attempt_allowed(ip=_client_ip(request)):
+            return render(request, "bulletins/subscribe_limited.html", status=429)
+        if form.is_spam:
+            # A robot filled the hidden field: it is thanked and nothing is stored.
+            return redirect("bulletins:subscribe_thanks")
+        if form.is_valid():
+            services.subscriber_request(
+                email=form.cleaned_data["email"], language=form.cleaned_data["language"]
+            )
+            return redirect("bulletins:subscribe_thanks")
+    return render(request, "bulletins/subscribe.html", {"form": form})
+
+
+def subscribe_thanks(request):
+    return render(request, "bulletins/subscribe_thanks.html")
+
+
+def _invalid_link(request):
+    return render(request, "bulletins/link_invalid.html", status=400)
+
+
+@require_http_methods(["GET", "POST"])
+def subscribe_confirm(request, token):
+    """GET asks (link scanners only GET), POST confirms the subscription."""
+    email = email_from_confirm_token(token)
+    if email is None or not Subscriber.objects.filter(email=email).exists():
+        return _invalid_link(request)
+    if request.method == "POST":
+        if services.subscriber_confirm(email=email) is None:
+            return _invalid_link(request)
+        return render(request, "bulletins/subscribe_done.html", {"email": email})
+    return render(request, "bulletins/subscribe_confirm.html", {"email": email})
+
+
+@csrf_exempt  # RFC 8058: mail clients POST the one-click unsubscribe with no session or token
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    """GET shows a button; POST (the button, or a mail client's one click) unsubscribes."""
+    email = email_from_unsubscribe_token(token)
+    if email is None:
+        return _invalid_link(request)
+    if request.method == "POST":
+        services.address_unsubscribe(email=email)
+        return render(request, "bulletins/unsubscribe_done.html", {"email": email})
+    return render(request, "bulletins/unsubscribe.html", {"email": email, "token": token})
+
+
+@require_http_methods(["GET", "POST"])
+def preferences(request, token):
+    """The language in which this address receives the bulletin."""
+    email = email_from_unsubscribe_token(token)
+    if email is None:
+        return _invalid_link(request)
+    form = LanguageForm(request.POST or None, initial={"language": get_language()})
+    saved = False
+    if request.method == "POST" and form.is_valid():
+        services.address_change_language(email=email, language=form.cleaned_data["language"])
+        saved = True
+    context = {"email": email, "token": token, "form": form, "saved": saved}
+    return render(request, "bulletins/preferences.html", context)
+
+
+@csrf_exempt  # called by the mail provider, authenticated by the shared secret
+@require_POST
+def bounces(request):
+    """Bounce webhook: {"email": ..., "type": "hard"|"soft", "message_id": ...} with the header
+    X-OEC-Webhook-Secret. A hard bounce suppresses the address; a soft one is only logged."""
+    secret = getattr(settings, "OEC_BULLETIN_WEBHOOK_SECRET", "")
+    given = request.headers.get("X-OEC-Webhook-Secret", "")
+    if not secret or not hmac.compare_digest(given.encode(), secret.encode()):
+        return HttpResponse(status=403)
+    try:
+        payload = json.loads(request.body)
+        email = str(payload["email"]).strip()
+        kind = str(payload.get("type", "hard"))
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return JsonResponse({"error": "expected JSON with an email"}, status=400)
+    if "@" not in email:
+        return JsonResponse({"error": "expected JSON with an email"}, status=400)
+    if kind != "hard":
+        logger.info("bulletin soft bounce for a recipient, nothing changed")
+        return JsonResponse({"bounced": 0})
+    count = services.delivery_record_bounce(
+        email=email, message_id=str(payload.get("message_id", "") or "")
+    )
+    return JsonResponse({"bounced": count})

@@ -1,0 +1,123 @@
+"""The partnerships officers' back office: preview each language, approve, counts, resend."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from bulletins import services
+from bulletins.models import Bulletin, Delivery
+from members.models import Role
+from tests.factories import BulletinFactory, bulletin_contact, user_with_role
+
+DECEMBER = datetime.date(2026, 12, 1)
+
+
+@pytest.fixture
+def officer(host_org, with_totp):
+    user = user_with_role(host_org, Role.PARTNERSHIPS, email="partnerships@oec.example")
+    with_totp(user)
+    return user
+
+
+@pytest.fixture
+def composed(host_org):
+    bulletin_contact(email="a@ngo.example", language="fr")
+    BulletinFactory(month=DECEMBER, introduction_en="<p>Hello partners</p>")
+    return services.bulletin_compose(month=DECEMBER)
+
+
+def test_officer_previews_every_language_before_approving(client, officer, composed):
+    client.force_login(officer)
+
+    response = client.get(reverse("admin:bulletins_bulletin_preview", args=[composed.pk]))
+
+    assert response.status_code == 200
+    body = response.content.decode()
+    for language in ("ar", "en", "es", "fr"):
+        assert f'<section lang="{language}">' in body
+    assert body.count("<p>Hello partners</p>") == 4
+    assert "Approve and send" in body
+    assert Delivery.objects.count() == 0
+
+
+def test_officer_approves_and_the_bulletin_goes_out(
+    client, officer, composed, django_capture_on_commit_callbacks
+):
+    client.force_login(officer)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("admin:bulletins_bulletin_preview", args=[composed.pk]))
+
+    assert response.status_code == 302
+    composed.refresh_from_db()
+    assert (composed.status, composed.approved_by) == (Bulletin.Status.SENT, officer)
+    assert [message.to for message in mail.outbox] == [["a@ngo.example"]]
+
+
+def test_communications_officer_cannot_approve(client, host_org, with_totp, composed):
+    editor = user_with_role(host_org, Role.COMMUNICATIONS, email="editor@oec.example")
+    with_totp(editor)
+    client.force_login(editor)
+
+    response = client.post(reverse("admin:bulletins_bulletin_preview", args=[composed.pk]))
+
+    assert response.status_code == 403
+    composed.refresh_from_db()
+    assert composed.status == Bulletin.Status.AWAITING_APPROVAL
+
+
+def test_changelist_shows_the_delivery_counts(
+    client, officer, host_org, django_assert_max_num_queries
+):
+    for number in range(30):
+        bulletin = BulletinFactory(
+            month=datetime.date(2020 + number // 12, number % 12 + 1, 1), status="sent"
+        )
+        for status in ("sent", "sent", "failed", "bounced", "pending"):
+            Delivery.objects.create(
+                bulletin=bulletin,
+                email=f"{status}{Delivery.objects.count()}@ngo.example",
+                language="en",
+                status=status,
+            )
+    client.force_login(officer)
+
+    with django_assert_max_num_queries(15):
+        response = client.get(reverse("admin:bulletins_bulletin_changelist"))
+
+    assert response.status_code == 200
+    first = response.context["cl"].result_list[0]
+    assert (first.queued, first.sent_count, first.failed_count, first.bounced_count) == (
+        5,
+        2,
+        1,
+        1,
+    )
+
+
+def test_resend_failures_action(client, officer, host_org, django_capture_on_commit_callbacks):
+    bulletin = BulletinFactory(month=DECEMBER, status="sent")
+    from tests.factories import BulletinEditionFactory
+
+    BulletinEditionFactory(bulletin=bulletin)
+    Delivery.objects.create(
+        bulletin=bulletin, email="x@ngo.example", language="en", status="failed"
+    )
+    client.force_login(officer)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("admin:bulletins_bulletin_changelist"),
+            {"action": "resend_failures", "_selected_action": [bulletin.pk]},
+        )
+
+    assert Delivery.objects.get().status == "sent"
+    assert [message.to for message in mail.outbox] == [["x@ngo.example"]]
+
+
+@pytest.mark.parametrize("model", ["bulletin", "delivery", "subscriber", "suppression"])
+def test_officer_opens_every_bulletin_list(client, officer, composed, model):
+    client.force_login(officer)
+    assert client.get(reverse(f"admin:bulletins_{model}_changelist")).status_code == 200

@@ -1,0 +1,188 @@
+"""The world of the trust tests: two member states A and B, a partner, the secretariat, and one
+row of each kind of each tenant (SECURITY.md C2, C3, C5)."""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from types import SimpleNamespace
+
+import pytest
+from django.utils import timezone
+
+from bulletins.tokens import confirm_token, unsubscribe_token
+from governance.models import Delegation
+from members.models import Membership, Role
+from members.services import invitation_create
+from tests.factories import (
+    ArticleFactory,
+    AssemblySessionFactory,
+    BulletinEditionFactory,
+    BulletinFactory,
+    CategoryFactory,
+    CooperationActivityFactory,
+    DecisionFactory,
+    DocumentFactory,
+    DocumentFileFactory,
+    JoinRequestFactory,
+    OrganisationFactory,
+    PageFactory,
+    PartnershipFactory,
+    SubscriberFactory,
+    TeamMemberFactory,
+    governance_pdf_file,
+)
+
+
+@dataclass
+class World:
+    """Two member states A and B with one private row of each kind, and a user per role."""
+
+    users: dict
+    objects: dict = field(default_factory=dict)
+
+
+# --- The world -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def world(
+    host,
+    member_a,
+    member_b,
+    partner,
+    delegate_a,
+    focal_a,
+    delegate_b,
+    focal_b,
+    partner_contact,
+    secretariat_editor,
+    secretariat_admin,
+    with_totp,
+):
+    for staff in (secretariat_editor, secretariat_admin):
+        with_totp(staff)
+    users = {
+        "anonymous": None,
+        "delegate_a": delegate_a,
+        "focal_a": focal_a,
+        "delegate_b": delegate_b,
+        "partner_contact": partner_contact,
+        "secretariat_editor": secretariat_editor,
+        "secretariat_admin": secretariat_admin,
+    }
+    world = World(users=users)
+
+    # What no tenant owns: a session, a category, a sent bulletin, a subscriber's links.
+    session = AssemblySessionFactory(number=1)
+    category = CategoryFactory()
+    bulletin = BulletinFactory(status="sent")
+    BulletinEditionFactory(bulletin=bulletin)
+    subscriber = SubscriberFactory(confirmed_at=None)
+    shared = {
+        "session": session.number,
+        "category": category,
+        "bulletin_period": f"{bulletin.month:%Y-%m}",
+        "confirm_token": confirm_token(subscriber.email),
+        "unsubscribe_token": unsubscribe_token(subscriber.email),
+    }
+
+    # The partner NGO of the partner contact (public), and another one (not yet admitted).
+    PartnershipFactory(organisation=partner)
+    other_partner = PartnershipFactory(status="applicant").organisation
+    activities = {
+        "a": CooperationActivityFactory(organisation=partner, status="draft"),
+        "b": CooperationActivityFactory(organisation=other_partner, status="draft"),
+    }
+
+    for owner, organisation, focal, delegate in (
+        ("a", member_a, focal_a, delegate_a),
+        ("b", member_b, focal_b, delegate_b),
+    ):
+        invitation, token = invitation_create(
+            organisation=organisation,
+            email=f"invitee-{owner}@example.org",
+            role=Role.DELEGATE,
+            invited_by=focal,
+        )
+        draft = ArticleFactory(
+            organisation=organisation, status="draft", publish_at=None, category=category
+        )
+        document = DocumentFactory(
+            access="restricted", restricted_to=[organisation], session=session
+        )
+        DocumentFileFactory(document=document)
+        world.objects[owner] = {
+            **shared,
+            "organisation": organisation,
+            "invitation": invitation,
+            "token": token,
+            "delegate_membership": Membership.objects.get(user=delegate, organisation=organisation),
+            "team_member": TeamMemberFactory(organisation=organisation),
+            "join_request": JoinRequestFactory(organisation=organisation),
+            "article": draft,
+            "article_version": draft.history.earliest().history_id,
+            "published_article": ArticleFactory(organisation=organisation, category=category),
+            "document": document,
+            "delegation": Delegation.objects.create(
+                session=session,
+                organisation=organisation,
+                credentials_letter=governance_pdf_file("Credentials"),
+                credentials_original_filename="credentials.pdf",
+            ),
+            "activity": activities[owner],
+            "page": PageFactory(organisation=organisation, status="draft"),
+            "published_page": PageFactory(organisation=organisation),
+        }
+    world.objects["a"]["year"] = world.objects["a"]["published_article"].publish_at.year
+    world.objects["b"]["year"] = world.objects["a"]["year"]
+
+    members_document = DocumentFactory(access="members", session=session)
+    DocumentFileFactory(document=members_document)
+    public_document = DocumentFactory(access="public", session=session)
+    DocumentFileFactory(document=public_document)
+    world.objects["public"] = {
+        "organisation": member_a,
+        "partner": partner,
+        "article": world.objects["a"]["published_article"],
+        "document": public_document,
+        "decision": DecisionFactory(session=session, is_public=True),
+        "page": world.objects["a"]["published_page"],
+    }
+    # A published article of A whose publication time has not come: still private.
+    world.objects["scheduled"] = {
+        "article": ArticleFactory(
+            organisation=member_a, publish_at=timezone.now() + timedelta(days=2)
+        ),
+    }
+    world.objects["members"] = {
+        "document": members_document,
+        "decision": DecisionFactory(session=session, is_public=False),
+    }
+    world.objects["hidden"] = {"partner": other_partner}
+    # A suspended member: the public no longer sees it; the secretariat still does.
+    suspended = OrganisationFactory(name="Member S", slug="member-s", status="suspended")
+    world.objects["suspended"] = {
+        "organisation": suspended,
+        "page": PageFactory(organisation=suspended),
+    }
+    world.objects["host"] = {"page": PageFactory(organisation=host)}
+    world.objects["host_draft"] = {"page": PageFactory(organisation=host, status="draft")}
+    # Rows that do not exist, for "not yours looks exactly like does not exist" (C3).
+    nowhere = 987654
+    world.objects["missing"] = {
+        **shared,
+        "organisation": SimpleNamespace(pk=nowhere, slug="no-such-member"),
+        "invitation": SimpleNamespace(pk=nowhere),
+        "delegate_membership": SimpleNamespace(pk=nowhere),
+        "team_member": SimpleNamespace(pk=nowhere),
+        "join_request": SimpleNamespace(pk=nowhere),
+        "article": SimpleNamespace(pk=nowhere, slug="no-such-article"),
+        "article_version": nowhere,
+        "document": SimpleNamespace(pk=nowhere, slug="OEC-GA-1-987654"),
+        "decision": SimpleNamespace(pk=nowhere, slug="OEC-GA-1-DEC-987654"),
+        "delegation": SimpleNamespace(pk=nowhere),
+        "activity": SimpleNamespace(pk=nowhere),
+        "partner": SimpleNamespace(slug="no-such-partner"),
+        "page": SimpleNamespace(pk=nowhere, slug="no-such-page"),
+        "published_page": SimpleNamespace(pk=nowhere, slug="no-such-page"),
+    }
+    return world
