@@ -142,13 +142,19 @@ def _on(year, month, day):
     return factory.LazyFunction(lambda: datetime.date(year, month, day))
 
 
-def _term(model_name, code):
-    """A reference term (made by partnerships' data migration), looked up when a row is built."""
+def _reference_term(model_name, code):
     from django.apps import apps
 
-    return factory.LazyFunction(
-        lambda: apps.get_model("partnerships", model_name).objects.get(code=code)
-    )
+    from partnerships.terms import ensure_reference_terms
+
+    # Browser tests flush the database, data migrations' rows included: put the terms back.
+    ensure_reference_terms()
+    return apps.get_model("partnerships", model_name).objects.get(code=code)
+
+
+def _term(model_name, code):
+    """A reference term (made by partnerships' data migration), looked up when a row is built."""
+    return factory.LazyFunction(lambda: _reference_term(model_name, code))
 
 
 class PartnerOrganisationFactory(OrganisationFactory):

@@ -57,7 +57,8 @@ def test_focal_point_answers_and_the_visitor_is_mailed_in_their_language(
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["laura@example.org"]
-    assert message.subject == "Your message to Member A"
+    # Laura wrote in French: the answer's frame is French, the focal point's words as written.
+    assert message.subject == "Votre message à Member A"
     assert "Merci, nous vous écrivons bientôt." in message.body
 
 
