@@ -28,7 +28,7 @@ from governance.serializers import DecisionSerializer, DocumentSerializer
 from members.models import Organisation
 from news.models import Article
 from news.serializers import ArticleSerializer
-from partnerships.filters import PartnerFilter
+from partnerships.filters import PartnerFilter, YearFilter
 from partnerships.models import Partnership
 from partnerships.serializers import PartnerSerializer
 
@@ -57,6 +57,8 @@ class MemberSerializer(serializers.ModelSerializer):
     region = serializers.ChoiceField(
         choices=Organisation.Region.choices, allow_blank=True, read_only=True
     )
+    # A web address, or "" where the organisation has none (so not typed as a URI).
+    website = serializers.CharField(read_only=True)
     url = serializers.SerializerMethodField()
 
     class Meta:
@@ -93,7 +95,7 @@ class MemberFilter(django_filters.FilterSet):
         choices=[(kind.value, kind.label) for kind in Organisation.MEMBER_KINDS]
     )
     region = django_filters.ChoiceFilter(choices=Organisation.Region.choices)
-    year = django_filters.NumberFilter(field_name="joined_on", lookup_expr="year", min_value=1900)
+    year = YearFilter(field_name="joined_on", lookup_expr="year")
 
     class Meta:
         model = Organisation
@@ -129,7 +131,7 @@ class PartnerViewSet(PublicReadOnlyViewSet):
 class ArticleFilter(django_filters.FilterSet):
     organisation = django_filters.CharFilter(field_name="organisation__slug")
     category = django_filters.CharFilter(field_name="category__slug")
-    year = django_filters.NumberFilter(field_name="publish_at", lookup_expr="year", min_value=1900)
+    year = YearFilter(field_name="publish_at", lookup_expr="year")
 
     class Meta:
         model = Article

@@ -4,6 +4,7 @@ import django_filters
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from drf_spectacular.utils import extend_schema_field
 
 from members.models import Organisation
 from members.search import search
@@ -14,6 +15,20 @@ from .models import PUBLIC_STATUSES, FieldOfCompetence, FunctionalArea, Partners
 def name_search_fields(language):
     fields = [f"organisation__name_{language}", "organisation__name_en", "organisation__short_name"]
     return list(dict.fromkeys(fields))
+
+
+FIRST_YEAR, LAST_YEAR = 1900, 9999
+
+
+@extend_schema_field({"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR})
+class YearFilter(django_filters.NumberFilter):
+    """A year from 1900 to 9999 (past 9999 a date lookup overflows): enforced and stated in the
+    API's schema alike."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", FIRST_YEAR)
+        kwargs.setdefault("max_value", LAST_YEAR)
+        super().__init__(*args, **kwargs)
 
 
 class PartnerFilter(django_filters.FilterSet):
@@ -39,9 +54,7 @@ class PartnerFilter(django_filters.FilterSet):
         to_field_name="code",
         queryset=FunctionalArea.objects.all(),
     )
-    year = django_filters.NumberFilter(
-        label=_("Year of admission"), field_name="admitted_on", lookup_expr="year", min_value=1900
-    )
+    year = YearFilter(label=_("Year of admission"), field_name="admitted_on", lookup_expr="year")
 
     class Meta:
         model = Partnership

@@ -21,6 +21,8 @@ class PartnerSerializer(serializers.ModelSerializer):
     areas = serializers.SlugRelatedField(
         source="functional_areas", slug_field="code", many=True, read_only=True
     )
+    # A web address, or "" where the partner has none (so not typed as a URI).
+    website = serializers.CharField(read_only=True)
     url = serializers.SerializerMethodField()
 
     class Meta:

@@ -198,3 +198,11 @@ def test_a_guessed_id_of_a_non_public_document_is_not_found(client, open_data):
     restricted = Document.objects.get(symbol="OEC/GA/1/3")
     assert client.get(f"/api/documents/{restricted.pk}/").status_code == 404
     assert client.get("/api/news/draft-news/").status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/api/news/", "/api/members/", "/api/partners/"])
+def test_a_year_past_9999_is_a_clear_400_not_a_server_error(client, open_data, path):
+    # Found by schemathesis: the date lookup overflowed into a 500.
+    response = client.get(path, {"year": "10597"})
+    assert response.status_code == 400
+    assert "year" in response.json()
