@@ -1,6 +1,5 @@
 // The rich-text editor replaces each body textarea with an editable area that has no name of
 // its own: give it the field's label ("Body (French)") so that screen readers announce it.
-// (news/static/news/editor.js does the same; pages may not depend on the news app.)
 function nameEditors() {
   document.querySelectorAll(".prose-editor").forEach((wrapper) => {
     const textarea = wrapper.querySelector("textarea");
