@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
+from members.models import Organisation
+
 # The only markup an article body keeps (STYLE.md); everything else is stripped on save.
 ALLOWED_TAGS = {"p", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "blockquote", "br"}
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
@@ -81,8 +83,17 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("organisation", "category", "author").prefetch_related("tags")
 
     def published(self):
-        """Public now: published, and its publication time has come (scheduling needs no task)."""
-        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
+        """Public now: published, its publication time has come (scheduling needs no task), and
+        its organisation is active (a suspended member's news leaves with its microsite)."""
+        return self.filter(self._public_now())
+
+    @staticmethod
+    def _public_now():
+        return Q(
+            status=Article.Status.PUBLISHED,
+            publish_at__lte=timezone.now(),
+            organisation__status=Organisation.Status.ACTIVE,
+        )
 
     def visible_to(self, user):
         """Published articles for all; the unpublished ones of organisations the user writes for.
@@ -94,7 +105,7 @@ class ArticleQuerySet(models.QuerySet):
 
         if is_communications_officer(user):
             return self.all()
-        published = Q(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
+        published = self._public_now()
         writable = organisation_ids_with_role(user, Role.FOCAL_POINT, Role.EDITOR)
         if not writable:
             return self.filter(published)

@@ -120,3 +120,13 @@ def test_search_uses_its_gin_index_on_postgresql(member_a):
         plan = queryset.explain()
         cursor.execute("SET enable_seqscan = on")
     assert "news_article_search_en" in plan
+
+
+def test_a_suspended_members_news_leaves_the_public_lists(client, member_a):
+    from members.models import Organisation
+
+    article = ArticleFactory(organisation=member_a, slug="before-suspension")
+    member_a.status = Organisation.Status.SUSPENDED
+    member_a.save(update_fields=["status"])
+    assert not Article.objects.published().filter(pk=article.pk).exists()
+    assert client.get(article.get_absolute_url()).status_code == 404
