@@ -1,25 +1,39 @@
+import logging
+
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from .permissions import is_secretariat_admin, memberships_of, must_use_two_factor
 from .services import ACTING_ORGANISATION_SESSION_KEY
+from .signals import client_ip
+
+security_log = logging.getLogger("oec.security")
 
 
-def acting_organisation(request):
-    """The organisation the user acts for: the one chosen in this session, else the first one."""
+def acting_organisation(request, among=None):
+    """The organisation the user acts for: the one chosen in this session, else the first one.
+
+    `among`, if given, is {id: organisation} of organisations already loaded (e.g. those of
+    the user's memberships): the acting one is taken from it without a query when it is there.
+    """
     from .models import Organisation
 
     memberships = memberships_of(request.user)
     if not memberships:
         return None
+    among = among or {}
     chosen = request.session.get(ACTING_ORGANISATION_SESSION_KEY)
+    if chosen in memberships and chosen in among:
+        return among[chosen]
     if chosen in memberships or (chosen and is_secretariat_admin(request.user)):
         organisation = Organisation.objects.filter(pk=chosen).first()
         if organisation:
             return organisation
-    return Organisation.objects.get(pk=min(memberships))
+    first = min(memberships)
+    return among[first] if first in among else Organisation.objects.get(pk=first)
 
 
 class ActingOrganisationMiddleware:
@@ -63,3 +77,30 @@ class RequireTwoFactorMiddleware:
             request, _("Your role requires two-factor authentication. Please set it up first.")
         )
         return redirect("mfa_activate_totp")
+
+
+class DeniedAccessLogMiddleware:
+    """Logs every refused action (PermissionDenied → 403) as a security event (SECURITY.md B7).
+
+    "Not yours" answers 404 on purpose and looks like a missing page, so only refusals of a
+    user's own organisation's actions are logged here; restricted downloads log themselves.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, PermissionDenied):
+            user = getattr(request, "user", None)
+            organisation = getattr(request, "organisation", None)
+            security_log.warning(
+                "access denied user=%s organisation=%s ip=%s path=%s",
+                getattr(user, "pk", None) or "-",
+                getattr(organisation, "slug", None) or "-",
+                client_ip(request),
+                request.path,
+            )
+        return None

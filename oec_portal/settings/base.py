@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "members.middleware.ActingOrganisationMiddleware",
     "members.middleware.RequireTwoFactorMiddleware",
+    "members.middleware.DeniedAccessLogMiddleware",
     "oec_portal.middleware.NoStoreForAuthenticatedMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]

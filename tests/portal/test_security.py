@@ -140,3 +140,14 @@ def test_production_cookies_after_login_are_secure_host_prefixed(client, delegat
         assert (
             response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
         )
+
+
+def test_a_refused_action_is_logged_with_user_organisation_and_ip(client, delegate_a, caplog):
+    client.force_login(delegate_a)
+    with caplog.at_level(logging.WARNING, logger="oec.security"):
+        assert client.get(reverse("members:people")).status_code == 403
+    messages = [r.getMessage() for r in caplog.records if r.name == "oec.security"]
+    assert [m for m in messages if m.startswith("access denied")] == [
+        f"access denied user={delegate_a.pk} organisation=member-a ip=127.0.0.1 "
+        "path=/en/dashboard/people/"
+    ]
