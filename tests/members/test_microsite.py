@@ -46,7 +46,7 @@ def test_microsite_shows_the_team_role_in_the_visitors_language(client, db):
     content = client.get("/fr/members/occe/").content.decode()
     assert '<p class="team-role">Directrice</p>' in content
     # Missing French falls back to English.
-    assert '<p class="team-role">Coordinator</p>' in content
+    assert '<p class="team-role" lang="en" dir="ltr">Coordinator</p>' in content
 
 
 def test_microsite_shows_the_logo(client, db):

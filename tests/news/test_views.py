@@ -140,7 +140,7 @@ def test_article_missing_in_the_visitors_language_falls_back_to_english_with_a_n
     response = client.get("/fr/news/english-only/")
     content = response.content.decode()
     assert response.context["missing_translation"] is True
-    assert '<h1 lang="en">English only</h1>' in content
+    assert '<h1 lang="en" dir="ltr">English only</h1>' in content
     assert 'class="message news-fallback"' in content
 
 
