@@ -159,11 +159,15 @@ class DocumentQuerySet(models.QuerySet):
 
         return self.filter(document_visibility_condition(user))
 
-    def with_related(self):
-        """What a list of documents shows: session, agenda item and the available languages."""
-        return self.select_related("session__organ", "agenda_item").prefetch_related(
+    def with_files(self):
+        """What a list item shows (_document_item.html): the available languages, no joins."""
+        return self.prefetch_related(
             models.Prefetch("files", queryset=DocumentFile.objects.order_by("language"))
         )
+
+    def with_related(self):
+        """What a document's page shows: session, agenda item and the available languages."""
+        return self.select_related("session__organ", "agenda_item").with_files()
 
     def in_language(self, language):
         """Documents with a file in this language."""
@@ -254,7 +258,13 @@ class Document(models.Model):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         ordering = ["-publication_date", "symbol"]
-        indexes = [models.Index(fields=["access", "-publication_date"])]
+        indexes = [
+            models.Index(fields=["access", "-publication_date"]),
+            # The register's order and the dashboard's "new since": an index scan in that
+            # order stops after one page instead of sorting every visible document.
+            models.Index(fields=["-publication_date", "symbol"], name="governance_doc_register"),
+            models.Index(fields=["-created_at", "symbol"], name="governance_doc_new"),
+        ]
 
     def __str__(self):
         return self.symbol

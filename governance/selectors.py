@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from django.db.models import Count, OuterRef, Subquery, Window
+
 from .models import AssemblySession, Delegation, Document
 
 NEW_DOCUMENTS_SHOWN = 10
@@ -22,21 +24,50 @@ def next_session():
 
 
 def documents_published_since(user, since):
-    """Documents entered in the register after `since` that `user` may read, newest first."""
+    """Documents entered in the register after `since` that `user` may read, newest first.
+
+    Only the documents' own columns: a caller that shows sessions or files adds
+    `.with_related()`.
+    """
     return (
         Document.objects.visible_to(user)
         .filter(created_at__gt=since)
-        .with_related()
         .order_by("-created_at", "symbol")
     )
 
 
+def _next_session_with_delegation(organisation):
+    """The next session and `organisation`'s delegation to it, in one query."""
+    sessions = AssemblySession.objects.general_assembly().upcoming().select_related("organ")
+    if organisation is None:
+        return sessions.first(), None
+    own = Delegation.objects.filter(session=OuterRef("pk"), organisation=organisation)
+    session = sessions.annotate(
+        delegation_pk=Subquery(own.values("pk")[:1]),
+        delegation_status=Subquery(own.values("status")[:1]),
+        delegation_return_reason=Subquery(own.values("return_reason")[:1]),
+    ).first()
+    if session is None or session.delegation_pk is None:
+        return session, None
+    # A row loaded with only these columns (the others are deferred, as with .only()).
+    delegation = Delegation.from_db(
+        session._state.db,
+        ["id", "session_id", "organisation_id", "status", "return_reason"],
+        [
+            session.delegation_pk,
+            session.pk,
+            organisation.pk,
+            session.delegation_status,
+            session.delegation_return_reason,
+        ],
+    )
+    delegation.session, delegation.organisation = session, organisation
+    return session, delegation
+
+
 def dashboard_summary(*, user, organisation, since) -> DashboardSummary:
-    """What a member's dashboard shows about governance, in a fixed number of queries."""
-    session = next_session()
-    delegation = None
-    if session and organisation is not None:
-        delegation = Delegation.objects.filter(session=session, organisation=organisation).first()
+    """What a member's dashboard shows about governance, in a fixed number of queries (2)."""
+    session, delegation = _next_session_with_delegation(organisation)
     may_register = bool(
         session
         and organisation is not None
@@ -44,13 +75,16 @@ def dashboard_summary(*, user, organisation, since) -> DashboardSummary:
         and user.has_perm("governance.register_delegation", organisation)
         and (delegation is not None or session.registration_is_open)
     )
-    documents = documents_published_since(user, since)
-    shown = list(documents[:NEW_DOCUMENTS_SHOWN])
-    count = len(shown) if len(shown) < NEW_DOCUMENTS_SHOWN else documents.count()
+    # The total comes with the first rows (a window count): no separate COUNT query.
+    shown = list(
+        documents_published_since(user, since).annotate(total=Window(Count("pk")))[
+            :NEW_DOCUMENTS_SHOWN
+        ]
+    )
     return DashboardSummary(
         next_session=session,
         delegation=delegation,
         may_register_delegation=may_register,
         new_documents=shown,
-        new_documents_count=count,
+        new_documents_count=shown[0].total if shown else 0,
     )

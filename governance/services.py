@@ -4,7 +4,7 @@ import logging
 from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -245,10 +245,10 @@ def dashboard_visit_since(*, request):
         DashboardVisit.objects.filter(user=request.user).update(last_visit_at=now)
     else:
         since = now - FIRST_VISIT_LOOKBACK
-        try:
-            with transaction.atomic():
-                DashboardVisit.objects.create(user=request.user, last_visit_at=now)
-        except IntegrityError:  # the same user's first visit from two tabs at once
-            pass
+        # ON CONFLICT DO NOTHING: the same user's first visit from two tabs at once is no
+        # error, and it needs no savepoint.
+        DashboardVisit.objects.bulk_create(
+            [DashboardVisit(user=request.user, last_visit_at=now)], ignore_conflicts=True
+        )
     request.session[DASHBOARD_SINCE_SESSION_KEY] = since.isoformat()
     return since

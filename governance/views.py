@@ -24,6 +24,7 @@ from .models import (
     Delegation,
     DelegationMember,
     Document,
+    DocumentFile,
     OfficeHolder,
     Vote,
     slug_to_symbol,
@@ -65,7 +66,7 @@ def session_list(request):
 def session_detail(request, number):
     """The agenda, each item with the documents and decisions the viewer may see."""
     session = _session_or_404(number)
-    documents = Document.objects.visible_to(request.user).filter(session=session).with_related()
+    documents = Document.objects.visible_to(request.user).filter(session=session).with_files()
     decisions = Decision.objects.visible_to(request.user).filter(session=session)
     by_item = {}
     for document in documents:
@@ -88,7 +89,7 @@ def session_detail(request, number):
 def document_list(request):
     """The register: what the viewer may see, searched and filtered through a form."""
     form = DocumentFilterForm(request.GET or None)
-    documents = Document.objects.visible_to(request.user).with_related()
+    documents = Document.objects.visible_to(request.user).with_files()
     if form.is_bound:
         if form.is_valid():
             documents = form.filter(documents, language=get_language())
@@ -101,10 +102,8 @@ def document_list(request):
 def _visible_document_or_404(request, symbol):
     """The document if the viewer may see it; otherwise 404, exactly as if it did not exist."""
     return get_object_or_404(
-        Document.objects.visible_to(request.user)
-        .with_related()
-        .select_related("revises")
-        .prefetch_related("restricted_to"),
+        # The restricted_to organisations are read by the page only for a restricted document.
+        Document.objects.visible_to(request.user).with_related().select_related("revises"),
         symbol=slug_to_symbol(symbol),
     )
 
@@ -144,8 +143,17 @@ def _private_file_response(request, field_file, *, filename, content_type, as_at
 @require_GET
 def document_download(request, symbol, language):
     """Hand out one language file after the policy check, and audit it (SECURITY.md D2, D3)."""
-    document = _visible_document_or_404(request, symbol)
-    document_file = next((f for f in document.files.all() if f.language == language), None)
+    # One query: the file in that language of the document, if the viewer may see the document.
+    document_file = (
+        DocumentFile.objects.filter(
+            document__in=Document.objects.visible_to(request.user).filter(
+                symbol=slug_to_symbol(symbol)
+            ),
+            language=language,
+        )
+        .select_related("document")
+        .first()
+    )
     if document_file is None:
         raise Http404
     response = _private_file_response(

@@ -11,7 +11,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from members.forms import OrganisationSwitchForm
+from members.middleware import acting_organisation
 from members.models import Organisation
+from members.permissions import is_secretariat_admin
 
 from .celery import app as celery_app
 
@@ -39,6 +41,18 @@ def home(request):
     return render(request, "home.html", context)
 
 
+def _switch_form(request, organisation, memberships):
+    form = OrganisationSwitchForm(
+        user=request.user, initial={"organisation": organisation.pk if organisation else None}
+    )
+    if not is_secretariat_admin(request.user):
+        # The choices are the user's organisations, listed on the page anyway: rendering them
+        # needs no query. The switch view validates the choice with its own form.
+        ordered = sorted((m.organisation for m in memberships), key=lambda o: (o.kind, o.name))
+        form.fields["organisation"].choices = [(o.pk, str(o)) for o in ordered]
+    return form
+
+
 @login_required
 def dashboard(request):
     """The member's home: their organisation, the next session, new documents, what to do."""
@@ -46,15 +60,18 @@ def dashboard(request):
     from governance.selectors import dashboard_summary
     from governance.services import dashboard_visit_since
 
-    organisation = request.organisation
     since = dashboard_visit_since(request=request)
+    memberships = list(request.user.memberships.select_related("organisation"))
+    # The acting organisation is one of these, most often: no query of its own.
+    organisation = acting_organisation(
+        request, among={m.organisation_id: m.organisation for m in memberships}
+    )
+    # The switch is offered to whoever has a choice; deciding it needs no COUNT query.
+    may_switch = len(memberships) > 1 or is_secretariat_admin(request.user)
     context = {
         "organisation": organisation,
-        "memberships": request.user.memberships.select_related("organisation"),
-        "switch_form": OrganisationSwitchForm(
-            user=request.user,
-            initial={"organisation": organisation.pk if organisation else None},
-        ),
+        "memberships": memberships,
+        "switch_form": _switch_form(request, organisation, memberships) if may_switch else None,
         "since": since,
         "governance": dashboard_summary(user=request.user, organisation=organisation, since=since),
     }

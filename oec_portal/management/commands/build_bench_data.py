@@ -8,7 +8,7 @@ import json
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from governance.models import AssemblySession, Document, Organ
@@ -197,4 +197,8 @@ class Command(BaseCommand):
             "sessions": AssemblySession.objects.count(),
         }
         paths = _sample_paths()
+        # Fresh statistics, so the planner knows the tables' size (autovacuum may be off).
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         self.stdout.write(json.dumps({"counts": counts, "paths": paths}))

@@ -1,0 +1,136 @@
+"""Every page stays within 12 SQL queries, whatever the data size (issue 9).
+
+The data set has the benchmark's shape (tests/perf/conftest.py): with 60 documents, 40
+articles and 30 partners on the pages, a query per row would show at once. Each page is read
+by an anonymous visitor and by a delegate of member A, as the benchmark does.
+"""
+
+import pytest
+from django.urls import reverse
+
+QUERY_BUDGET = 12
+
+
+def _urls(data):
+    documents = data["documents"]
+    public = next(d for d in documents if d.access == "public" and d.files.exists())
+    restricted = next(d for d in documents if d.access == "restricted")
+    return {
+        "home": reverse("home"),
+        "news list": reverse("news:list"),
+        "article": data["articles"][0].get_absolute_url(),
+        "directory": reverse("members:directory"),
+        "microsite": reverse("members:microsite", kwargs={"slug": data["members"][0].slug}),
+        "partners, filtered": reverse("partnerships:list") + "?region=africa",
+        "partner search": reverse("partnerships:list") + "?q=education",
+        "dashboard": reverse("dashboard"),
+        "document register": reverse("governance:document_list"),
+        "document register, filtered": reverse("governance:document_list")
+        + f"?session={data['sessions'][1].number}&language=fr",
+        "public document": public.get_absolute_url(),
+        "restricted document": restricted.get_absolute_url(),
+        "public download": public.files.get(language="en").get_absolute_url(),
+        "restricted download": restricted.files.get(language="en").get_absolute_url(),
+        "site search": reverse("search") + "?q=document",
+    }
+
+
+PAGES = [
+    "home",
+    "news list",
+    "article",
+    "directory",
+    "microsite",
+    "partners, filtered",
+    "partner search",
+    "dashboard",
+    "document register",
+    "document register, filtered",
+    "public document",
+    "restricted document",
+    "public download",
+    "restricted download",
+    "site search",
+]
+# What each viewer gets: the delegate of member A may read member A's restricted documents;
+# a visitor is sent to sign in for the dashboard and gets 404 for a restricted document.
+ANONYMOUS_STATUS = {"dashboard": 302, "restricted document": 404, "restricted download": 404}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_within_query_budget_when_anonymous(
+    client, large_shape, page, django_assert_max_num_queries
+):
+    url = _urls(large_shape)[page]
+
+    with django_assert_max_num_queries(QUERY_BUDGET):
+        response = client.get(url)
+
+    assert response.status_code == ANONYMOUS_STATUS.get(page, 200)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_within_query_budget_when_delegate(
+    client, large_shape, delegate_a, page, django_assert_max_num_queries
+):
+    url = _urls(large_shape)[page]
+    client.force_login(delegate_a)
+
+    with django_assert_max_num_queries(QUERY_BUDGET):
+        response = client.get(url)
+
+    assert response.status_code == 200
+
+
+def test_register_lists_a_full_page_within_budget_when_delegate(
+    client, large_shape, delegate_a, django_assert_max_num_queries
+):
+    # 48 of the 60 documents are visible to member A's delegate (not the secretariat's 12).
+    client.force_login(delegate_a)
+
+    with django_assert_max_num_queries(QUERY_BUDGET):
+        response = client.get(reverse("governance:document_list"))
+
+    page = response.context["page"]
+    assert page.paginator.count == 48
+    assert len(page.object_list) == 30
+
+
+def test_dashboard_lists_new_documents_within_budget_on_first_visit(
+    client, large_shape, delegate_a, django_assert_max_num_queries
+):
+    client.force_login(delegate_a)
+
+    with django_assert_max_num_queries(QUERY_BUDGET):
+        response = client.get(reverse("dashboard"))
+
+    summary = response.context["governance"]
+    assert summary.next_session == large_shape["upcoming"]
+    assert summary.delegation.get_status_display() == "Submitted"
+    assert len(summary.new_documents) == 10
+    assert summary.new_documents_count == 48
+
+
+def test_dashboard_acts_for_the_organisation_chosen_in_the_session(
+    client, large_shape, delegate_a, member_a, member_b, django_assert_max_num_queries
+):
+    # The acting organisation comes from the memberships the dashboard lists anyway.
+    from members.models import Role
+    from members.services import ACTING_ORGANISATION_SESSION_KEY, membership_grant
+
+    membership_grant(user=delegate_a, organisation=member_b, role=Role.DELEGATE)
+    client.force_login(delegate_a)
+    session = client.session
+    session[ACTING_ORGANISATION_SESSION_KEY] = member_b.pk
+    session.save()
+
+    with django_assert_max_num_queries(QUERY_BUDGET):
+        response = client.get(reverse("dashboard"))
+
+    assert response.context["organisation"] == member_b
+    body = response.content.decode()
+    assert f'<option value="{member_b.pk}" selected>Member B</option>' in body
+    assert f'<option value="{member_a.pk}">Member A</option>' in body
+    assert {m.organisation for m in response.context["memberships"]} == {member_a, member_b}
+    # Member A registered a delegation to the next session; member B did not.
+    assert response.context["governance"].delegation is None
