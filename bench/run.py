@@ -45,6 +45,7 @@ URLS = [
     ("dashboard (delegate)", "/en/dashboard/", True),
     ("document register (delegate)", "/en/documents/", True),
     ("document download (delegate)", "{download}", True),
+    ("search (delegate)", "/en/search/?q=education", True),
 ]
 
 

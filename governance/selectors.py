@@ -4,6 +4,9 @@ from dataclasses import dataclass
 
 from django.db.models import Count, OuterRef, Subquery, Window
 
+from members.content_cache import cached_until_content_changes
+from members.permissions import audience
+
 from .models import AssemblySession, Delegation, Document
 
 NEW_DOCUMENTS_SHOWN = 10
@@ -66,20 +69,32 @@ def _next_session_with_delegation(organisation):
 
 
 def dashboard_summary(*, user, organisation, since) -> DashboardSummary:
-    """What a member's dashboard shows about governance, in a fixed number of queries (2)."""
-    session, delegation = _next_session_with_delegation(organisation)
+    """What a member's dashboard shows about governance, in a fixed number of queries (2, and
+    none while the content has not changed since another visit with the same access)."""
+
+    def read():
+        session, delegation = _next_session_with_delegation(organisation)
+        # The total comes with the first rows (a window count): no separate COUNT query.
+        shown = list(
+            documents_published_since(user, since).annotate(total=Window(Count("pk")))[
+                :NEW_DOCUMENTS_SHOWN
+            ]
+        )
+        return session, delegation, shown
+
+    session, delegation, shown = cached_until_content_changes(
+        "dashboard-governance",
+        organisation.pk if organisation else None,
+        audience(user),
+        since.isoformat(),
+        compute=read,
+    )
     may_register = bool(
         session
         and organisation is not None
         and organisation.is_member
         and user.has_perm("governance.register_delegation", organisation)
         and (delegation is not None or session.registration_is_open)
-    )
-    # The total comes with the first rows (a window count): no separate COUNT query.
-    shown = list(
-        documents_published_since(user, since).annotate(total=Window(Count("pk")))[
-            :NEW_DOCUMENTS_SHOWN
-        ]
     )
     return DashboardSummary(
         next_session=session,

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from members.middleware import acting_organisation_id
 from members.models import Organisation
 
 from .models import (
@@ -70,13 +71,12 @@ def client_ip(request):
 def document_download_record(*, document_file: DocumentFile, request) -> DocumentDownload:
     """Audit a download; a restricted or secretariat document also logs a security event."""
     user = request.user if request.user.is_authenticated else None
-    organisation = request.organisation if user else None
     download = DocumentDownload.objects.create(
         document_file=document_file,
         symbol=document_file.document.symbol,
         language=document_file.language,
         user=user,
-        organisation=organisation,
+        organisation_id=acting_organisation_id(request) if user else None,
         ip=client_ip(request),
     )
     if document_file.document.access in (Document.Access.RESTRICTED, Document.Access.SECRETARIAT):
@@ -87,7 +87,7 @@ def document_download_record(*, document_file: DocumentFile, request) -> Documen
             download.language,
             document_file.document.access,
             user.pk if user else None,
-            organisation.slug if organisation else None,
+            request.organisation.slug if request.organisation else None,
             download.ip,
             download.at.isoformat(),
         )

@@ -10,11 +10,15 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+
+from members.content_cache import cached_until_content_changes
+from members.permissions import audience
 
 from . import services
 from .forms import DelegationHeadForm, DelegationMemberFormSet, DocumentFilterForm
@@ -87,16 +91,32 @@ def session_detail(request, number):
 
 
 def document_list(request):
-    """The register: what the viewer may see, searched and filtered through a form."""
-    form = DocumentFilterForm(request.GET or None)
-    documents = Document.objects.visible_to(request.user).with_files()
-    if form.is_bound:
-        if form.is_valid():
-            documents = form.filter(documents, language=get_language())
-        else:
-            documents = documents.none()
-    page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "governance/document_list.html", {"form": form, "page": page})
+    """The register: what the viewer may see, searched and filtered through a form.
+
+    The form and the results are the same for every viewer with the same audience: they are
+    rendered once and kept until a document changes.
+    """
+
+    def render_register():
+        form = DocumentFilterForm(request.GET or None)
+        documents = Document.objects.visible_to(request.user).with_files()
+        if form.is_bound:
+            if form.is_valid():
+                documents = form.filter(documents, language=get_language())
+            else:
+                documents = documents.none()
+        page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
+        return render_to_string(
+            "governance/_document_register.html", {"form": form, "page": page}, request
+        )
+
+    register = cached_until_content_changes(
+        "document-register",
+        audience(request.user),
+        request.get_full_path(),
+        compute=render_register,
+    )
+    return render(request, "governance/document_list.html", {"register": register})
 
 
 def _visible_document_or_404(request, symbol):

@@ -36,6 +36,20 @@ def acting_organisation(request, among=None):
     return among[first] if first in among else Organisation.objects.get(pk=first)
 
 
+def acting_organisation_id(request):
+    """The id of `acting_organisation(request)`, without a query when it is the user's own."""
+    memberships = memberships_of(request.user)
+    if not memberships:
+        return None
+    chosen = request.session.get(ACTING_ORGANISATION_SESSION_KEY)
+    if not chosen:
+        return min(memberships)
+    if chosen in memberships:
+        return chosen
+    organisation = request.organisation  # another organisation, for the secretariat
+    return organisation.pk if organisation else None
+
+
 class ActingOrganisationMiddleware:
     """Sets `request.organisation`, the acting tenant (None for visitors), on first use."""
 

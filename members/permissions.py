@@ -12,6 +12,12 @@ from .models import MEMBER_ROLES, Organisation, Role
 _CACHE_ATTRIBUTE = "_oec_memberships"
 
 
+def audience(user):
+    """Everything the policy knows of `user`: users with the same audience may see the same
+    things, so what one of them was shown may be shown to the others (content_cache.py)."""
+    return (bool(getattr(user, "is_authenticated", False)), *sorted(memberships_of(user).items()))
+
+
 def memberships_of(user):
     """{organisation id: (role, kind)} of the user's memberships, cached on the user."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:

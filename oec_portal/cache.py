@@ -10,7 +10,7 @@ import logging
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -42,7 +42,23 @@ def _fail_open(fallback):
     return decorate
 
 
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    """One redis.Redis per connection pool, kept: Django builds a new one for every operation,
+    and building one (its table of response callbacks) costs more than a GET on localhost."""
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        clients = self.__dict__.setdefault("_clients", {})
+        if pool not in clients:
+            clients[pool] = self._client(connection_pool=pool)
+        return clients[pool]
+
+
 class FailOpenRedisCache(RedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ReusedClientRedisCacheClient
+
     @_fail_open(lambda key, default=None, version=None: default)
     def get(self, key, default=None, version=None):
         return super().get(key, default, version)

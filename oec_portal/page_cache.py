@@ -2,9 +2,9 @@
 
 A page is kept only when it is safe to share: a GET by a visitor without a session or a
 pending message, answered 200 without setting a cookie, without `private`/`no-store`, and
-without a CSP nonce (a shared nonce would be a known nonce). Keys carry a generation number
-that every change to the portal's content bumps (signals, wired in oec_portal.apps), so an
-edit shows at once; the language is part of the path and of the key.
+without a CSP nonce (a shared nonce would be a known nonce). Keys carry the content generation
+(members.content_cache) that every change to the portal's content bumps (signals, wired in
+oec_portal.apps), so an edit shows at once; the language is part of the path and of the key.
 """
 
 import hashlib
@@ -13,7 +13,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 
-GENERATION_KEY = "page-cache:generation"
+from members.content_cache import content_generation, forget_content
+
 CONTENT_APPS = {"members", "pages", "news", "governance", "partnerships", "bulletins"}
 # Rows of those apps that no public page shows (audit trails, ledgers): saving them must not
 # empty the cache, or every download or dashboard visit would.
@@ -27,6 +28,10 @@ NOT_SHOWN_ON_PUBLIC_PAGES = {
 SKIPPED_PREFIXES = ("/admin/", "/healthz")
 
 
+# A sign-in saves only this column of the user: it must not empty the cache either.
+NOT_SHOWN_FIELDS = frozenset({"last_login"})
+
+
 def bump_generation(**kwargs):
     """Forget every cached page: content changed somewhere (signal receiver)."""
     sender = kwargs.get("sender")
@@ -35,19 +40,14 @@ def bump_generation(**kwargs):
         or sender._meta.label_lower in NOT_SHOWN_ON_PUBLIC_PAGES
     ):
         return
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 1, timeout=None)
-
-
-def _generation():
-    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+    if kwargs.get("update_fields") and kwargs["update_fields"] <= NOT_SHOWN_FIELDS:
+        return
+    forget_content()
 
 
 def _key(request):
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page-cache:{_generation()}:{request.get_host()}:{request.LANGUAGE_CODE}:{path}"
+    return f"page-cache:{content_generation()}:{request.get_host()}:{request.LANGUAGE_CODE}:{path}"
 
 
 class AnonymousPageCacheMiddleware:

@@ -21,7 +21,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from governance.models import Decision, Document
+from members.content_cache import cached_until_content_changes
 from members.models import Organisation
+from members.permissions import audience
 from members.search import search
 from news.models import Article
 from pages.models import Page
@@ -156,7 +158,15 @@ def run_search(user, query, language, groups=None):
 
 def site_search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    groups = run_search(request.user, query, get_language()) if query else []
+    groups = []
+    if query:
+        # Results depend only on what the viewer may see: shared by viewers of one audience.
+        groups = cached_until_content_changes(
+            "site-search",
+            audience(request.user),
+            query,
+            compute=lambda: run_search(request.user, query, get_language()),
+        )
     return render(
         request,
         "search.html",

@@ -130,6 +130,9 @@ else:
 # Whole pages for anonymous visitors (oec_portal/page_cache.py); 0 turns it off. Off in
 # development so that template edits show at once; production.py turns it on.
 OEC_ANONYMOUS_PAGE_CACHE_SECONDS = env.int("OEC_ANONYMOUS_PAGE_CACHE_SECONDS", default=0)
+# Parts of members' pages shared by everyone with the same access (members/content_cache.py);
+# 0 turns it off, as in development; production.py turns it on.
+OEC_FRAGMENT_CACHE_SECONDS = env.int("OEC_FRAGMENT_CACHE_SECONDS", default=0)
 
 # --- Celery -----------------------------------------------------------------------------------
 # Eager only in the embedded default (no REDIS_URL): `make run` needs no broker or worker.
@@ -244,6 +247,9 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 8)
+# Read from the cache, kept in the database: a session outlives a Redis restart, and most
+# requests need no query for it. Never in a process: any web replica serves any visitor.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],

@@ -15,6 +15,10 @@ PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"
 # Playwright's sync API runs an event loop in the test thread, next to the ORM.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+# Members' pages keep their shared parts in the cache, as in production: every test sees the
+# invalidation at work (tests/conftest.py clears the cache between tests).
+OEC_FRAGMENT_CACHE_SECONDS = 60
+
 # Most tests run tasks in-process; the bulletin's integration tests start a real worker.
 CELERY_TASK_ALWAYS_EAGER = True
 
