@@ -13,7 +13,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: install browser-tools run test bench bench-bulletin lint messages check-deploy check-compose clean
+.PHONY: install browser-tools run test observatory bench bench-bulletin lint messages check-deploy check-compose clean
 
 $(BIN)/python:
 	@if [ -z "$(PYTHON)" ]; then echo "error: Python 3.12 or newer is needed (python3.12, python3.13 or pyenv); none found." >&2; exit 1; fi
@@ -39,8 +39,12 @@ browser-tools: node_modules/axe-core/axe.min.js
 	@test -x /usr/bin/chromium || { echo "Installing chromium…"; apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } \
 	  || { echo "error: /usr/bin/chromium is needed for browser tests: apt-get install chromium" >&2; exit 1; }
 
+# Install scripts are skipped: the HTTP Observatory's would download Chromium's HSTS preload
+# list and a CA bundle from outside the npm registry. The local scan (tests/trust/
+# test_observatory.py) needs neither: its 127.x.y.z host is on no preload list.
 node_modules/axe-core/axe.min.js: package.json package-lock.json
-	npm ci --no-audit --no-fund --silent
+	npm ci --no-audit --no-fund --silent --ignore-scripts
+	@echo '{}' > node_modules/@mdn/mdn-http-observatory/conf/hsts-preload.json
 	@touch $@
 
 ## run: migrate the SQLite database under var/, load the demo data, serve on http://127.0.0.1:8000
@@ -59,6 +63,11 @@ TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 test: install browser-tools
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \
 	  $(BIN)/pytest -n 2 --dist loadfile
+
+## observatory: Mozilla's HTTP Observatory against the portal as on staging (TLS; root, PostgreSQL)
+observatory: install browser-tools
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/oec_observatory} \
+	  $(BIN)/pytest tests/trust/test_observatory.py -s
 
 ## bench: the portal beside a bare Django reference under wrk (PostgreSQL + Redis; prints figures)
 bench: install
