@@ -122,7 +122,9 @@ class ArticleQuerySet(models.QuerySet):
         from members.search import search
 
         code = language if language in language_codes() else settings.LANGUAGE_CODE
-        return search(self, query, fields=search_fields(code), language=code)
+        return search(
+            self, query, fields=search_fields(code), language=code, stored_vector=f"search_{code}"
+        )
 
 
 def search_fields(code):

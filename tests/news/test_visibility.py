@@ -90,6 +90,28 @@ def test_search_in_french_reads_the_french_text(member_a):
     assert list(Article.objects.published().search("Genève", "fr")) == [match]
 
 
+def test_search_ranks_a_title_match_above_a_body_match_on_postgresql(member_a):
+    from django.db import connection
+
+    in_body = ArticleFactory(
+        organisation=member_a, title_en="Annual report", body_en="<p>Literacy in Geneva</p>"
+    )
+    in_title = ArticleFactory(organisation=member_a, title_en="Literacy week")
+    found = list(Article.objects.published().search("literacy", "en"))
+    if connection.vendor == "postgresql":
+        assert found == [in_title, in_body]
+    else:
+        assert set(found) == {in_title, in_body}
+
+
+def test_an_edited_article_is_found_by_its_new_words(member_a):
+    article = ArticleFactory(organisation=member_a, title_en="Teachers meet")
+    article.title_en = "Ministers meet"
+    article.save()
+    assert list(Article.objects.published().search("ministers", "en")) == [article]
+    assert list(Article.objects.published().search("teachers", "en")) == []
+
+
 def test_search_has_one_gin_index_per_language_on_postgresql_only(db):
     from django.db import connection
 
