@@ -1,6 +1,7 @@
 """The content generation: one number that every change to the portal's content bumps.
 
-Whatever is cached from content carries it in its key, so that an edit shows at once:
+Whatever is cached from content is stored with it and used only while it is still the
+current one, so that an edit shows at once:
 whole anonymous pages (oec_portal.page_cache, which also bumps it) and parts of members' pages
 (`cached_until_content_changes`). It lives on the ground floor so that every app may use it.
 """
@@ -26,6 +27,22 @@ def forget_content():
         cache.set(GENERATION_KEY, 1, timeout=None)
 
 
+def read_current(key):
+    """(generation, value): the content generation and what `key` holds, if it was stored
+    under this generation (else None), in one round trip to the cache."""
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY) or content_generation()
+    stored = found.get(key)
+    if stored is not None and stored[0] == generation:
+        return generation, stored[1]
+    return generation, None
+
+
+def store_current(key, generation, value, timeout):
+    """Keep `value` under `key` for as long as the content generation stays `generation`."""
+    cache.set(key, (generation, value), timeout)
+
+
 def cached_until_content_changes(name, *vary_on, compute):
     """What `compute()` returns, kept until the portal's content changes (or for
     OEC_FRAGMENT_CACHE_SECONDS).
@@ -39,9 +56,9 @@ def cached_until_content_changes(name, *vary_on, compute):
     if not timeout:
         return compute()
     varies = hashlib.sha256(repr(vary_on).encode()).hexdigest()
-    key = f"fragment:{name}:{content_generation()}:{get_language()}:{varies}"
-    value = cache.get(key)
+    key = f"fragment:{name}:{get_language()}:{varies}"
+    generation, value = read_current(key)
     if value is None:
         value = compute()
-        cache.set(key, value, timeout)
+        store_current(key, generation, value, timeout)
     return value

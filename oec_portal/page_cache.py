@@ -2,18 +2,18 @@
 
 A page is kept only when it is safe to share: a GET by a visitor without a session or a
 pending message, answered 200 without setting a cookie, without `private`/`no-store`, and
-without a CSP nonce (a shared nonce would be a known nonce). Keys carry the content generation
-(members.content_cache) that every change to the portal's content bumps (signals, wired in
-oec_portal.apps), so an edit shows at once; the language is part of the path and of the key.
+without a CSP nonce (a shared nonce would be a known nonce). A page is stored with the content
+generation (members.content_cache) that every change to the portal's content bumps (signals,
+wired in oec_portal.apps) and served only while it is current, so an edit shows at once; the
+language is part of the path and of the key.
 """
 
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
 
-from members.content_cache import content_generation, forget_content
+from members.content_cache import forget_content, read_current, store_current
 
 CONTENT_APPS = {"members", "pages", "news", "governance", "partnerships", "bulletins"}
 # Rows of those apps that no public page shows (audit trails, ledgers): saving them must not
@@ -47,7 +47,7 @@ def bump_generation(**kwargs):
 
 def _key(request):
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page-cache:{content_generation()}:{request.get_host()}:{request.LANGUAGE_CODE}:{path}"
+    return f"page-cache:{request.get_host()}:{request.LANGUAGE_CODE}:{path}"
 
 
 class AnonymousPageCacheMiddleware:
@@ -61,7 +61,7 @@ class AnonymousPageCacheMiddleware:
         # LANGUAGE_CODE is set by LocaleMiddleware further in; derive it from the path here.
         request.LANGUAGE_CODE = request.path.split("/")[1] or "-"
         key = _key(request)
-        cached = cache.get(key)
+        generation, cached = read_current(key)
         if cached is not None:
             content, headers = cached
             response = HttpResponse(content)
@@ -72,7 +72,7 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         if self._response_may_share(response):
             headers = [(name, value) for name, value in response.items()]
-            cache.set(key, (response.content, headers), timeout)
+            store_current(key, generation, (response.content, headers), timeout)
         return response
 
     @staticmethod
