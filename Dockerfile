@@ -17,7 +17,10 @@ COPY . .
 RUN SECRET_KEY=build ALLOWED_HOSTS=localhost python manage.py compilemessages --verbosity 0 \
     && SECRET_KEY=build ALLOWED_HOSTS=localhost python manage.py collectstatic --noinput --verbosity 0
 
-RUN useradd --system --uid 1000 portal && mkdir -p /app/var && chown -R portal /app/var
+# /srv/static: where the `static` job of docker-compose.yml copies the static files for nginx
+# (a new volume takes this directory's owner).
+RUN useradd --system --uid 1000 portal && mkdir -p /app/var /srv/static \
+    && chown -R portal /app/var /srv/static
 USER portal
 
 EXPOSE 8000

@@ -344,3 +344,85 @@ OEC_X_ACCEL_REDIRECT_PREFIX = ""
 # crash of the database server may resend the messages of its last fraction of a second. Off
 # by default: exactly-once delivery matters more than speed (turn on for very large lists).
 OEC_BULLETIN_ASYNC_COMMIT = env.bool("OEC_BULLETIN_ASYNC_COMMIT", default=False)
+
+# --- Past one machine: read replica, object storage -------------------------------------------
+# How the portal grows past one host: docs/scaling.md. Everything here is off by default.
+
+# A PostgreSQL read replica for the reads of public pages (anonymous GET/HEAD); everything else,
+# and every write, goes to the primary (oec_portal/db_router.py says why). In tests the replica
+# is the test database itself (MIRROR).
+DATABASE_REPLICA_URL = env("DATABASE_REPLICA_URL", default="")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
+    DATABASES["replica"]["ATOMIC_REQUESTS"] = False
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    if DATABASES["default"].get("OPTIONS", {}).get("pool"):
+        DATABASES["replica"].setdefault("OPTIONS", {})["pool"] = True
+    DATABASE_ROUTERS = ["oec_portal.db_router.PrimaryReplicaRouter"]
+    # Innermost, so that it runs after AuthenticationMiddleware and only around the view.
+    MIDDLEWARE.append("oec_portal.middleware.ReplicaForPublicPagesMiddleware")
+
+# Connections, when there are many processes on many hosts (docs/scaling.md, "The database").
+# Django's pool (DATABASE_POOL) keeps psycopg's default of 4 connections in every process; a
+# sync gunicorn worker or a prefork Celery process runs one query at a time, so 1 to 2 will do.
+for _database in DATABASES.values():
+    if _database.get("OPTIONS", {}).get("pool") is True:
+        _database["OPTIONS"]["pool"] = {
+            "min_size": env.int("DATABASE_POOL_MIN_SIZE", default=1),
+            "max_size": env.int("DATABASE_POOL_MAX_SIZE", default=2),
+        }
+    # PgBouncer in transaction mode hands each transaction to any server connection: a cursor
+    # held open across transactions (Django's .iterator() outside a transaction) breaks there.
+    if env.bool("DATABASE_BEHIND_PGBOUNCER", default=False):
+        _database["DISABLE_SERVER_SIDE_CURSORS"] = True
+
+# Behind nginx (docker-compose.yml) REMOTE_ADDR is nginx's address: the client's comes in this
+# header, which nginx always overwrites (X-Real-IP). Empty: REMOTE_ADDR is the peer's. Set it
+# only when the web servers can be reached through that proxy alone (SECURITY.md B1).
+OEC_CLIENT_IP_HEADER = env("OEC_CLIENT_IP_HEADER", default="")
+if OEC_CLIENT_IP_HEADER:
+    MIDDLEWARE.insert(0, "oec_portal.middleware.ClientAddressFromProxyMiddleware")
+
+# The Celery broker may be a Redis of its own (REDIS_URL stays the cache): a cache evicts keys
+# under memory pressure, a broker must not lose its queues (docs/scaling.md).
+if env("CELERY_BROKER_URL", default=""):
+    CELERY_BROKER_URL = env("CELERY_BROKER_URL")
+    CELERY_TASK_ALWAYS_EAGER = False
+
+# Public media (news images, logos, team photos) in an S3-compatible bucket, served from the
+# bucket or from a CDN in front of it (AWS_S3_CUSTOM_DOMAIN) under plain URLs that caches can
+# keep. The keys (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) are read from the environment by
+# boto3, or come from the host's role: never from settings. Private files (documents,
+# credentials letters, partnership applications) never go there: they stay in
+# PRIVATE_MEDIA_ROOT (governance/storage.py), on a volume shared by the web replicas and nginx,
+# and leave only through the download view's permission check and X-Accel-Redirect. A signed
+# bucket URL would be a bearer link that works for anyone during its lifetime, and could not
+# carry our nosniff header (SECURITY.md A4, D2, D3).
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL", default="")  # MinIO, Garage, Scaleway...
+    AWS_S3_CUSTOM_DOMAIN = env("AWS_S3_CUSTOM_DOMAIN", default="")  # the CDN's host name
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": AWS_S3_ENDPOINT_URL or None,
+            "region_name": env("AWS_S3_REGION_NAME", default="") or None,
+            "custom_domain": AWS_S3_CUSTOM_DOMAIN or None,
+            # Public objects: the bucket's policy makes them readable (no per-object ACL), and
+            # an unsigned URL stays the same, so the page cache and browsers can keep it.
+            "querystring_auth": False,
+            "default_acl": None,
+            # A new upload never takes the name of an existing object a CDN may hold.
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=86400"},
+        },
+    }
+    # Pages show those images: the policy must allow their origin.
+    if AWS_S3_CUSTOM_DOMAIN:
+        _media_origin = f"https://{AWS_S3_CUSTOM_DOMAIN}"
+    elif AWS_S3_ENDPOINT_URL:
+        _media_origin = AWS_S3_ENDPOINT_URL.rstrip("/")  # path-style URLs: endpoint/bucket/...
+    else:
+        _media_origin = f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"
+    SECURE_CSP["img-src"] = [*SECURE_CSP["img-src"], _media_origin]
