@@ -11,6 +11,7 @@ language is part of the path and of the key.
 import hashlib
 
 from django.conf import settings
+from django.db import transaction
 from django.http import HttpResponse
 
 from members.content_cache import forget_content, read_current, store_current
@@ -43,6 +44,9 @@ def bump_generation(**kwargs):
     if kwargs.get("update_fields") and kwargs["update_fields"] <= NOT_SHOWN_FIELDS:
         return
     forget_content()
+    # Once more when the change is committed: a page read from the database between the save
+    # and the commit (or from a replica that lags) still shows the old content.
+    transaction.on_commit(forget_content)
 
 
 def _key(request):

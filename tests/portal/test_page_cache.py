@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from members.content_cache import content_generation
 from members.models import Organisation
 
 
@@ -30,6 +31,20 @@ def test_an_edit_shows_at_once(client, member_a, page_cache):
     response = client.get("/en/members/")
     assert "X-Page-Cache" not in response
     assert "Renamed Member A" in response.content.decode()
+
+
+def test_a_page_made_before_the_change_commits_is_forgotten_when_it_commits(
+    client, member_a, page_cache, django_capture_on_commit_callbacks
+):
+    # Another request may read the old row between the save and the commit (or from a replica
+    # that lags) and keep its page: the commit forgets what was kept meanwhile.
+    with django_capture_on_commit_callbacks(execute=True):
+        member_a.name_en = "Renamed Member A"
+        member_a.save(update_fields=["name_en"])
+        client.get("/en/members/")
+        during = content_generation()
+    assert content_generation() > during
+    assert "X-Page-Cache" not in client.get("/en/members/")
 
 
 def test_each_language_is_kept_apart(client, db, page_cache):
