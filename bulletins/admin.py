@@ -50,7 +50,16 @@ class EditionInline(OfficersOnly, admin.TabularInline):
 
 @admin.register(Bulletin)
 class BulletinAdmin(OfficersOnly, TabbedTranslationAdmin):
-    list_display = ["__str__", "status", "queued", "sent", "failed", "bounced", "sent_at"]
+    list_display = [
+        "__str__",
+        "status",
+        "queued",
+        "pending",
+        "sent",
+        "failed",
+        "bounced",
+        "sent_at",
+    ]
     list_filter = ["status"]
     fields = [
         "month",
@@ -79,6 +88,11 @@ class BulletinAdmin(OfficersOnly, TabbedTranslationAdmin):
     @admin.display(description=_("queued"), ordering="queued")
     def queued(self, obj):
         return obj.queued
+
+    @admin.display(description=_("pending"), ordering="pending_count")
+    def pending(self, obj):
+        # Not sent yet: waiting for a task, or claimed by one that is sending it.
+        return obj.pending_count
 
     @admin.display(description=_("sent"), ordering="sent_count")
     def sent(self, obj):
@@ -181,6 +195,7 @@ class DeliveryAdmin(OfficersOnly, admin.ModelAdmin):
         "message_id",
         "last_error",
         "queued_at",
+        "claimed_at",
         "sent_at",
     ]
 

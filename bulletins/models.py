@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
@@ -27,11 +28,15 @@ class BulletinQuerySet(models.QuerySet):
         return self.filter(status=Bulletin.Status.SENT)
 
     def with_delivery_counts(self):
-        """Each bulletin with `queued`, `sent_count`, `failed_count`, `bounced_count`."""
+        """Each bulletin with `queued`, `pending_count` (not done yet), `sent_count`,
+        `failed_count`, `bounced_count`."""
         status = Delivery.Status
         return self.annotate(
             queued=Count("deliveries"),
-            pending_count=Count("deliveries", filter=Q(deliveries__status=status.PENDING)),
+            # Not done yet: waiting for a task, or claimed by one that is sending it.
+            pending_count=Count(
+                "deliveries", filter=Q(deliveries__status__in=[status.PENDING, status.SENDING])
+            ),
             sent_count=Count("deliveries", filter=Q(deliveries__status=status.SENT)),
             failed_count=Count("deliveries", filter=Q(deliveries__status=status.FAILED)),
             bounced_count=Count("deliveries", filter=Q(deliveries__status=status.BOUNCED)),
@@ -184,7 +189,18 @@ class Suppression(models.Model):
 
 class DeliveryQuerySet(models.QuerySet):
     def pending(self):
+        """Rows waiting for a task: not claimed yet, or put back (transient error, stale claim)."""
         return self.filter(status=Delivery.Status.PENDING)
+
+    def unfinished(self):
+        """Rows not done yet: pending, or claimed by a task that is sending them."""
+        return self.filter(status__in=[Delivery.Status.PENDING, Delivery.Status.SENDING])
+
+    def stale_claims(self, *, older_than):
+        """Rows claimed longer ago than `older_than`: the task that claimed them died."""
+        return self.filter(
+            status=Delivery.Status.SENDING, claimed_at__lt=timezone.now() - older_than
+        )
 
 
 class Delivery(models.Model):
@@ -192,6 +208,8 @@ class Delivery(models.Model):
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
+        # Claimed by one chunk task, which sends it and marks it at once (sending.py).
+        SENDING = "sending", _("Sending")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
         BOUNCED = "bounced", _("Bounced")
@@ -223,6 +241,7 @@ class Delivery(models.Model):
     message_id = models.CharField(_("message id"), max_length=255, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
     queued_at = models.DateTimeField(_("last queued at"), null=True, blank=True)
+    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
     objects = DeliveryQuerySet.as_manager()

@@ -1,17 +1,28 @@
-"""Sending through the delivery ledger, one row at a time.
+"""Sending through the delivery ledger: claim a chunk, send each row, mark it at once.
 
-Each row is sent inside its own transaction that holds the row's lock: the row is locked only
-while it is still pending (SELECT ... FOR UPDATE; a second task holding the same id waits, then
-PostgreSQL re-checks "still pending" and finds it sent), the message goes to the SMTP server,
-and the row is marked sent in the same transaction. (SKIP LOCKED was tried first: under two
-worker processes it skipped rows no other task was sending, so the wait is the safe choice.)
-A worker killed before the commit leaves the row pending (PostgreSQL rolls the transaction
-back when the connection dies) and it is sent again later; a row marked sent is never sent
-again. The one window left is SMTP's own: the server accepted the message but the worker died
-before it committed, a few milliseconds that no SMTP client can close.
+A chunk task first claims its rows in one short transaction: the rows among its ids that are
+still pending become "sending" (with `claimed_at`). A second task holding the same ids (a
+redelivery, the sweeper, the task run twice) waits for that commit, then finds them no longer
+pending: only the task that claimed a row sends it, and no lock is held while SMTP talks.
+
+Each row is marked the moment the server accepted its message, in a statement of its own
+(autocommit): sent; or back to pending after a transient 4xx (attempts + 1, the task retries
+it); or failed after a 5xx or the last retry. So a worker killed mid-chunk never sends again
+what it sent: the rows it had not reached stay "sending" until the sweeper (services.
+bulletin_sweep) finds their claim older than OEC_BULLETIN_CLAIM_TIMEOUT_MINUTES and queues
+them again. The one window left is SMTP's own, per row: the server accepted the message and
+the worker died before its UPDATE (a fraction of a millisecond), which no SMTP client closes.
+
+Why not one transaction per row that locks it while sending (the first version): BEGIN, SELECT
+FOR UPDATE, SMTP, UPDATE, COMMIT costs three database round trips and a lock per message, and
+made the bulletin a fifth as fast as a plain smtplib loop. Claiming costs one transaction per
+chunk; marking, one statement per message. The rest of the speed comes from doing per chunk
+or per process what does not change per recipient: the rendered message (message_template),
+the URL resolving (ChunkSender.urls). bench/bulletin.py measures it (`make bench-bulletin`).
 """
 
 import email.policy
+import functools
 import logging
 import smtplib
 from collections import Counter
@@ -23,6 +34,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import connection as db_connection
 from django.db import transaction
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -36,6 +48,7 @@ UNSUBSCRIBE_PLACEHOLDER = "__OEC_UNSUBSCRIBE_URL__"
 PREFERENCES_PLACEHOLDER = "__OEC_PREFERENCES_URL__"
 TO_PLACEHOLDER = "oec-recipient@placeholder.invalid"
 MESSAGE_ID_PLACEHOLDER = "<oec-message-id@placeholder.invalid>"
+TOKEN_PLACEHOLDER = "__OEC_TOKEN__"
 
 
 class Outcome:
@@ -43,7 +56,7 @@ class Outcome:
     SKIPPED = "skipped"
     TRANSIENT = "transient"
     FAILED = "failed"
-    NOT_PENDING = "not_pending"
+    NOT_PENDING = "not_pending"  # sent, failed or claimed meanwhile (by another task)
 
 
 def is_transient(exc):
@@ -73,16 +86,39 @@ class Template:
     subject: str
     html: str
     text: str
+    from_email: str
     raw: bytes | None = None
 
 
+@functools.lru_cache(maxsize=16)
+def message_template(language, subject, html, text, from_email):
+    """The message of one edition with placeholders for the recipient's links, rendered once
+    per worker process (keyed by the edition's content), not once per chunk: rendering and
+    the MIME build below cost as much as sending a few dozen messages."""
+    edition = {"subject": subject, "html": html, "text": text}
+    with translation.override(language):
+        context = {
+            "edition": edition,
+            "unsubscribe_url": UNSUBSCRIBE_PLACEHOLDER,
+            "preferences_url": PREFERENCES_PLACEHOLDER,
+            "language": language,
+        }
+        return Template(
+            subject=subject,
+            html=render_to_string("bulletins/email/message.html", context),
+            text=render_to_string("bulletins/email/message.txt", context),
+            from_email=from_email,
+        )
+
+
 class ChunkSender:
-    """Sends a list of deliveries over one SMTP connection, each in its own transaction."""
+    """Claims a chunk of deliveries and sends them over one SMTP connection."""
 
     def __init__(self, *, final_attempt=False, connection=None):
         self.final_attempt = final_attempt
         self.connection = connection or get_connection()
-        self.templates = {}
+        self.editions = {}
+        self.link_templates = {}
         self.site_url = settings.OEC_SITE_URL.rstrip("/")
         self.domain = urlsplit(self.site_url).hostname or "oec.example"
         self.outcomes = Counter()
@@ -92,33 +128,33 @@ class ChunkSender:
         )
 
     def template(self, bulletin_id, language):
-        key = (bulletin_id, language)
-        if key not in self.templates:
-            editions = {
+        if bulletin_id not in self.editions:
+            self.editions[bulletin_id] = {
                 edition.language: edition
                 for edition in BulletinEdition.objects.filter(bulletin_id=bulletin_id)
             }
-            edition = editions.get(language) or editions[settings.LANGUAGE_CODE]
-            with translation.override(language):
-                context = {
-                    "edition": edition,
-                    "unsubscribe_url": UNSUBSCRIBE_PLACEHOLDER,
-                    "preferences_url": PREFERENCES_PLACEHOLDER,
-                    "language": language,
-                }
-                self.templates[key] = Template(
-                    subject=edition.subject,
-                    html=render_to_string("bulletins/email/message.html", context),
-                    text=render_to_string("bulletins/email/message.txt", context),
-                )
-        return self.templates[key]
+        editions = self.editions[bulletin_id]
+        edition = editions.get(language) or editions[settings.LANGUAGE_CODE]
+        return message_template(
+            language, edition.subject, edition.html, edition.text, settings.DEFAULT_FROM_EMAIL
+        )
 
     def urls(self, delivery):
+        """The recipient's unsubscribe and preferences links. URL resolving costs more than the
+        rest of a message, so it is done once per language, with a placeholder for the token
+        (a signature: only characters that reverse() leaves as they are)."""
+        language = delivery.language
+        if language not in self.link_templates:
+            unsubscribe = self.site_url + reverse("bulletin_unsubscribe", args=[TOKEN_PLACEHOLDER])
+            with translation.override(language):
+                preferences = self.site_url + reverse(
+                    "bulletins:preferences", args=[TOKEN_PLACEHOLDER]
+                )
+            self.link_templates[language] = unsubscribe, preferences
         token = unsubscribe_token(delivery.email)
-        unsubscribe_url = self.site_url + reverse("bulletin_unsubscribe", args=[token])
-        with translation.override(delivery.language):
-            preferences_url = self.site_url + reverse("bulletins:preferences", args=[token])
-        return unsubscribe_url, preferences_url
+        return tuple(
+            link.replace(TOKEN_PLACEHOLDER, token) for link in self.link_templates[language]
+        )
 
     def build(self, template, *, to, message_id, unsubscribe_url, preferences_url):
         message = BulletinMessage(
@@ -126,6 +162,7 @@ class ChunkSender:
             body=template.text.replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribe_url).replace(
                 PREFERENCES_PLACEHOLDER, preferences_url
             ),
+            from_email=template.from_email,
             to=[to],
             connection=self.connection,
             headers={
@@ -193,77 +230,109 @@ class ChunkSender:
         return message_id
 
     def send(self, delivery_ids):
-        """Send the pending ones among `delivery_ids`; returns the ids that failed transiently."""
+        """Claim the pending ones among `delivery_ids` and send them; returns the ids that
+        failed transiently (pending again, for the task's retry)."""
+        deliveries = claim(delivery_ids)
+        if len(deliveries) < len(delivery_ids):
+            self.outcomes[Outcome.NOT_PENDING] += len(delivery_ids) - len(deliveries)
+        # Unsubscribed or bounced since the rows were written.
         suppressed = set(
             Suppression.objects.filter(
-                email__in=Delivery.objects.filter(pk__in=delivery_ids).values("email")
+                email__in=[delivery.email for delivery in deliveries]
             ).values_list("email", flat=True)
         )
-        transient, bulletin_ids = [], set()
+        if suppressed:
+            Delivery.objects.filter(
+                pk__in=[delivery.pk for delivery in deliveries], email__in=suppressed
+            ).update(status=Delivery.Status.SKIPPED)
+            self.outcomes[Outcome.SKIPPED] += len(suppressed)
+        transient = []
         if self.async_commit:
-            # Each row's commit need not wait for the disk (one fsync per message would be the
-            # bulk of the cost). A worker killed loses nothing: PostgreSQL has the commit. Only
-            # a crash of the database server itself could forget the last "sent" marks of the
-            # past fraction of a second, and those few messages would go out twice.
+            # Each "sent" mark need not wait for the disk (for a database on slow disks; on
+            # the development machine bench-bulletin measured no gain). A worker killed loses
+            # nothing: PostgreSQL has the commit. Only a crash of the database server itself
+            # could forget the last marks of the past fraction of a second, and those few
+            # messages would go out twice.
             with db_connection.cursor() as cursor:
                 cursor.execute("SET synchronous_commit = off")
         try:
-            for pk in delivery_ids:
-                outcome, bulletin_id = self.send_one(pk, suppressed)
+            for delivery in deliveries:
+                if delivery.email in suppressed:
+                    continue
+                outcome = self.send_one(delivery)
                 self.outcomes[outcome] += 1
-                if bulletin_id:
-                    bulletin_ids.add(bulletin_id)
                 if outcome == Outcome.TRANSIENT:
-                    transient.append(pk)
+                    transient.append(delivery.pk)
         finally:
             self.connection.close()
             if self.async_commit:
                 with db_connection.cursor() as cursor:
                     cursor.execute("RESET synchronous_commit")
-        for bulletin_id in bulletin_ids:
+        for bulletin_id in {delivery.bulletin_id for delivery in deliveries}:
             mark_sent_if_done(bulletin_id)
         return transient
 
-    def send_one(self, pk, suppressed):
-        with transaction.atomic():
-            delivery = (
-                Delivery.objects.select_for_update()
-                .filter(pk=pk, status=Delivery.Status.PENDING)
-                .first()
-            )
-            if delivery is None:  # sent, failed or skipped meanwhile (by another task)
-                return Outcome.NOT_PENDING, None
-            if delivery.email in suppressed:
-                delivery.status = Delivery.Status.SKIPPED
-                delivery.save(update_fields=["status"])
-                return Outcome.SKIPPED, delivery.bulletin_id
-            delivery.attempts += 1
-            try:
-                message_id = self.deliver(delivery)
-            except Exception as exc:  # noqa: BLE001 (SMTP and socket errors of every kind)
-                delivery.last_error = f"{type(exc).__name__}: {exc}"[:2000]
-                # A failed conversation may leave the connection unusable: start a new one.
-                self.connection.close()
-                if is_transient(exc) and not self.final_attempt:
-                    delivery.save(update_fields=["attempts", "last_error"])
-                    return Outcome.TRANSIENT, delivery.bulletin_id
-                logger.warning("bulletin delivery %s failed: %s", pk, delivery.last_error)
-                delivery.status = Delivery.Status.FAILED
-                delivery.save(update_fields=["attempts", "last_error", "status"])
-                return Outcome.FAILED, delivery.bulletin_id
-            Delivery.objects.filter(pk=delivery.pk).update(
-                status=Delivery.Status.SENT,
-                message_id=message_id,
-                sent_at=timezone.now(),
-                attempts=delivery.attempts,
-                last_error="",
-            )
-            return Outcome.SENT, delivery.bulletin_id
+    def send_one(self, delivery):
+        """Send one claimed delivery and record the outcome at once (autocommit)."""
+        try:
+            message_id = self.deliver(delivery)
+        except Exception as exc:  # noqa: BLE001 (SMTP and socket errors of every kind)
+            error = f"{type(exc).__name__}: {exc}"[:2000]
+            # A failed conversation may leave the connection unusable: start a new one.
+            self.connection.close()
+            row = Delivery.objects.filter(pk=delivery.pk)
+            if is_transient(exc) and not self.final_attempt:
+                row.update(status=Delivery.Status.PENDING, last_error=error)
+                return Outcome.TRANSIENT
+            logger.warning("bulletin delivery %s failed: %s", delivery.pk, error)
+            row.update(status=Delivery.Status.FAILED, last_error=error)
+            return Outcome.FAILED
+        # Right after the server's "250 OK", in a statement of its own: from its commit on, the
+        # row is never sent again. A worker killed between the two leaves it claimed, and the
+        # sweeper sends it a second time (SMTP's own window, the same with any client).
+        mark_sent(delivery.pk, message_id)
+        return Outcome.SENT
+
+
+MARK_SENT_SQL = (
+    "UPDATE bulletins_delivery SET status = %s, message_id = %s, sent_at = %s, last_error = %s"
+    " WHERE id = %s"
+)
+
+
+def mark_sent(pk, message_id):
+    """The one statement per message, written out: building it with the ORM's update() costs
+    twice the CPU (about as much as smtplib's side of the SMTP conversation), on a machine
+    where the workers, PostgreSQL and the SMTP server share the cores (bench-bulletin)."""
+    sent_at = db_connection.ops.adapt_datetimefield_value(timezone.now())
+    with db_connection.cursor() as cursor:
+        cursor.execute(MARK_SENT_SQL, [Delivery.Status.SENT, message_id, sent_at, "", pk])
+
+
+def claim(delivery_ids):
+    """Mark the pending rows among `delivery_ids` as being sent by this task; returns them.
+
+    One short transaction: a second task holding the same ids waits for its commit, then
+    finds the rows no longer pending, so no row is ever sent by two tasks.
+    """
+    with transaction.atomic():
+        deliveries = list(
+            Delivery.objects.select_for_update()
+            .filter(pk__in=delivery_ids, status=Delivery.Status.PENDING)
+            .order_by("pk")
+            .only("pk", "bulletin_id", "email", "language")
+        )
+        Delivery.objects.filter(pk__in=[delivery.pk for delivery in deliveries]).update(
+            status=Delivery.Status.SENDING,
+            claimed_at=timezone.now(),
+            attempts=F("attempts") + 1,
+        )
+    return deliveries
 
 
 def mark_sent_if_done(bulletin_id):
-    """A sending bulletin with no pending row left has been sent."""
-    if not Delivery.objects.pending().filter(bulletin_id=bulletin_id).exists():
+    """A sending bulletin with no row left to send (pending or being sent) has been sent."""
+    if not Delivery.objects.unfinished().filter(bulletin_id=bulletin_id).exists():
         Bulletin.objects.filter(pk=bulletin_id, status=Bulletin.Status.SENDING).update(
             status=Bulletin.Status.SENT, sent_at=timezone.now()
         )

@@ -40,7 +40,12 @@ def requires_approval():
 
 
 def chunk_size():
-    return max(1, int(getattr(settings, "OEC_BULLETIN_CHUNK_SIZE", 50)))
+    return max(1, int(getattr(settings, "OEC_BULLETIN_CHUNK_SIZE", 200)))
+
+
+def claim_timeout():
+    """How long a chunk task may hold its claimed rows before the sweeper sends them again."""
+    return datetime.timedelta(minutes=getattr(settings, "OEC_BULLETIN_CLAIM_TIMEOUT_MINUTES", 10))
 
 
 # --- schedule -----------------------------------------------------------------------------------
@@ -194,13 +199,31 @@ def enqueue_pending(*, bulletin_id, older_than=None):
     return queued
 
 
-def bulletin_sweep(*, older_than) -> int:
+def bulletin_sweep(*, older_than, claims_older_than=None) -> int:
     """Re-enqueue the pending rows of sending bulletins not queued for `older_than` (a broker
-    outage, a lost task); mark the finished bulletins sent. Returns how many were queued."""
+    outage, a lost task) and the rows claimed longer ago than `claims_older_than` (default:
+    the claim timeout) by a task that died; mark the finished bulletins sent. Returns how many
+    were queued."""
+    if claims_older_than is None:
+        claims_older_than = claim_timeout()
     queued = 0
     for bulletin_id in Bulletin.objects.filter(status=Bulletin.Status.SENDING).values_list(
         "pk", flat=True
     ):
+        # A worker killed mid-chunk (SIGKILL, lost machine) leaves the rest of its chunk
+        # claimed: back to pending, queued again below. Its task's own redelivery by the
+        # broker would come only after Celery's visibility timeout, and finds nothing to do.
+        released = (
+            Delivery.objects.filter(bulletin_id=bulletin_id)
+            .stale_claims(older_than=claims_older_than)
+            .update(status=Delivery.Status.PENDING, queued_at=None)
+        )
+        if released:
+            logger.warning(
+                "bulletin %s: %s deliveries claimed by a task that died are queued again",
+                bulletin_id,
+                released,
+            )
         queued += enqueue_pending(bulletin_id=bulletin_id, older_than=older_than)
     return queued
 

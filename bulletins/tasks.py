@@ -48,7 +48,8 @@ def send_delivery_chunk(self, delivery_ids):
 
 @shared_task
 def sweep_pending_deliveries():
-    """Beat, every few minutes: re-enqueue pending rows that no task has taken for a while."""
+    """Beat, every few minutes: re-enqueue pending rows that no task has taken for a while,
+    and rows whose claim is older than the claim timeout (their task's worker died)."""
     minutes = getattr(settings, "OEC_BULLETIN_SWEEP_AFTER_MINUTES", 15)
     return services.bulletin_sweep(older_than=datetime.timedelta(minutes=minutes))
 

@@ -1,13 +1,15 @@
 """Sending through the delivery ledger: one row and one message per address, whatever happens."""
 
+import datetime
 import smtplib
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from bulletins import services
 from bulletins.models import Bulletin, BulletinEdition, Delivery, Suppression
-from bulletins.sending import ChunkSender, is_transient
+from bulletins.sending import ChunkSender, claim, is_transient
 from bulletins.tasks import send_delivery_chunk
 from tests.factories import (
     BulletinEditionFactory,
@@ -252,3 +254,76 @@ def test_resend_failures_sends_the_failed_rows_again(host_org, django_capture_on
     assert count == 1
     assert recipients_of(mail.outbox) == ["r0@ngo.example"]
     assert Delivery.objects.get(pk=ids[0]).status == "sent"
+
+
+def test_a_row_is_claimed_by_one_task_only(host_org):
+    _bulletin, ids = pending_deliveries(2)
+
+    assert [delivery.pk for delivery in claim(ids)] == ids
+    assert claim(ids) == []
+    assert set(Delivery.objects.values_list("status", "attempts")) == {("sending", 1)}
+
+
+def test_rows_claimed_by_another_task_are_left_to_it(host_org):
+    bulletin, ids = pending_deliveries(2)
+    claim(ids[:1])  # another task is sending the first row
+
+    ChunkSender().send(ids)
+
+    assert recipients_of(mail.outbox) == ["r1@ngo.example"]
+    assert dict(Delivery.objects.values_list("email", "status")) == {
+        "r0@ngo.example": "sending",
+        "r1@ngo.example": "sent",
+    }
+    bulletin.refresh_from_db()
+    assert bulletin.status == Bulletin.Status.SENDING  # a row is still being sent
+
+
+class WatchingConnection:
+    """Notes the statuses in the database each time a message goes out."""
+
+    def __init__(self):
+        self.seen = []
+
+    def open(self):
+        return False
+
+    def close(self):
+        pass
+
+    def send_messages(self, messages):
+        self.seen.append(list(Delivery.objects.order_by("pk").values_list("status", flat=True)))
+        return len(messages)
+
+
+def test_each_row_is_marked_sent_before_the_next_message_goes(host_org):
+    """A worker killed mid-chunk must not send again what it sent: the mark is per row."""
+    _bulletin, ids = pending_deliveries(3)
+    connection = WatchingConnection()
+
+    ChunkSender(connection=connection).send(ids)
+
+    assert connection.seen == [
+        ["sending", "sending", "sending"],
+        ["sent", "sending", "sending"],
+        ["sent", "sent", "sending"],
+    ]
+    assert list(Delivery.objects.values_list("status", flat=True)) == ["sent"] * 3
+
+
+def test_sweeper_sends_again_the_rows_of_a_stale_claim_only(host_org, settings):
+    settings.OEC_BULLETIN_CLAIM_TIMEOUT_MINUTES = 10
+    bulletin, ids = pending_deliveries(2)
+    claim(ids)  # and the worker that claimed them was killed before sending
+
+    # Within the claim timeout the task may still be sending: the sweeper leaves the rows.
+    assert services.bulletin_sweep(older_than=datetime.timedelta(0)) == 0
+    assert mail.outbox == []
+
+    Delivery.objects.update(claimed_at=timezone.now() - datetime.timedelta(minutes=11))
+    assert services.bulletin_sweep(older_than=datetime.timedelta(0)) == 2  # eager: sent now
+
+    assert recipients_of(mail.outbox) == ["r0@ngo.example", "r1@ngo.example"]
+    assert set(Delivery.objects.values_list("status", "attempts")) == {("sent", 2)}
+    bulletin.refresh_from_db()
+    assert bulletin.status == Bulletin.Status.SENT
