@@ -20,9 +20,11 @@ $(BIN)/python:
 	@echo "Using $(PYTHON) ($$($(PYTHON) --version))"
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): $(BIN)/python requirements.lock pyproject.toml
+# The development lock: the production pins (requirements.lock, what the Docker image installs)
+# plus the test tools. Both are compiled from pyproject.toml, see the README.
+$(STAMP): $(BIN)/python requirements.lock requirements-dev.lock pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet -r requirements-dev.lock
 	@touch $(STAMP)
 
 ## install: create .venv and install the locked dependencies, compile the translations
