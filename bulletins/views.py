@@ -13,6 +13,8 @@ from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from members.signals import client_ip
+
 from . import services
 from .forms import LanguageForm, SubscribeForm
 from .models import Bulletin, Subscriber
@@ -45,15 +47,10 @@ def edition(request, period):
     return render(request, "bulletins/edition.html", {"bulletin": bulletin, "edition": shown})
 
 
-def _client_ip(request):
-    # REMOTE_ADDR only: X-Forwarded-For is not trusted unless the proxy in front rewrites it.
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def subscribe(request):
     form = SubscribeForm(request.POST or None, initial={"language": get_language()})
     if request.method == "POST":
-        if not services.subscription_attempt_allowed(ip=_client_ip(request)):
+        if not services.subscription_attempt_allowed(ip=client_ip(request)):
             return render(request, "bulletins/subscribe_limited.html", status=429)
         if form.is_spam:
             # A robot filled the hidden field: it is thanked and nothing is stored.

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from members.middleware import acting_organisation_id
 from members.models import Organisation
+from members.signals import client_ip
 
 from .models import (
     DashboardVisit,
@@ -63,11 +64,6 @@ def document_file_store(*, document: Document, language: str, uploaded) -> Docum
     return document_file
 
 
-def client_ip(request):
-    # X-Forwarded-For is not trusted here (SECURITY.md B1): the proxy sets REMOTE_ADDR.
-    return request.META.get("REMOTE_ADDR") or None
-
-
 def document_download_record(*, document_file: DocumentFile, request) -> DocumentDownload:
     """Audit a download; a restricted or secretariat document also logs a security event."""
     user = request.user if request.user.is_authenticated else None
@@ -77,7 +73,7 @@ def document_download_record(*, document_file: DocumentFile, request) -> Documen
         language=document_file.language,
         user=user,
         organisation_id=acting_organisation_id(request) if user else None,
-        ip=client_ip(request),
+        ip=client_ip(request) or None,
     )
     if document_file.document.access in (Document.Access.RESTRICTED, Document.Access.SECRETARIAT):
         security_logger.info(

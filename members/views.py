@@ -23,6 +23,7 @@ from .forms import (
     TeamMemberForm,
 )
 from .models import Invitation, JoinRequest, Membership, Organisation, TeamMember
+from .signals import client_ip
 
 DIRECTORY_PAGE_SIZE = 24
 JOIN_REQUESTS_PAGE_SIZE = 20
@@ -49,18 +50,13 @@ def microsite(request, slug):
     return render(request, "members/microsite.html", context)
 
 
-def _client_ip(request):
-    # REMOTE_ADDR only: X-Forwarded-For is not trusted unless the proxy in front rewrites it.
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def join(request, slug):
     """The public "join us / support us" form of a member organisation."""
     organisation = get_object_or_404(Organisation.objects.public().members(), slug=slug)
     form = JoinRequestForm(request.POST or None)
     if request.method == "POST":
         if not services.join_request_attempt_allowed(
-            ip=_client_ip(request), organisation=organisation
+            ip=client_ip(request), organisation=organisation
         ):
             return render(
                 request, "members/join_limited.html", {"organisation": organisation}, status=429

@@ -16,6 +16,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from members.signals import client_ip
+
 from . import services
 from .exports import EXPORT_FIELDS, export_rows
 from .filters import PartnerFilter
@@ -93,14 +95,9 @@ def partner_detail(request, slug):
     )
 
 
-def _client_ip(request):
-    # X-Forwarded-For is not trusted (SECURITY.md B1): the proxy sets REMOTE_ADDR.
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
 def _over_application_limit(request):
     limit = getattr(settings, "OEC_PARTNERSHIP_APPLICATIONS_PER_HOUR", 5)
-    key = f"partnerships:apply:{_client_ip(request)}"
+    key = f"partnerships:apply:{client_ip(request)}"
     cache.add(key, 0, timeout=3600)
     try:
         count = cache.incr(key)
