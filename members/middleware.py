@@ -13,41 +13,41 @@ from .signals import client_ip
 security_log = logging.getLogger("oec.security")
 
 
+def acting_organisation_id(request):
+    """The id of the organisation the user acts for: the one chosen in this session (their own,
+    or any existing one for a secretariat administrator), else their first one; None for a user
+    without memberships. No query unless an administrator acts for another organisation."""
+    from .models import Organisation
+
+    memberships = memberships_of(request.user)
+    if not memberships:
+        return None
+    chosen = request.session.get(ACTING_ORGANISATION_SESSION_KEY)
+    if chosen in memberships:
+        return chosen
+    if (
+        chosen
+        and is_secretariat_admin(request.user)
+        and Organisation.objects.filter(pk=chosen).exists()
+    ):
+        return chosen
+    return min(memberships)
+
+
 def acting_organisation(request, among=None):
-    """The organisation the user acts for: the one chosen in this session, else the first one.
+    """The organisation of `acting_organisation_id(request)`, or None.
 
     `among`, if given, is {id: organisation} of organisations already loaded (e.g. those of
     the user's memberships): the acting one is taken from it without a query when it is there.
     """
     from .models import Organisation
 
-    memberships = memberships_of(request.user)
-    if not memberships:
+    organisation_id = acting_organisation_id(request)
+    if organisation_id is None:
         return None
-    among = among or {}
-    chosen = request.session.get(ACTING_ORGANISATION_SESSION_KEY)
-    if chosen in memberships and chosen in among:
-        return among[chosen]
-    if chosen in memberships or (chosen and is_secretariat_admin(request.user)):
-        organisation = Organisation.objects.filter(pk=chosen).first()
-        if organisation:
-            return organisation
-    first = min(memberships)
-    return among[first] if first in among else Organisation.objects.get(pk=first)
-
-
-def acting_organisation_id(request):
-    """The id of `acting_organisation(request)`, without a query when it is the user's own."""
-    memberships = memberships_of(request.user)
-    if not memberships:
-        return None
-    chosen = request.session.get(ACTING_ORGANISATION_SESSION_KEY)
-    if not chosen:
-        return min(memberships)
-    if chosen in memberships:
-        return chosen
-    organisation = request.organisation  # another organisation, for the secretariat
-    return organisation.pk if organisation else None
+    if among and organisation_id in among:
+        return among[organisation_id]
+    return Organisation.objects.get(pk=organisation_id)
 
 
 class ActingOrganisationMiddleware:

@@ -182,6 +182,10 @@ class Organisation(models.Model):
     def is_member(self):
         return self.kind in self.MEMBER_KINDS
 
+    @property
+    def is_partner(self):
+        return self.kind == self.Kind.PARTNER_NGO
+
 
 class Role(models.TextChoices):
     """What a user may do for an organisation. Which roles fit which kind: ROLES_BY_KIND."""
