@@ -7,7 +7,7 @@ from django.db.models import Count, OuterRef, Subquery, Window
 from members.content_cache import cached_until_content_changes
 from members.permissions import audience
 
-from .models import AssemblySession, Delegation, Document
+from .models import AssemblySession, Delegation, Document, DocumentFile, slug_to_symbol
 
 NEW_DOCUMENTS_SHOWN = 10
 
@@ -36,6 +36,28 @@ def documents_published_since(user, since):
         Document.objects.visible_to(user)
         .filter(created_at__gt=since)
         .order_by("-created_at", "symbol")
+    )
+
+
+def downloadable_file(user, symbol_slug, language):
+    """The file in `language` of the document `symbol_slug`, if `user` may read the document;
+    else None. One query, and none while the content has not changed since someone with the
+    same access downloaded it."""
+
+    def read():
+        return (
+            DocumentFile.objects.filter(
+                document__in=Document.objects.visible_to(user).filter(
+                    symbol=slug_to_symbol(symbol_slug)
+                ),
+                language=language,
+            )
+            .select_related("document")
+            .first()
+        )
+
+    return cached_until_content_changes(
+        "downloadable-file", audience(user), symbol_slug, language, compute=read
     )
 
 

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET
 from members.content_cache import cached_until_content_changes
 from members.permissions import audience
 
-from . import services
+from . import selectors, services
 from .forms import DelegationHeadForm, DelegationMemberFormSet, DocumentFilterForm
 from .models import (
     AssemblySession,
@@ -28,7 +28,6 @@ from .models import (
     Delegation,
     DelegationMember,
     Document,
-    DocumentFile,
     OfficeHolder,
     Vote,
     slug_to_symbol,
@@ -163,17 +162,7 @@ def _private_file_response(request, field_file, *, filename, content_type, as_at
 @require_GET
 def document_download(request, symbol, language):
     """Hand out one language file after the policy check, and audit it (SECURITY.md D2, D3)."""
-    # One query: the file in that language of the document, if the viewer may see the document.
-    document_file = (
-        DocumentFile.objects.filter(
-            document__in=Document.objects.visible_to(request.user).filter(
-                symbol=slug_to_symbol(symbol)
-            ),
-            language=language,
-        )
-        .select_related("document")
-        .first()
-    )
+    document_file = selectors.downloadable_file(request.user, symbol, language)
     if document_file is None:
         raise Http404
     response = _private_file_response(

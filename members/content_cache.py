@@ -2,8 +2,9 @@
 
 Whatever is cached from content is stored with it and used only while it is still the
 current one, so that an edit shows at once:
-whole anonymous pages (oec_portal.page_cache, which also bumps it) and parts of members' pages
-(`cached_until_content_changes`). It lives on the ground floor so that every app may use it.
+whole anonymous pages (oec_portal.page_cache, which also bumps it), parts of members' pages
+(`cached_until_content_changes`) and the signed-in user with their memberships
+(auth_backends.py). It lives on the ground floor so that every app may use it.
 """
 
 import hashlib

@@ -331,7 +331,7 @@ def invitation_accept(request, token):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user, backend="members.auth_backends.ModelBackend")
             messages.success(request, _("Welcome to the OEC Portal."))
             return redirect("dashboard")
     return render(

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from members.content_cache import cached_until_content_changes
 from members.forms import OrganisationSwitchForm
 from members.middleware import acting_organisation
 from members.models import Organisation
@@ -61,7 +62,11 @@ def dashboard(request):
     from governance.services import dashboard_visit_since
 
     since = dashboard_visit_since(request=request)
-    memberships = list(request.user.memberships.select_related("organisation"))
+    memberships = cached_until_content_changes(
+        "dashboard-memberships",
+        request.user.pk,
+        compute=lambda: list(request.user.memberships.select_related("organisation")),
+    )
     # The acting organisation is one of these, most often: no query of its own.
     organisation = acting_organisation(
         request, among={m.organisation_id: m.organisation for m in memberships}

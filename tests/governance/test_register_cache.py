@@ -1,5 +1,6 @@
-"""Members' pages keep their shared parts in the cache (issue 9): the register and the
-dashboard's governance summary are read once per audience and kept until content changes.
+"""Members' pages keep their shared parts in the cache (issue 9): the register, the
+dashboard's governance summary and the file a download hands out are read once per audience
+and kept until content changes.
 
 A part is shared only between viewers who may see exactly the same documents; every change to
 a document, its files, its restricted organisations or a session shows at once.
@@ -9,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from governance.models import DocumentDownload
 from members.permissions import audience
 from tests.factories import DocumentFactory, DocumentFileFactory
 
@@ -147,3 +149,42 @@ def test_a_second_identical_search_reads_no_document(client, documents, delegate
     url = reverse("search") + "?q=Budget"
     assert _document_queries(client, url)
     assert _document_queries(client, url) == []
+
+
+def _download(client, document, language="en"):
+    return client.get(reverse("governance:document_download", args=[document.slug, language]))
+
+
+def test_a_second_download_reads_no_document_but_is_audited_again(client, documents, delegate_a):
+    client.force_login(delegate_a)
+    restricted = documents["restricted"]
+    url = reverse("governance:document_download", args=[restricted.slug, "en"])
+    assert _document_queries(client, url)
+    repeat = _document_queries(client, url)
+    assert [sql for sql in repeat if not sql.startswith("INSERT")] == []
+    assert DocumentDownload.objects.filter(user=delegate_a, symbol=restricted.symbol).count() == 2
+
+
+def test_a_download_kept_for_one_member_is_never_handed_to_another(
+    client, documents, delegate_a, delegate_b
+):
+    client.force_login(delegate_a)
+    assert _download(client, documents["restricted"]).status_code == 200
+    client.force_login(delegate_b)
+    assert _download(client, documents["restricted"]).status_code == 404
+    client.logout()
+    assert _download(client, documents["members"]).status_code == 404
+
+
+def test_a_withdrawn_restriction_stops_downloads_at_once(client, documents, delegate_a, member_a):
+    client.force_login(delegate_a)
+    assert _download(client, documents["restricted"]).status_code == 200
+    documents["restricted"].restricted_to.remove(member_a)
+    assert _download(client, documents["restricted"]).status_code == 404
+
+
+def test_a_revoked_membership_stops_downloads_at_once(client, documents, delegate_a):
+    client.force_login(delegate_a)
+    assert _download(client, documents["members"]).status_code == 200
+    delegate_a.memberships.all().delete()
+    assert _download(client, documents["members"]).status_code == 404
