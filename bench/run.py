@@ -26,6 +26,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = ROOT / ".venv" / "bin"
+# gunicorn runs from an environment with the production pins only (requirements.lock), as in
+# the Docker image: test tools installed beside the portal (pytest, requests, pygments…) would
+# be imported by libraries that look for them, and counted in the workers' memory.
+PRODUCTION_VENV = ROOT / "var" / "bench-venv"
 PORTAL_PORT, REFERENCE_PORT = 8101, 8102
 DATABASE_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/oec_bench?conn_max_age=600"
@@ -93,10 +97,26 @@ def ensure_database():
         subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
 
 
+def ensure_production_venv():
+    """var/bench-venv with requirements.lock installed, rebuilt when the lock changes."""
+    lock = ROOT / "requirements.lock"
+    stamp = PRODUCTION_VENV / ".installed-lock"
+    if stamp.exists() and stamp.read_text() == lock.read_text():
+        return
+    if not (PRODUCTION_VENV / "bin" / "python").exists():
+        # The interpreter of .venv, so that both run the same Python.
+        python = (BIN / "python").resolve()
+        subprocess.run([str(python), "-m", "venv", str(PRODUCTION_VENV)], check=True)
+    pip = [str(PRODUCTION_VENV / "bin" / "pip"), "install", "--quiet"]
+    subprocess.run([*pip, "--upgrade", "pip"], check=True)
+    subprocess.run([*pip, "-r", str(lock)], check=True)
+    stamp.write_text(lock.read_text())
+
+
 def start_gunicorn(app, port, cwd, env):
     process = subprocess.Popen(
         [
-            str(BIN / "gunicorn"),
+            str(PRODUCTION_VENV / "bin" / "gunicorn"),
             app,
             "--bind",
             f"127.0.0.1:{port}",
@@ -200,6 +220,7 @@ def main():
     if not shutil.which("wrk"):
         sys.exit("wrk is needed: apt-get install wrk")
 
+    ensure_production_venv()
     ensure_database()
     manage("migrate", "--noinput", "-v0")
     manage("seed_demo")

@@ -12,7 +12,6 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000
@@ -27,6 +26,9 @@ ALLOWED_MESSAGE = _("Upload a JPEG, PNG or WebP image.")
 
 def clean_image(uploaded) -> ContentFile:
     """A re-encoded copy of an uploaded image under a new name; ValidationError if refused."""
+    # Imported here, where images are handled: Pillow costs every web worker ~2 MB otherwise.
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
     if uploaded.size > MAX_IMAGE_BYTES:
         raise ValidationError(
             _("The image is larger than %(limit)d MB.") % {"limit": MAX_IMAGE_BYTES // 2**20},

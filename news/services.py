@@ -11,7 +11,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps
 
 from members.content_cache import forget_content
 
@@ -45,6 +44,8 @@ def unique_slug(text, *, exclude_pk=None):
 def _encode_jpeg(image, max_width):
     """A JPEG re-encoding of the image, at most `max_width` wide; EXIF and other metadata are
     dropped because only the pixels are written (photos can carry GPS positions)."""
+    from PIL import Image, ImageOps  # see article_image_renditions
+
     image = ImageOps.exif_transpose(image)
     if image.mode not in ("RGB", "L"):
         background = Image.new("RGB", image.size, (255, 255, 255))
@@ -69,6 +70,9 @@ def article_image_renditions(*, article: Article) -> None:
         getattr(article, field).delete(save=False)
     if not article.image:
         return
+    # Imported here, where images are handled: Pillow costs every web worker ~2 MB otherwise.
+    from PIL import Image
+
     article.image.open("rb")
     with Image.open(article.image) as source:
         source.load()

@@ -1,0 +1,47 @@
+"""What a web worker imports when it loads the portal (issue 9: a worker stays under 120 MB).
+
+A library needed by one rare action only costs every worker its memory if it is imported when
+the URLs load: Pillow (~2 MB) is needed by image uploads only, and is imported where they are
+handled. `make bench` prints the workers' memory; this test keeps the import from creeping
+back, in a fresh interpreter (the test run itself has imported everything).
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+LOADS_THE_PORTAL = """
+import json, sys
+import django
+django.setup()
+from django.urls import get_resolver
+get_resolver().url_patterns
+import oec_portal.wsgi
+print(json.dumps(sorted(sys.modules)))
+"""
+
+ONLY_WHERE_USED = ["PIL"]
+
+
+def _modules_of_a_loaded_portal():
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "oec_portal.settings.test"}
+    output = subprocess.run(
+        [sys.executable, "-c", LOADS_THE_PORTAL],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout
+    return set(json.loads(output.strip().splitlines()[-1]))
+
+
+def test_loading_the_portal_imports_no_library_of_a_rare_action():
+    loaded = _modules_of_a_loaded_portal()
+    assert "oec_portal.api" in loaded  # the URLs, API included, were loaded
+    assert [name for name in ONLY_WHERE_USED if name in loaded] == []
