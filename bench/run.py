@@ -2,7 +2,8 @@
 
 For every URL, rounds alternate: the reference for `--duration` seconds, then the portal. The
 figures printed are medians over the rounds: requests per second, p50 and p99 latency, the
-ratio to the reference, and the resident memory of each gunicorn worker after the run.
+ratio to the reference; then, for the soak (SECURITY.md F1), the resident memory of each
+gunicorn worker after the first URL and after the run, and the database connections held.
 
 It needs PostgreSQL and Redis (BENCH_DATABASE_URL / BENCH_REDIS_URL, by default the local
 servers, database `oec_bench`, Redis database 5) and Debian's wrk. Traffic goes to 127.0.0.1
@@ -113,6 +114,21 @@ def ensure_production_venv():
     stamp.write_text(lock.read_text())
 
 
+def database_connections():
+    """Connections to the bench database other than this query's own."""
+    name = urllib.parse.urlparse(DATABASE_URL).path.lstrip("/")
+    query = (
+        "SELECT count(*) FROM pg_stat_activity "
+        f"WHERE datname = '{name}' AND pid <> pg_backend_pid()"
+    )
+    return subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-Atc", query, name],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+
+
 def start_gunicorn(app, port, cwd, env):
     process = subprocess.Popen(
         [
@@ -201,6 +217,10 @@ def worker_rss_mb(master):
     return sizes
 
 
+def _megabytes(sizes):
+    return ", ".join(f"{size:.0f} MB" for size in sizes)
+
+
 def check_status(url, cookie):
     request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
     try:
@@ -247,6 +267,7 @@ def main():
         )
         print(header)
         print("-" * len(header))
+        memory_after_first_url = None
         for label, path, as_delegate in URLS:
             if options.only and options.only not in label:
                 continue
@@ -281,6 +302,8 @@ def main():
             }
             row["ratio"] = row["rps"] / row["reference_rps"]
             results.append(row)
+            # The soak check: memory after the first URL, compared with the end of the run.
+            memory_after_first_url = memory_after_first_url or worker_rss_mb(portal)
             print(
                 f"{label:32} {row['rps']:8.0f} {row['reference_rps']:10.0f} "
                 f"{row['ratio']:6.1%} {row['p50_ms']:8.1f} {row['p99_ms']:8.1f} "
@@ -289,12 +312,18 @@ def main():
             )
         memory = worker_rss_mb(portal)
         print(
-            f"\nportal gunicorn workers, resident memory after the run: "
-            f"{', '.join(f'{size:.0f} MB' for size in memory)}"
+            f"\nportal gunicorn workers, resident memory after the run: {_megabytes(memory)}"
+            f" (after the first URL: {_megabytes(memory_after_first_url or [])})"
         )
-        print(f"reference workers: {', '.join(f'{s:.0f} MB' for s in worker_rss_mb(reference))}")
+        print(f"PostgreSQL connections held after the run: {database_connections()} (2 workers)")
+        print(f"reference workers: {_megabytes(worker_rss_mb(reference))}")
         out = ROOT / "var" / "bench-results.json"
-        out.write_text(json.dumps({"results": results, "worker_rss_mb": memory}, indent=2))
+        figures = {
+            "results": results,
+            "worker_rss_mb": memory,
+            "worker_rss_mb_after_first_url": memory_after_first_url,
+        }
+        out.write_text(json.dumps(figures, indent=2))
         print(f"figures saved to {out.relative_to(ROOT)}")
     finally:
         stop(portal)

@@ -130,8 +130,9 @@ else:
 # Whole pages for anonymous visitors (oec_portal/page_cache.py); 0 turns it off. Off in
 # development so that template edits show at once; production.py turns it on.
 OEC_ANONYMOUS_PAGE_CACHE_SECONDS = env.int("OEC_ANONYMOUS_PAGE_CACHE_SECONDS", default=0)
-# Parts of members' pages shared by everyone with the same access (members/content_cache.py);
-# 0 turns it off, as in development; production.py turns it on.
+# Parts of members' pages shared by everyone with the same access (members/content_cache.py),
+# and the signed-in user with their memberships (members/auth_backends.py), kept until content
+# changes or for this long; 0 turns it off, as in development; production.py turns it on.
 OEC_FRAGMENT_CACHE_SECONDS = env.int("OEC_FRAGMENT_CACHE_SECONDS", default=0)
 
 # --- Celery -----------------------------------------------------------------------------------
