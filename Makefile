@@ -13,7 +13,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: install browser-tools run test observatory bench bench-bulletin lint messages check-deploy check-compose clean
+.PHONY: install browser-tools antivirus-tools run test observatory bench bench-bulletin lint messages check-deploy check-compose clean
 
 $(BIN)/python:
 	@if [ -z "$(PYTHON)" ]; then echo "error: Python 3.12 or newer is needed (python3.12, python3.13 or pyenv); none found." >&2; exit 1; fi
@@ -41,6 +41,11 @@ browser-tools: node_modules/axe-core/axe.min.js
 	@test -x /usr/bin/chromium || { echo "Installing chromium…"; apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } \
 	  || { echo "error: /usr/bin/chromium is needed for browser tests: apt-get install chromium" >&2; exit 1; }
 
+## antivirus-tools: Debian's ClamAV daemon, which tests/governance/test_antivirus.py starts
+antivirus-tools:
+	@test -x /usr/sbin/clamd || { echo "Installing clamav-daemon…"; apt-get update -qq && apt-get install -y -qq clamav-daemon >/dev/null; } \
+	  || { echo "error: /usr/sbin/clamd is needed for the antivirus tests: apt-get install clamav-daemon" >&2; exit 1; }
+
 # Install scripts are skipped: the HTTP Observatory's would download Chromium's HSTS preload
 # list and a CA bundle from outside the npm registry. The local scan (tests/trust/
 # test_observatory.py) needs neither: its 127.x.y.z host is on no preload list.
@@ -62,7 +67,7 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/oec_portal
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 
 ## test: the whole suite, on PostgreSQL and Redis (DATABASE_URL / REDIS_URL, else the local ones)
-test: install browser-tools
+test: install browser-tools antivirus-tools
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \
 	  $(BIN)/pytest -n 2 --dist loadfile
 

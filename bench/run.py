@@ -267,7 +267,7 @@ def main():
         )
         print(header)
         print("-" * len(header))
-        memory_after_first_url = None
+        memory_after_first_url, connections = None, []
         for label, path, as_delegate in URLS:
             if options.only and options.only not in label:
                 continue
@@ -304,6 +304,7 @@ def main():
             results.append(row)
             # The soak check: memory after the first URL, compared with the end of the run.
             memory_after_first_url = memory_after_first_url or worker_rss_mb(portal)
+            connections.append(int(database_connections()))
             print(
                 f"{label:32} {row['rps']:8.0f} {row['reference_rps']:10.0f} "
                 f"{row['ratio']:6.1%} {row['p50_ms']:8.1f} {row['p99_ms']:8.1f} "
@@ -315,13 +316,18 @@ def main():
             f"\nportal gunicorn workers, resident memory after the run: {_megabytes(memory)}"
             f" (after the first URL: {_megabytes(memory_after_first_url or [])})"
         )
-        print(f"PostgreSQL connections held after the run: {database_connections()} (2 workers)")
+        print(
+            f"PostgreSQL connections held, after each URL: at most {max(connections, default=0)}"
+            f", at the end {database_connections()} (2 workers; they close when idle past"
+            " CONN_MAX_AGE)"
+        )
         print(f"reference workers: {_megabytes(worker_rss_mb(reference))}")
         out = ROOT / "var" / "bench-results.json"
         figures = {
             "results": results,
             "worker_rss_mb": memory,
             "worker_rss_mb_after_first_url": memory_after_first_url,
+            "database_connections_after_each_url": connections,
         }
         out.write_text(json.dumps(figures, indent=2))
         print(f"figures saved to {out.relative_to(ROOT)}")

@@ -2,8 +2,9 @@
 
 Accepted: PDF, DOCX, XLSX, PPTX, ODT, ODS. Office formats are zip archives: they must hold the
 entries their format requires, and their uncompressed size, entry count and compression ratio
-are capped so that a zip bomb is refused before anything unpacks it. Partnerships reuses these
-checks for application files.
+are capped so that a zip bomb is refused before anything unpacks it. When an antivirus is
+configured, the file is scanned too (members.antivirus, SECURITY.md D5). Partnerships reuses
+these checks for application files.
 """
 
 import uuid
@@ -13,6 +14,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from members.antivirus import scan_upload
 
 MAX_UPLOAD_BYTES = getattr(settings, "OEC_MAX_UPLOAD_BYTES", 25 * 1024 * 1024)
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
@@ -87,7 +90,8 @@ def _zip_kind(uploaded):
 def detect_document_kind(uploaded) -> FileKind:
     """The kind of an uploaded document, from its content; ValidationError if not allowed.
 
-    The file name's extension must agree with the content (an HTML page renamed .pdf fails).
+    The file name's extension must agree with the content (an HTML page renamed .pdf fails),
+    and the antivirus, if there is one, must find the file clean.
     """
     # Read at each call, so that a deployment (or a test) can change the limit.
     limit = getattr(settings, "OEC_MAX_UPLOAD_BYTES", MAX_UPLOAD_BYTES)
@@ -113,6 +117,7 @@ def detect_document_kind(uploaded) -> FileKind:
             % {"extension": extension, "label": kind.label},
             "extension_mismatch",
         )
+    scan_upload(uploaded)
     return kind
 
 

@@ -5,15 +5,25 @@ Every request of a signed-in user needs the user row and their memberships: two 
 cost more than the rest of a typical member's page. They are kept with the content generation
 (content_cache.py), which every save or deletion of a user, a membership or an organisation
 bumps, so a deactivated account, a changed password or a revoked membership counts at the next
-request. A sign-in (which saves `last_login` only) keeps them.
+request. A sign-in saves `last_login` only, which bumps nothing: it forgets that one user
+instead (signals.py), so that a later save of the user does not write an old `last_login` back.
 """
 
 from allauth.account import auth_backends as allauth_backends
 from django.conf import settings
 from django.contrib.auth import backends as django_backends
+from django.core.cache import cache
 
 from .content_cache import read_current, store_current
 from .permissions import memberships_of
+
+
+def _key(user_id):
+    return f"signed-in-user:{user_id}"
+
+
+def forget_signed_in_user(user_id):
+    cache.delete(_key(user_id))
 
 
 class RemembersSignedInUser:
@@ -21,7 +31,7 @@ class RemembersSignedInUser:
         timeout = settings.OEC_FRAGMENT_CACHE_SECONDS
         if not timeout:
             return super().get_user(user_id)
-        key = f"signed-in-user:{user_id}"
+        key = _key(user_id)
         generation, user = read_current(key)
         if user is None:
             user = super().get_user(user_id)  # None for an inactive or deleted user

@@ -3,7 +3,8 @@
 Only JPEG, PNG and WebP up to 5 MB are accepted. Pillow must be able to decode the whole
 picture, whose pixel count is capped (a decompression bomb is refused before it unpacks),
 and the image is re-encoded: EXIF and other metadata (GPS position, camera serial) are
-dropped, and the stored name is server-generated.
+dropped, and the stored name is server-generated. When an antivirus is configured, the upload
+is scanned before it is decoded (antivirus.py, SECURITY.md D5).
 """
 
 import io
@@ -12,6 +13,8 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
+
+from .antivirus import scan_upload
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000
@@ -34,6 +37,7 @@ def clean_image(uploaded) -> ContentFile:
             _("The image is larger than %(limit)d MB.") % {"limit": MAX_IMAGE_BYTES // 2**20},
             code="image_size",
         )
+    scan_upload(uploaded)
     uploaded.seek(0)
     try:
         with Image.open(uploaded) as probe:

@@ -40,6 +40,14 @@ def log_login(sender, request, user, **kwargs):
     )
 
 
+@receiver(user_logged_in)
+def forget_the_remembered_user(sender, request, user, **kwargs):
+    # Not a security event: cache invalidation (auth_backends.py), for the new last_login.
+    from .auth_backends import forget_signed_in_user
+
+    forget_signed_in_user(user.pk)
+
+
 @receiver(user_logged_out)
 def log_logout(sender, request, user, **kwargs):
     security_log.info("logout user=%s ip=%s", getattr(user, "pk", "-"), client_ip(request))

@@ -1,8 +1,10 @@
+from django import forms
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
+from .forms import check_article_image
 from .models import Article, Category, Tag
 
 
@@ -20,10 +22,20 @@ class TagAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+class ArticleAdminForm(forms.ModelForm):
+    class Meta:
+        model = Article
+        fields = "__all__"  # noqa: DJ007  (the admin derives its fields from this form)
+
+    def clean_image(self):
+        return check_article_image(self.cleaned_data.get("image"))
+
+
 @admin.register(Article)
 class ArticleAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     """Both bases: SimpleHistoryAdmin's history and revert views, the tabbed languages."""
 
+    form = ArticleAdminForm
     list_display = ["title", "organisation", "status", "publish_at", "featured_on_home", "author"]
     list_filter = ["status", "featured_on_home", "organisation__kind", "category"]
     list_select_related = ["organisation", "author"]

@@ -4,11 +4,26 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from members.antivirus import scan_upload
+
 from .models import Article, Category
 
 MAX_IMAGE_BYTES = getattr(settings, "OEC_NEWS_MAX_IMAGE_BYTES", 8 * 1024 * 1024)
 ALLOWED_IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
 TRANSLATED = ("title", "summary", "body", "image_alt")
+
+
+def check_article_image(image):
+    """An article's image field value, checked if it is a new upload (this form, the admin)."""
+    if image and hasattr(image, "image"):
+        # Django's ImageField already opened it with Pillow; refuse what is not a photo.
+        if image.size > MAX_IMAGE_BYTES:
+            limit = MAX_IMAGE_BYTES // 2**20
+            raise ValidationError(_("The image is larger than %(limit)d MB.") % {"limit": limit})
+        if image.image.format not in ALLOWED_IMAGE_FORMATS:
+            raise ValidationError(_("Upload a JPEG, PNG, WebP or GIF image."))
+        scan_upload(image)
+    return image
 
 
 def _language_codes():
@@ -67,17 +82,7 @@ class ArticleForm(forms.ModelForm):
         ]
 
     def clean_image(self):
-        image = self.cleaned_data.get("image")
-        if image and hasattr(image, "image"):
-            # Django's ImageField already opened it with Pillow; refuse what is not a photo.
-            if image.size > MAX_IMAGE_BYTES:
-                limit = MAX_IMAGE_BYTES // 2**20
-                raise ValidationError(
-                    _("The image is larger than %(limit)d MB.") % {"limit": limit}
-                )
-            if image.image.format not in ALLOWED_IMAGE_FORMATS:
-                raise ValidationError(_("Upload a JPEG, PNG, WebP or GIF image."))
-        return image
+        return check_article_image(self.cleaned_data.get("image"))
 
     @property
     def image_changed(self):

@@ -344,6 +344,17 @@ OEC_BULLETIN_WEBHOOK_SECRET = env("OEC_BULLETIN_WEBHOOK_SECRET", default="")
 # under MEDIA_URL. Largest file accepted by the upload checks (governance.uploads), in bytes;
 # keep nginx's client_max_body_size a little above it.
 OEC_MAX_UPLOAD_BYTES = env.int("OEC_MAX_UPLOAD_BYTES", default=25 * 1024 * 1024)
+# ClamAV's clamd, which scans every upload before it is kept (members/antivirus.py):
+# tcp://host:3310 or unix:///run/clamav/clamd.ctl; empty, no scan. Set, it fails closed: no
+# upload is accepted while clamd does not answer within the timeout (seconds). clamd's
+# StreamMaxLength (100M by default, 25M in Debian's package) must be at least
+# OEC_MAX_UPLOAD_BYTES.
+OEC_ANTIVIRUS_URL = env("OEC_ANTIVIRUS_URL", default="")
+OEC_ANTIVIRUS_TIMEOUT = env.int("OEC_ANTIVIRUS_TIMEOUT", default=30)
+if OEC_ANTIVIRUS_URL and not OEC_ANTIVIRUS_URL.startswith(("tcp://", "unix://")):
+    raise environ.ImproperlyConfigured(
+        f"OEC_ANTIVIRUS_URL must start with tcp:// or unix://, not {OEC_ANTIVIRUS_URL!r}"
+    )
 # Empty: Django streams document files itself. production.py reads it from the environment.
 OEC_X_ACCEL_REDIRECT_PREFIX = ""
 # The "sent" mark of each delivery commits without waiting for the disk (PostgreSQL

@@ -109,3 +109,15 @@ def test_with_the_fragment_cache_off_every_request_reads_the_user(client, settin
     client.get(DASHBOARD)
     _response, second = _tables_read(client, DASHBOARD)
     assert '"members_user"' in second
+
+
+def test_a_sign_in_is_not_undone_by_a_later_save_of_the_remembered_user(client, delegate_a):
+    client.force_login(delegate_a)
+    client.get(DASHBOARD)  # remembered, with this sign-in's last_login
+    client.logout()
+    client.force_login(delegate_a)  # a later sign-in
+    signed_in_at = type(delegate_a).objects.get(pk=delegate_a.pk).last_login
+    user = client.get(DASHBOARD).wsgi_request.user
+    user.first_name = "Renamed"
+    user.save()  # a full save, as a profile or password form makes
+    assert type(delegate_a).objects.get(pk=delegate_a.pk).last_login == signed_in_at
