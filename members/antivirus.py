@@ -39,25 +39,26 @@ def scan_upload(uploaded):
         return
     uploaded.seek(0)
     try:
-        status, signature = _clamd(url).instream(uploaded).get("stream", ("", None))
+        # clamd answers ("OK", None), ("FOUND", signature) or ("ERROR", reason).
+        status, detail = _clamd(url).instream(uploaded).get("stream", ("", None))
     except (ClamdError, OSError) as error:
-        status, signature = "", str(error)
+        status, detail = "", str(error)
     finally:
         uploaded.seek(0)
     if status == "FOUND":
         security_log.warning(
             "upload refused by the antivirus: signature=%s name=%r size=%s",
-            signature,
+            detail,
             uploaded.name,
             uploaded.size,
         )
         raise ValidationError(
             _("This file was refused: the virus scan found “%(signature)s” in it."),
             code="infected",
-            params={"signature": signature},
+            params={"signature": detail},
         )
     if status != "OK":
-        logger.error("antivirus: clamd at %s did not check an upload: %s", url, signature)
+        logger.error("antivirus: clamd at %s did not check an upload: %s", url, detail)
         raise ValidationError(
             _(
                 "The file could not be checked for viruses, so it was not accepted. "

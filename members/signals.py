@@ -1,7 +1,8 @@
 """Security events (SECURITY.md B7): logins, failures, logouts, to the "oec.security" log.
 
 Each line carries the user, the acting organisation and the client's address; never a
-password or a token. Timestamps come from the log formatter.
+password or a token. Timestamps come from the log formatter. One more receiver of the sign-in
+forgets the user remembered in the cache (auth_backends.py).
 """
 
 import logging

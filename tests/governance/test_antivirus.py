@@ -21,6 +21,7 @@ from types import SimpleNamespace
 
 import pytest
 from django import forms
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -30,7 +31,9 @@ from governance.demo import minimal_pdf
 from governance.models import Document, DocumentFile
 from governance.services import document_file_store
 from members.images import clean_image
+from news.admin import ArticleAdminForm
 from news.forms import check_article_image
+from news.models import Article
 from tests.factories import DocumentFactory
 
 CLAMD = "/usr/sbin/clamd"
@@ -195,6 +198,14 @@ def test_an_infected_news_image_is_refused(scanning):
     with pytest.raises(ValidationError, match="Eicar-Test-Signature"):
         checked(_png(extra=EICAR))
     assert checked(_png())
+
+
+def test_the_news_admin_checks_images_as_the_members_form_does(scanning):
+    assert admin.site._registry[Article].form is ArticleAdminForm
+    form = ArticleAdminForm()
+    form.cleaned_data = {"image": forms.ImageField().clean(_png(extra=EICAR))}
+    with pytest.raises(ValidationError, match="Eicar-Test-Signature"):
+        form.clean_image()
 
 
 # --- Failing closed ----------------------------------------------------------------------------
