@@ -117,6 +117,11 @@ class ArticleQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-publish_at", "-created_at", "-pk")
 
+    def publication_years(self):
+        """The years (in the current time zone, as the year archive reads them) in which these
+        articles were published, newest first; one query."""
+        return [moment.year for moment in self.datetimes("publish_at", "year", order="DESC")]
+
     def search(self, query, language):
         """Articles whose title, summary or body in `language` match `query` (best first)."""
         from members.search import search

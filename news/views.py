@@ -28,10 +28,15 @@ def _public_list():
     return Article.objects.published().with_related().newest_first()
 
 
+def _archive_years():
+    return Article.objects.published().publication_years()
+
+
 def article_list(request):
     """The portal-wide news: the body's and its members' published articles."""
     page = _page(request, _public_list())
-    return render(request, "news/article_list.html", {"page": page, "heading": _("News")})
+    context = {"page": page, "heading": _("News"), "archive_years": _archive_years()}
+    return render(request, "news/article_list.html", context)
 
 
 def category_archive(request, slug):
@@ -48,8 +53,13 @@ def year_archive(request, year):
     page = _page(request, _public_list().filter(publish_at__year=year))
     if not page.object_list and page.number == 1:
         raise Http404
-    heading = _("News of %(year)s") % {"year": year}
-    return render(request, "news/article_list.html", {"page": page, "heading": heading})
+    context = {
+        "page": page,
+        "heading": _("News of %(year)s") % {"year": year},
+        "archive_years": _archive_years(),
+        "year": year,
+    }
+    return render(request, "news/article_list.html", context)
 
 
 def organisation_news(request, organisation_slug):

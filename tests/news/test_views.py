@@ -1,6 +1,7 @@
 """The public pages: lists, archives, the article page, its fallback and meta tags."""
 
 import datetime
+import re
 from datetime import timedelta
 
 import pytest
@@ -84,6 +85,38 @@ def test_year_archive_lists_that_years_articles(client, member_a):
     )
     response = client.get("/en/news/2021/")
     assert titles(response) == ["In 2021"]
+
+
+def _archive_links(response):
+    archive = response.content.decode().split('class="news-archive"')[1].split("</nav>")[0]
+    return re.findall(r'href="([^"]+)"( aria-current="page")?', archive)
+
+
+def test_the_news_list_links_each_year_with_published_news_newest_first(client, member_a):
+    for title, year, status in [
+        ("Old", 2021, "published"),
+        ("Newer", 2022, "published"),
+        ("Never published", 2019, "draft"),
+    ]:
+        ArticleFactory(
+            organisation=member_a,
+            title_en=title,
+            status=status,
+            publish_at=datetime.datetime(year, 6, 1, tzinfo=datetime.UTC),
+        )
+    ArticleFactory(organisation=member_a, publish_at=timezone.now() + timedelta(days=400))
+    links = _archive_links(client.get(reverse("news:list")))
+    assert links == [("/en/news/2022/", ""), ("/en/news/2021/", "")]
+    assert [client.get(url).status_code for url, _current in links] == [200, 200]
+
+
+def test_a_year_page_marks_its_own_year_in_the_archive(client, member_a):
+    for year in (2021, 2022):
+        ArticleFactory(
+            organisation=member_a, publish_at=datetime.datetime(year, 6, 1, tzinfo=datetime.UTC)
+        )
+    links = _archive_links(client.get("/en/news/2021/"))
+    assert links == [("/en/news/2022/", ""), ("/en/news/2021/", ' aria-current="page"')]
 
 
 def test_year_without_news_is_not_found(client, db):
