@@ -148,7 +148,7 @@ def run_search(user, query, language, groups=None):
             found.append(
                 {
                     "key": group.key,
-                    "label": group.label,
+                    "label": str(group.label),  # plain text: a lazy string unpickles slowly
                     "results": [group.present(row) for row in rows[:RESULTS_PER_GROUP]],
                     "has_more": len(rows) > RESULTS_PER_GROUP,
                 }

@@ -112,6 +112,13 @@ def test_search_rows_are_exactly_the_public_rows(db, host, member_a, delegate_a)
     assert len(titles) == 6
 
 
+def test_search_results_are_plain_text_kept_in_the_cache_as_they_are(db, member_a):
+    # A lazy translation would be rebuilt at every unpickling (a class per string).
+    PageFactory(organisation=member_a, slug="plain", title_en="Education plain")
+    groups = run_search(None, "education", "en")
+    assert [(type(group["label"]), group["label"]) for group in groups] == [(str, "Pages")]
+
+
 def test_search_without_a_query_shows_only_the_box(client, db):
     html = client.get("/en/search/").content.decode()
     assert '<input id="search-page-q" type="search" name="q" value="" maxlength="200">' in html
