@@ -79,6 +79,12 @@ ROLES = {
     "delegate_a": ("a", Role.DELEGATE),
     "partner_contact": ("ngo", Role.PARTNER_CONTACT),
 }
+# C8: the users of member B crawl too, each beside its counterpart of member A.
+MEMBER_B_ROLES = {
+    Role.FOCAL_POINT: "focal_point_b",
+    Role.EDITOR: "editor_b",
+    Role.DELEGATE: "delegate_b",
+}
 MARKERS = ("secret-a-", "secret-b-", "secret-members-", "secret-host-", "secret-ngo-")
 # What each kind of user may come across: the secretariat everything, a member's users their own
 # member's private rows and what is open to all members, a partner contact their own NGO's
@@ -331,8 +337,9 @@ def crawl_everything(django_db_blocker):
             role: crawl_as(users.get(who), translated=translated[who is None])
             for role, who in ROLES.items()
         }
-        # C8's second delegate.
-        crawls["delegate_b"] = crawl_as(users[("b", Role.DELEGATE)], translated=translated[False])
+        # C8: member B's users, who must never come across member A's private rows.
+        for role, name in MEMBER_B_ROLES.items():
+            crawls[name] = crawl_as(users[("b", role)], translated=translated[False])
         cache.clear()
         transaction.set_rollback(True)
     return {"crawls": crawls, "private_paths": private_paths}
@@ -373,16 +380,19 @@ def test_every_link_a_role_can_follow_works(crawls, role):
     assert found == [], "\n".join(found)
 
 
-def test_delegates_of_two_members_never_see_each_others_private_rows(crawls):
-    """C8: member A's delegate reaches none of member B's private rows, and B's none of A's."""
-    crawl_a = crawls["crawls"]["delegate_a"]
-    crawl_b = crawls["crawls"]["delegate_b"]
+@pytest.mark.parametrize("role", ["delegate", "editor", "focal_point"])
+def test_users_of_two_members_never_see_each_others_private_rows(crawls, role):
+    """C8: member A's user reaches none of member B's private rows, and B's none of A's, in
+    each member role (A's crawls are C9's too; B's must follow their links as cleanly)."""
+    crawl_a = crawls["crawls"][f"{role}_a"]
+    crawl_b = crawls["crawls"][f"{role}_b"]
     private_paths = crawls["private_paths"]
 
     found_by_a = leaks(crawl_a, may_see=MAY_SEE["a"], private_paths=private_paths["b"])
     found_by_b = leaks(crawl_b, may_see=MAY_SEE["b"], private_paths=private_paths["a"])
     assert found_by_a == [], "\n".join(found_by_a)
     assert found_by_b == [], "\n".join(found_by_b)
+    assert crawl_b.server_errors + crawl_b.broken_links + crawl_b.refused_links == []
     # Both reached the whole portal, their own private rows included.
     for crawl, own in ((crawl_a, "secret-a-"), (crawl_b, "secret-b-")):
         assert len(crawl.pages()) > 50
