@@ -346,11 +346,12 @@ OEC_BULLETIN_WEBHOOK_SECRET = env("OEC_BULLETIN_WEBHOOK_SECRET", default="")
 OEC_MAX_UPLOAD_BYTES = env.int("OEC_MAX_UPLOAD_BYTES", default=25 * 1024 * 1024)
 # ClamAV's clamd, which scans every upload before it is kept (members/antivirus.py):
 # tcp://host:3310 or unix:///run/clamav/clamd.ctl; empty, no scan. Set, it fails closed: no
-# upload is accepted while clamd does not answer within the timeout (seconds). clamd's
+# upload is accepted while clamd does not answer within the timeout (seconds; below gunicorn's
+# 30 s worker timeout, so that the uploader reads why, instead of a 502). clamd's
 # StreamMaxLength (100M by default, 25M in Debian's package) must be at least
 # OEC_MAX_UPLOAD_BYTES.
 OEC_ANTIVIRUS_URL = env("OEC_ANTIVIRUS_URL", default="")
-OEC_ANTIVIRUS_TIMEOUT = env.int("OEC_ANTIVIRUS_TIMEOUT", default=30)
+OEC_ANTIVIRUS_TIMEOUT = env.int("OEC_ANTIVIRUS_TIMEOUT", default=10)
 if OEC_ANTIVIRUS_URL and not OEC_ANTIVIRUS_URL.startswith(("tcp://", "unix://")):
     raise environ.ImproperlyConfigured(
         f"OEC_ANTIVIRUS_URL must start with tcp:// or unix://, not {OEC_ANTIVIRUS_URL!r}"
