@@ -1,6 +1,7 @@
 """Test settings: the real PostgreSQL and Redis when DATABASE_URL / REDIS_URL are set (CI)."""
 
 import os
+from urllib.parse import urlsplit
 
 from .base import *  # noqa: F403
 from .base import BASE_DIR
@@ -22,9 +23,11 @@ OEC_FRAGMENT_CACHE_SECONDS = 60
 # Most tests run tasks in-process; the bulletin's integration tests start a real worker.
 CELERY_TASK_ALWAYS_EAGER = True
 
-# Each xdist worker gets its own Redis database, so clearing the cache between tests
-# (tests/conftest.py) never wipes another worker's keys.
+# Each xdist worker gets its own Redis database, the one after REDIS_URL's and onwards, so
+# clearing the cache between tests (tests/conftest.py) never wipes another worker's keys; a
+# second run on the same machine keeps apart with another REDIS_URL database (e.g. /4).
 _worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
-_redis_db = 1 + int(_worker.removeprefix("gw") or 0)
 if REDIS_URL:  # noqa: F405
-    CACHES["default"]["LOCATION"] = REDIS_URL.rsplit("/", 1)[0] + f"/{_redis_db}"  # noqa: F405
+    _redis = urlsplit(REDIS_URL)  # noqa: F405 (REDIS_URL comes from base)
+    _redis_db = int(_redis.path.strip("/") or 0) + 1 + int(_worker.removeprefix("gw") or 0)
+    CACHES["default"]["LOCATION"] = _redis._replace(path=f"/{_redis_db}").geturl()  # noqa: F405
