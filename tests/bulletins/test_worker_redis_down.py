@@ -12,7 +12,7 @@ import redis
 
 from bulletins import services
 from bulletins.models import Bulletin, Delivery
-from tests.integration.conftest import free_port
+from tests.network import free_port
 
 from .conftest import NOVEMBER
 from .test_worker import assert_exactly_once, contacts

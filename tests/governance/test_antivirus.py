@@ -35,6 +35,7 @@ from news.admin import ArticleAdminForm
 from news.forms import check_article_image
 from news.models import Article
 from tests.factories import DocumentFactory
+from tests.network import free_port
 
 CLAMD = "/usr/sbin/clamd"
 EICAR = rb"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*"
@@ -44,12 +45,6 @@ NOT_CHECKED = (
     "Nothing was saved; please try again later."
 )
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _answers_ping(port):
@@ -67,7 +62,7 @@ def clamd(tmp_path_factory):
     (folder / "db").mkdir()
     # A body signature (.ndb): EICAR's string at any offset of any file.
     (folder / "db" / "eicar.ndb").write_text(f"Eicar-Test-Signature:0:*:{EICAR.hex()}\n")
-    port = _free_port()
+    port = free_port()
     (folder / "clamd.conf").write_text(
         "Foreground yes\n"
         f"TCPSocket {port}\nTCPAddr 127.0.0.1\nLocalSocket {folder}/clamd.sock\n"
@@ -214,7 +209,7 @@ def test_the_news_admin_checks_images_as_the_members_form_does(scanning):
 def test_while_clamd_is_down_every_upload_is_refused_and_nothing_is_stored(
     settings, document, caplog
 ):
-    settings.OEC_ANTIVIRUS_URL = f"tcp://127.0.0.1:{_free_port()}"  # nobody listens
+    settings.OEC_ANTIVIRUS_URL = f"tcp://127.0.0.1:{free_port()}"  # nobody listens
     with caplog.at_level(logging.ERROR, logger="members.antivirus"):
         with pytest.raises(ValidationError) as refused:
             document_file_store(document=document, language="en", uploaded=_pdf())

@@ -8,7 +8,6 @@ them: a worker in another process cannot see SQLite's in-memory test database.
 import collections
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -22,14 +21,9 @@ from django.conf import settings
 from django.db import connection
 
 from oec_portal.celery import app as celery_app
+from tests.network import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class SinkHandler:

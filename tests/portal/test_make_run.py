@@ -1,20 +1,15 @@
 """Smoke test of `make run`'s path: fresh SQLite, migrate, seed_demo, serve, fetch pages."""
 
 import os
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
 
+from tests.network import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def test_make_run_path_on_sqlite(tmp_path):
@@ -30,7 +25,7 @@ def test_make_run_path_on_sqlite(tmp_path):
         [*manage, "seed_demo"], env=env, check=True, cwd=ROOT, capture_output=True, text=True
     )
     assert "admin@oec.example" in seeded.stdout
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
         env=env,
