@@ -260,12 +260,17 @@ DECISIONS = [
             "en": "Taking of office of the first Secretary-General",
             "fr": "Prise de fonctions du premier Secrétaire général",
             "es": "Toma de posesión del primer Secretario General",
+            "ar": "تولّي الأمين العام الأول مهامه",
         },
         {
             "en": "The General Assembly takes note that His Excellency Manssour Bin Mussallam "
             "takes office as the first Secretary-General of the Organisation.",
             "fr": "L'Assemblée générale prend acte de la prise de fonctions de Son Excellence "
             "Manssour Bin Mussallam, premier Secrétaire général de l'Organisation.",
+            "es": "La Asamblea General toma nota de que Su Excelencia Manssour Bin Mussallam "
+            "asume el cargo de primer Secretario General de la Organización.",
+            "ar": "تحيط الجمعية العامة علماً بتولّي معالي منصور بن مسلم مهامه بصفته أول أمين "
+            "عام للمنظمة.",
         },
     ),
 ]
@@ -334,10 +339,23 @@ def seed(*, organisations, users):
             "end_date": datetime.date(2027, 12, 8),
             "status": AssemblySession.Status.PLANNED,
             "registration_deadline": timezone.make_aware(datetime.datetime(2027, 11, 15, 18)),
-            **_translated("venue", {"en": "To be announced", "fr": "À annoncer"}),
+            **_translated(
+                "venue",
+                {
+                    "en": "To be announced",
+                    "fr": "À annoncer",
+                    "es": "Por anunciar",
+                    "ar": "يُعلن لاحقاً",
+                },
+            ),
             **_translated(
                 "description",
-                {"en": "A demonstration session, open for delegation registration."},
+                {
+                    "en": "A demonstration session, open for delegation registration.",
+                    "fr": "Une session de démonstration, ouverte à l'inscription des délégations.",
+                    "es": "Una sesión de demostración, abierta a la inscripción de delegaciones.",
+                    "ar": "دورة تجريبية، باب تسجيل الوفود فيها مفتوح.",
+                },
             ),
         },
     )
@@ -393,7 +411,12 @@ def seed(*, organisations, users):
             "organisation": host,
             **_translated(
                 "title",
-                {"en": "His Excellency", "fr": "Son Excellence", "es": "Su Excelencia"},
+                {
+                    "en": "His Excellency",
+                    "fr": "Son Excellence",
+                    "es": "Su Excelencia",
+                    "ar": "معالي",
+                },
             ),
         },
     )

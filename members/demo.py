@@ -218,8 +218,8 @@ PARTNER_NGOS = [
     ),
     (
         "open-schools-foundation",
-        "PH",
-        Organisation.Region.ASIA_PACIFIC,
+        "SN",
+        Organisation.Region.AFRICA,
         {
             "en": "Open Schools Foundation",
             "fr": "Fondation Écoles ouvertes",

@@ -150,6 +150,11 @@ ARTICLES = [
             "fr": "Son Excellence Manssour Bin Mussallam a pris ses fonctions de premier "
             "Secrétaire général de l'Organisation lors de la première Assemblée générale, "
             "à Genève.",
+            "es": "Su Excelencia Manssour Bin Mussallam asumió sus funciones como primer "
+            "Secretario General de la Organización durante la primera Asamblea General, "
+            "en Ginebra.",
+            "ar": "تولّى معالي منصور بن مسلم مهامه بصفته أول أمين عام للمنظمة خلال الجمعية "
+            "العامة الأولى في جنيف.",
         },
         {
             "en": "<p>The First General Assembly of the Organisation of Educational Cooperation, "
@@ -160,6 +165,13 @@ ARTICLES = [
             "tenue à Genève (Suisse), a vu Son Excellence Manssour Bin Mussallam prendre ses "
             "fonctions de premier Secrétaire général. Il dirige désormais le Secrétariat "
             "chargé de mettre en œuvre les programmes approuvés par les membres.</p>",
+            "es": "<p>La primera Asamblea General de la Organización de Cooperación Educativa, "
+            "celebrada en Ginebra (Suiza), vio a Su Excelencia Manssour Bin Mussallam asumir "
+            "el cargo de primer Secretario General. Desde entonces dirige la Secretaría que "
+            "ejecuta los programas aprobados por los miembros.</p>",
+            "ar": "<p>شهدت الجمعية العامة الأولى لمنظمة التعاون التربوي، المنعقدة في جنيف "
+            "(سويسرا)، تولّي معالي منصور بن مسلم مهامه بصفته أول أمين عام للمنظمة. ويقود "
+            "منذ ذلك الحين الأمانة العامة التي تنفّذ البرامج التي أقرّها الأعضاء.</p>",
         },
         False,
     ),
