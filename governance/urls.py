@@ -9,14 +9,14 @@ urlpatterns = [
     path("assembly/<int:number>/", views.session_detail, name="session_detail"),
     path("documents/", views.document_list, name="document_list"),
     # A symbol's "/" is written "-" in URLs: /documents/OEC-GA-1-5-Rev.1/.
-    path("documents/<str:symbol>/", views.document_detail, name="document_detail"),
+    path("documents/<symbol:symbol>/", views.document_detail, name="document_detail"),
     path(
-        "documents/<str:symbol>/download/<str:language>/",
+        "documents/<symbol:symbol>/download/<str:language>/",
         views.document_download,
         name="document_download",
     ),
     path("decisions/", views.decision_list, name="decision_list"),
-    path("decisions/<str:symbol>/", views.decision_detail, name="decision_detail"),
+    path("decisions/<symbol:symbol>/", views.decision_detail, name="decision_detail"),
     path("dashboard/delegations/<int:number>/", views.delegation, name="delegation"),
     path(
         "dashboard/delegations/credentials/<int:pk>/",

@@ -8,4 +8,10 @@ class MembersConfig(AppConfig):
     verbose_name = _("Members")
 
     def ready(self):
+        from django.urls import register_converter
+
         from . import permissions, signals  # noqa: F401  (registers the rules and receivers)
+        from .url_converters import CONVERTERS
+
+        for name, converter in CONVERTERS.items():  # <year:…>, <symbol:…> in every urls.py
+            register_converter(converter, name)

@@ -10,7 +10,7 @@ urlpatterns = [
     path("news/feed/atom/", feeds.LatestNewsAtomFeed(), name="feed_atom"),
     # Before the article pattern, so that "category" and a year never read as a slug.
     path("news/category/<slug:slug>/", views.category_archive, name="category"),
-    path("news/<int:year>/", views.year_archive, name="year"),
+    path("news/<year:year>/", views.year_archive, name="year"),
     path("news/<slug:slug>/", views.article_detail, name="article"),
     path(
         "members/<slug:organisation_slug>/news/",

@@ -44,6 +44,11 @@ class SchemaWhenAskedFor(DefaultSchema):
         return super().__get__(instance, owner)
 
 
+# Slug lookups match what Django's <slug:> does (the router's default takes any character but
+# "/" and ".", NUL included, which PostgreSQL refuses): anything else is a 404.
+SLUG_PATTERN = "[-a-zA-Z0-9_]+"
+
+
 class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     """Base of every open data viewset: public rows only, filterable, same for everyone.
 
@@ -120,6 +125,7 @@ class MemberViewSet(PublicReadOnlyViewSet):
     serializer_class = MemberSerializer
     filterset_class = MemberFilter
     lookup_field = "slug"
+    lookup_value_regex = SLUG_PATTERN
     queryset = Organisation.objects.public().members().order_by("kind", "name", "pk")
 
 
@@ -133,7 +139,7 @@ class PartnerViewSet(PublicReadOnlyViewSet):
     filterset_class = PartnerFilter
     lookup_field = "organisation__slug"
     lookup_url_kwarg = "slug"
-    lookup_value_regex = "[-a-zA-Z0-9_]+"
+    lookup_value_regex = SLUG_PATTERN
     queryset = Partnership.objects.public().with_profile().order_by("organisation__name", "pk")
 
 
@@ -156,6 +162,7 @@ class ArticleViewSet(PublicReadOnlyViewSet):
     serializer_class = ArticleSerializer
     filterset_class = ArticleFilter
     lookup_field = "slug"
+    lookup_value_regex = SLUG_PATTERN
     queryset = Article.objects.published().with_related().order_by("-publish_at", "pk")
 
 
