@@ -16,7 +16,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from members.permissions import is_partnerships_officer
 
-from . import services
+from . import content, services
 from .models import Bulletin, BulletinEdition, Delivery, Subscriber, Suppression
 
 
@@ -58,12 +58,14 @@ class BulletinAdmin(OfficersOnly, TabbedTranslationAdmin):
         "sent",
         "failed",
         "bounced",
+        "possibly_sent_twice",
         "sent_at",
     ]
     list_filter = ["status"]
     fields = [
         "month",
         "introduction",
+        "introduction_languages",
         "status",
         "composed_at",
         "approved_by",
@@ -72,6 +74,7 @@ class BulletinAdmin(OfficersOnly, TabbedTranslationAdmin):
         "preview_link",
     ]
     readonly_fields = [
+        "introduction_languages",
         "status",
         "composed_at",
         "approved_by",
@@ -106,6 +109,22 @@ class BulletinAdmin(OfficersOnly, TabbedTranslationAdmin):
     def bounced(self, obj):
         return obj.bounced_count
 
+    @admin.display(description=_("possibly sent twice"), ordering="possibly_sent_twice_count")
+    def possibly_sent_twice(self, obj):
+        # Sent again after their worker died while the server may have been accepting them.
+        return obj.possibly_sent_twice_count
+
+    @admin.display(description=_("introduction in each language"))
+    def introduction_languages(self, obj):
+        fallbacks = content.introduction_fallbacks(obj) if obj.pk else []
+        if not fallbacks:
+            return _("Each edition has its own introduction (or none has one).")
+        return format_html(
+            '<strong class="errornote">{}</strong>',
+            _("No introduction of their own, these editions show the English one: %(languages)s.")
+            % {"languages": content.language_names(fallbacks)},
+        )
+
     @admin.display(description=_("preview"))
     def preview_link(self, obj):
         if not obj.pk or not obj.composed_at:
@@ -119,6 +138,13 @@ class BulletinAdmin(OfficersOnly, TabbedTranslationAdmin):
 
             obj.organisation = Organisation.objects.host()
         super().save_model(request, obj, form, change)
+        introduction_changed = any(name.startswith("introduction") for name in form.changed_data)
+        if change and introduction_changed and obj.composed_at:
+            # The editions are snapshots: without composing again, an introduction written now
+            # (a translation that came late) would not reach the preview nor the readers.
+            bulletin = services.bulletin_compose(month=obj.month)
+            if bulletin.status == Bulletin.Status.AWAITING_APPROVAL:
+                self.message_user(request, _("The editions were composed again with this text."))
 
     @admin.action(description=_("Compose (or compose again) the selected bulletins"))
     def compose(self, request, queryset):
@@ -163,9 +189,19 @@ class BulletinAdmin(OfficersOnly, TabbedTranslationAdmin):
                 self.message_user(
                     request, _("Only a composed bulletin can be approved."), messages.ERROR
                 )
-            else:
-                services.bulletin_approve(bulletin=bulletin, by=request.user)
-                self.message_user(request, _("Approved: the bulletin is being sent."))
+                return redirect("admin:bulletins_bulletin_change", bulletin.pk)
+            try:
+                services.bulletin_approve(
+                    bulletin=bulletin,
+                    by=request.user,
+                    english_introduction_confirmed=request.POST.get("english_introduction")
+                    == "confirmed",
+                )
+            except services.MissingIntroductionError as error:
+                # Back to the preview, which names the editions and asks for the confirmation.
+                self.message_user(request, error.message, messages.ERROR)
+                return redirect("admin:bulletins_bulletin_preview", bulletin.pk)
+            self.message_user(request, _("Approved: the bulletin is being sent."))
             return redirect("admin:bulletins_bulletin_change", bulletin.pk)
         context = {
             **self.admin_site.each_context(request),
@@ -174,14 +210,25 @@ class BulletinAdmin(OfficersOnly, TabbedTranslationAdmin):
             "editions": bulletin.editions.all(),
             "opts": self.model._meta,
             "may_approve": bulletin.status == Bulletin.Status.AWAITING_APPROVAL,
+            "introduction_fallbacks": content.language_names(
+                content.introduction_fallbacks(bulletin)
+            ),
         }
         return TemplateResponse(request, "admin/bulletins/bulletin/preview.html", context)
 
 
 @admin.register(Delivery)
 class DeliveryAdmin(OfficersOnly, admin.ModelAdmin):
-    list_display = ["email", "bulletin", "language", "status", "attempts", "sent_at"]
-    list_filter = ["status", "language", "bulletin"]
+    list_display = [
+        "email",
+        "bulletin",
+        "language",
+        "status",
+        "attempts",
+        "possibly_sent",
+        "sent_at",
+    ]
+    list_filter = ["status", "possibly_sent", "language", "bulletin"]
     search_fields = ["email", "message_id"]
     list_select_related = ["bulletin"]
     readonly_fields = [
@@ -192,6 +239,7 @@ class DeliveryAdmin(OfficersOnly, admin.ModelAdmin):
         "subscriber",
         "status",
         "attempts",
+        "possibly_sent",
         "message_id",
         "last_error",
         "queued_at",

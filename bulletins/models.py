@@ -29,7 +29,7 @@ class BulletinQuerySet(models.QuerySet):
 
     def with_delivery_counts(self):
         """Each bulletin with `queued`, `pending_count` (not done yet), `sent_count`,
-        `failed_count`, `bounced_count`."""
+        `failed_count`, `bounced_count`, `possibly_sent_twice_count`."""
         status = Delivery.Status
         return self.annotate(
             queued=Count("deliveries"),
@@ -40,6 +40,12 @@ class BulletinQuerySet(models.QuerySet):
             sent_count=Count("deliveries", filter=Q(deliveries__status=status.SENT)),
             failed_count=Count("deliveries", filter=Q(deliveries__status=status.FAILED)),
             bounced_count=Count("deliveries", filter=Q(deliveries__status=status.BOUNCED)),
+            # Sent again after a worker died while the mail server may have been accepting
+            # them: these recipients may hold two copies (with one Message-ID).
+            possibly_sent_twice_count=Count(
+                "deliveries",
+                filter=Q(deliveries__possibly_sent=True, deliveries__status=status.SENT),
+            ),
         )
 
 
@@ -237,8 +243,22 @@ class Delivery(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
+    # Claims by a sending task: a transient SMTP error or a worker that died adds one.
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    # Given when the row is first claimed and kept for every attempt after it, so that a copy
+    # sent again carries the Message-ID of the first and receiving systems see a repeat.
     message_id = models.CharField(_("message id"), max_length=255, blank=True)
+    # The sweeper found this row claimed by a task that died while the mail server may have
+    # been accepting its message (sending.py): the recipient may get a second copy.
+    possibly_sent = models.BooleanField(
+        _("possibly sent before"),
+        default=False,
+        help_text=_(
+            "The worker sending this message stopped before recording the mail server's "
+            "answer: the server may have accepted it, so a retry may deliver a second copy, "
+            "with the same Message-ID."
+        ),
+    )
     last_error = models.TextField(_("last error"), blank=True)
     queued_at = models.DateTimeField(_("last queued at"), null=True, blank=True)
     claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)

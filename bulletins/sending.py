@@ -12,6 +12,10 @@ what it sent: the rows it had not reached stay "sending" until the sweeper (serv
 bulletin_sweep) finds their claim older than OEC_BULLETIN_CLAIM_TIMEOUT_MINUTES and queues
 them again. The one window left is SMTP's own, per row: the server accepted the message and
 the worker died before its UPDATE (a fraction of a millisecond), which no SMTP client closes.
+That recipient gets the message a second time, with the same Message-ID (given once, when the
+row is first claimed), so that mail systems which recognise a repeat by its Message-ID show one;
+the sweeper marks the row `possibly_sent` (services.bulletin_sweep). At least once in that
+window, at most one copy more; exactly once on every other path.
 
 Why not one transaction per row that locks it while sending (the first version): BEGIN, SELECT
 FOR UPDATE, SMTP, UPDATE, COMMIT costs three database round trips and a lock per message, and
@@ -24,17 +28,19 @@ the URL resolving (ChunkSender.urls). bench/bulletin.py measures it (`make bench
 import email.policy
 import functools
 import logging
+import secrets
 import smtplib
 from collections import Counter
 from dataclasses import dataclass
-from email.utils import make_msgid, parseaddr
+from email.utils import parseaddr
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import connection as db_connection
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Case, CharField, F, Value, When
+from django.db.models.functions import Cast, Concat
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -57,6 +63,11 @@ class Outcome:
     TRANSIENT = "transient"
     FAILED = "failed"
     NOT_PENDING = "not_pending"  # sent, failed or claimed meanwhile (by another task)
+
+
+def message_id_domain():
+    """The right-hand side of the bulletin's Message-IDs: the portal's host name."""
+    return urlsplit(settings.OEC_SITE_URL).hostname or "oec.example"
 
 
 def is_transient(exc):
@@ -120,7 +131,7 @@ class ChunkSender:
         self.editions = {}
         self.link_templates = {}
         self.site_url = settings.OEC_SITE_URL.rstrip("/")
-        self.domain = urlsplit(self.site_url).hostname or "oec.example"
+        self.domain = message_id_domain()
         self.outcomes = Counter()
         self.envelope_sender = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
         self.async_commit = db_connection.vendor == "postgresql" and getattr(
@@ -202,10 +213,11 @@ class ChunkSender:
         return template.raw
 
     def deliver(self, delivery):
-        """Send the delivery's message; returns its Message-ID. Raises what SMTP raises."""
+        """Send the delivery's message under the Message-ID its first claim gave it. Raises
+        what SMTP raises."""
         template = self.template(delivery.bulletin_id, delivery.language)
         unsubscribe_url, preferences_url = self.urls(delivery)
-        message_id = make_msgid(domain=self.domain)
+        message_id = delivery.message_id
         # Opened here, the connection stays open for the whole chunk.
         self.connection.open()
         smtp = getattr(self.connection, "connection", None)
@@ -227,12 +239,11 @@ class ChunkSender:
                 unsubscribe_url=unsubscribe_url,
                 preferences_url=preferences_url,
             ).send()
-        return message_id
 
     def send(self, delivery_ids):
         """Claim the pending ones among `delivery_ids` and send them; returns the ids that
         failed transiently (pending again, for the task's retry)."""
-        deliveries = claim(delivery_ids)
+        deliveries = claim(delivery_ids, domain=self.domain)
         if len(deliveries) < len(delivery_ids):
             self.outcomes[Outcome.NOT_PENDING] += len(delivery_ids) - len(deliveries)
         # Unsubscribed or bounced since the rows were written.
@@ -275,7 +286,7 @@ class ChunkSender:
     def send_one(self, delivery):
         """Send one claimed delivery and record the outcome at once (autocommit)."""
         try:
-            message_id = self.deliver(delivery)
+            self.deliver(delivery)
         except Exception as exc:  # noqa: BLE001 (SMTP and socket errors of every kind)
             error = f"{type(exc).__name__}: {exc}"[:2000]
             # A failed conversation may leave the connection unusable: start a new one.
@@ -289,44 +300,63 @@ class ChunkSender:
             return Outcome.FAILED
         # Right after the server's "250 OK", in a statement of its own: from its commit on, the
         # row is never sent again. A worker killed between the two leaves it claimed, and the
-        # sweeper sends it a second time (SMTP's own window, the same with any client).
-        mark_sent(delivery.pk, message_id)
+        # sweeper sends it a second time, under the same Message-ID (SMTP's own window, the
+        # same with any client).
+        mark_sent(delivery.pk)
         return Outcome.SENT
 
 
 MARK_SENT_SQL = (
-    "UPDATE bulletins_delivery SET status = %s, message_id = %s, sent_at = %s, last_error = %s"
-    " WHERE id = %s"
+    "UPDATE bulletins_delivery SET status = %s, sent_at = %s, last_error = %s WHERE id = %s"
 )
 
 
-def mark_sent(pk, message_id):
+def mark_sent(pk):
     """The one statement per message, written out: building it with the ORM's update() costs
     twice the CPU (about as much as smtplib's side of the SMTP conversation), on a machine
     where the workers, PostgreSQL and the SMTP server share the cores (bench-bulletin)."""
     sent_at = db_connection.ops.adapt_datetimefield_value(timezone.now())
     with db_connection.cursor() as cursor:
-        cursor.execute(MARK_SENT_SQL, [Delivery.Status.SENT, message_id, sent_at, "", pk])
+        cursor.execute(MARK_SENT_SQL, [Delivery.Status.SENT, sent_at, "", pk])
 
 
-def claim(delivery_ids):
+def claim(delivery_ids, *, domain=None):
     """Mark the pending rows among `delivery_ids` as being sent by this task; returns them.
 
     One short transaction: a second task holding the same ids waits for its commit, then
-    finds the rows no longer pending, so no row is ever sent by two tasks.
+    finds the rows no longer pending, so no row is ever sent by two tasks. A row claimed for
+    the first time gets its Message-ID here, before any attempt; later claims keep it.
     """
+    domain = domain or message_id_domain()
+    # One random part per claim and the row's id: unique, and the same in Python and in SQL.
+    nonce = secrets.token_hex(8)
     with transaction.atomic():
         deliveries = list(
             Delivery.objects.select_for_update()
             .filter(pk__in=delivery_ids, status=Delivery.Status.PENDING)
             .order_by("pk")
-            .only("pk", "bulletin_id", "email", "language")
+            .only("pk", "bulletin_id", "email", "language", "message_id")
         )
         Delivery.objects.filter(pk__in=[delivery.pk for delivery in deliveries]).update(
             status=Delivery.Status.SENDING,
             claimed_at=timezone.now(),
             attempts=F("attempts") + 1,
+            message_id=Case(
+                When(
+                    message_id="",
+                    then=Concat(
+                        Value(f"<bulletin.{nonce}."),
+                        Cast("pk", CharField()),
+                        Value(f"@{domain}>"),
+                        output_field=CharField(),
+                    ),
+                ),
+                default=F("message_id"),
+            ),
         )
+    for delivery in deliveries:
+        if not delivery.message_id:
+            delivery.message_id = f"<bulletin.{nonce}.{delivery.pk}@{domain}>"
     return deliveries
 
 

@@ -6,12 +6,14 @@ from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from members.models import Organisation
 
@@ -92,16 +94,41 @@ def bulletin_compose(*, month) -> Bulletin:
     bulletin.composed_at = timezone.now()
     bulletin.save(update_fields=["status", "composed_at"])
     if not requires_approval():
-        bulletin_approve(bulletin=bulletin, by=None)
+        # Without an officer's approval nobody is there to ask: the editions without an
+        # introduction of their own go out with the English one, as they always did.
+        bulletin_approve(bulletin=bulletin, by=None, english_introduction_confirmed=True)
     return bulletin
 
 
+class MissingIntroductionError(ValidationError):
+    """Editions would go out with the English introduction and the officer did not confirm it."""
+
+    def __init__(self, languages):
+        self.languages = languages
+        super().__init__(
+            gettext(
+                "These editions have no introduction of their own and would show the English "
+                "one: %(languages)s. Write their introduction and compose the bulletin again, "
+                "or confirm that they go out with the English introduction."
+            )
+            % {"languages": content.language_names(languages)},
+            code="introduction_missing",
+        )
+
+
 @transaction.atomic
-def bulletin_approve(*, bulletin, by) -> Bulletin:
-    """An officer (or, without the approval setting, the schedule) lets the bulletin go out."""
+def bulletin_approve(*, bulletin, by, english_introduction_confirmed=False) -> Bulletin:
+    """An officer (or, without the approval setting, the schedule) lets the bulletin go out.
+
+    Raises MissingIntroductionError when an edition would show the English introduction for want
+    of its own and the officer has not confirmed that (`english_introduction_confirmed`).
+    """
     bulletin = Bulletin.objects.select_for_update().get(pk=bulletin.pk)
     if bulletin.status != Bulletin.Status.AWAITING_APPROVAL:
         return bulletin
+    fallbacks = content.introduction_fallbacks(bulletin)
+    if fallbacks and not english_introduction_confirmed:
+        raise MissingIntroductionError(fallbacks)
     bulletin.status = Bulletin.Status.APPROVED
     bulletin.approved_by = by
     bulletin.approved_at = timezone.now()
@@ -213,19 +240,40 @@ def bulletin_sweep(*, older_than, claims_older_than=None) -> int:
         # A worker killed mid-chunk (SIGKILL, lost machine) leaves the rest of its chunk
         # claimed: back to pending, queued again below. Its task's own redelivery by the
         # broker would come only after Celery's visibility timeout, and finds nothing to do.
-        released = (
-            Delivery.objects.filter(bulletin_id=bulletin_id)
-            .stale_claims(older_than=claims_older_than)
-            .update(status=Delivery.Status.PENDING, queued_at=None)
+        released, possibly_sent = release_stale_claims(
+            bulletin_id=bulletin_id, older_than=claims_older_than
         )
         if released:
             logger.warning(
-                "bulletin %s: %s deliveries claimed by a task that died are queued again",
+                "bulletin %s: %s deliveries claimed by a task that died are queued again, %s of"
+                " them possibly sent already (sent again with the same Message-ID)",
                 bulletin_id,
                 released,
+                possibly_sent,
             )
         queued += enqueue_pending(bulletin_id=bulletin_id, older_than=older_than)
     return queued
+
+
+@transaction.atomic
+def release_stale_claims(*, bulletin_id, older_than) -> tuple[int, int]:
+    """Put the rows of `bulletin_id` claimed longer ago than `older_than` back to pending, and
+    mark `possibly_sent` the ones the mail server may have accepted; returns both counts.
+
+    A task sends its claimed rows in id order and marks each sent the moment the server
+    accepted it (sending.py), so of one claim's rows (one `claimed_at`) still claimed, only
+    the first can have been with the server when the worker died; the others were never tried.
+    """
+    stale = Delivery.objects.filter(bulletin_id=bulletin_id).stale_claims(older_than=older_than)
+    in_flight = list(
+        stale.order_by()
+        .values("claimed_at")
+        .annotate(first=Min("pk"))
+        .values_list("first", flat=True)
+    )
+    possibly_sent = stale.filter(pk__in=in_flight).update(possibly_sent=True)
+    released = stale.update(status=Delivery.Status.PENDING, queued_at=None)
+    return released, possibly_sent
 
 
 @transaction.atomic

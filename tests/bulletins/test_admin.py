@@ -75,12 +75,20 @@ def test_changelist_shows_the_delivery_counts(
         bulletin = BulletinFactory(
             month=datetime.date(2020 + number // 12, number % 12 + 1, 1), status="sent"
         )
-        for status in ("sent", "sent", "failed", "bounced", "pending", "sending"):
+        for status, possibly_sent in [
+            ("sent", True),  # sent again after its worker died: maybe twice
+            ("sent", False),
+            ("failed", True),  # maybe once
+            ("bounced", False),
+            ("pending", False),
+            ("sending", False),
+        ]:
             Delivery.objects.create(
                 bulletin=bulletin,
                 email=f"{status}{Delivery.objects.count()}@ngo.example",
                 language="en",
                 status=status,
+                possibly_sent=possibly_sent,
             )
     client.force_login(officer)
 
@@ -92,6 +100,8 @@ def test_changelist_shows_the_delivery_counts(
     counts = (first.queued, first.pending_count, first.sent_count, first.failed_count)
     assert counts == (6, 2, 2, 1)  # pending counts the row being sent too
     assert first.bounced_count == 1
+    assert first.possibly_sent_twice_count == 1
+    assert "Possibly sent twice" in response.text
 
 
 def test_resend_failures_action(client, officer, host_org, django_capture_on_commit_callbacks):

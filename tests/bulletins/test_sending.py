@@ -20,6 +20,9 @@ from tests.factories import (
 
 from .conftest import NOVEMBER
 
+# Its subject is a date: make test runs it again at awkward days (tests/clock.py).
+pytestmark = pytest.mark.clock
+
 
 def recipients_of(outbox):
     return sorted(address for message in outbox for address in message.to)
@@ -148,7 +151,7 @@ class FlakyConnection:
     """A mail connection that answers the first `failures` messages with `error`."""
 
     def __init__(self, error, failures):
-        self.error, self.failures, self.sent = error, failures, []
+        self.error, self.failures, self.sent, self.tried = error, failures, [], []
 
     def open(self):
         return False
@@ -157,6 +160,7 @@ class FlakyConnection:
         pass
 
     def send_messages(self, messages):
+        self.tried.extend(messages)
         if self.failures:
             self.failures -= 1
             raise self.error
@@ -224,6 +228,10 @@ def test_task_retries_a_transient_failure_until_sent(host_org, monkeypatch):
     delivery = Delivery.objects.get()
     assert (delivery.status, delivery.attempts) == ("sent", 3)
     assert len(connection.sent) == 1
+    # One Message-ID for all three attempts: the one the first claim gave the row.
+    assert [message.extra_headers["Message-ID"] for message in connection.tried] == [
+        delivery.message_id
+    ] * 3
 
 
 @pytest.mark.parametrize(
@@ -327,3 +335,48 @@ def test_sweeper_sends_again_the_rows_of_a_stale_claim_only(host_org, settings):
     assert set(Delivery.objects.values_list("status", "attempts")) == {("sent", 2)}
     bulletin.refresh_from_db()
     assert bulletin.status == Bulletin.Status.SENT
+
+
+def test_first_claim_gives_each_row_its_message_id_and_later_claims_keep_it(host_org, settings):
+    settings.OEC_SITE_URL = "https://portal.oec.example"
+    _bulletin, ids = pending_deliveries(2)
+
+    claimed = {delivery.pk: delivery.message_id for delivery in claim(ids)}
+    Delivery.objects.update(status="pending")  # a transient error or a released claim
+    claimed_again = {delivery.pk: delivery.message_id for delivery in claim(ids)}
+
+    stored = dict(Delivery.objects.values_list("pk", "message_id"))
+    assert claimed == claimed_again == stored
+    assert len(set(stored.values())) == 2
+    for pk, message_id in stored.items():
+        assert message_id.startswith("<bulletin.")
+        assert message_id.endswith(f".{pk}@portal.oec.example>")
+
+
+def test_sweeper_marks_the_row_in_flight_possibly_sent_and_resends_it_with_its_message_id(
+    host_org, settings
+):
+    settings.OEC_BULLETIN_CLAIM_TIMEOUT_MINUTES = 10
+    bulletin, ids = pending_deliveries(4)
+    first_ids = {delivery.email: delivery.message_id for delivery in claim(ids)}
+    # The worker sent r0 (marked) and died with r1 in the hands of the mail server: r1, r2
+    # and r3 stay claimed.
+    Delivery.objects.filter(pk=ids[0]).update(status="sent")
+    Delivery.objects.update(claimed_at=timezone.now() - datetime.timedelta(minutes=11))
+
+    assert services.bulletin_sweep(older_than=datetime.timedelta(0)) == 3  # eager: sent now
+
+    assert recipients_of(mail.outbox) == ["r1@ngo.example", "r2@ngo.example", "r3@ngo.example"]
+    for message in mail.outbox:
+        assert message.extra_headers["Message-ID"] == first_ids[message.to[0]]
+    assert list(
+        Delivery.objects.order_by("pk").values_list("email", "status", "attempts", "possibly_sent")
+    ) == [
+        ("r0@ngo.example", "sent", 1, False),
+        ("r1@ngo.example", "sent", 2, True),  # the only one that may have gone out twice
+        ("r2@ngo.example", "sent", 2, False),  # claimed but never reached
+        ("r3@ngo.example", "sent", 2, False),
+    ]
+    assert (
+        Bulletin.objects.with_delivery_counts().get(pk=bulletin.pk).possibly_sent_twice_count == 1
+    )

@@ -10,6 +10,8 @@ import json
 import threading
 import time
 
+import psycopg
+from django.db import connection
 from django.db.models import F
 
 from bulletins import services
@@ -130,6 +132,103 @@ def test_worker_killed_mid_send_and_restarted_mails_each_recipient_once(bulletin
     services.bulletin_sweep(older_than=datetime.timedelta(0))
 
     assert_exactly_once(smtp_sink, addresses)
+
+
+class HoldTheMarkAfterAccepting:
+    """Accepts the message to one recipient (250) while holding that delivery's row locked, so
+    the worker, which got its 250, waits in the UPDATE that marks the row sent: the test can
+    kill it exactly inside SMTP's own window, between the server's 250 and that commit."""
+
+    def __init__(self, sink, address):
+        self.accept = sink.handle_DATA
+        self.address = address
+        self.lock = None
+        database = connection.settings_dict
+        self.conninfo = psycopg.conninfo.make_conninfo(
+            host=database["HOST"] or "127.0.0.1",
+            port=database["PORT"] or 5432,
+            user=database["USER"],
+            dbname=database["NAME"],
+        )
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd API)
+        if self.lock is None and self.address in [a.lower() for a in envelope.rcpt_tos]:
+            # The claim committed before SMTP began, so the row is free to lock here.
+            self.lock = psycopg.connect(self.conninfo)
+            self.lock.execute(
+                "SELECT id FROM bulletins_delivery WHERE email = %s FOR UPDATE", [self.address]
+            )
+        return await self.accept(server, session, envelope)
+
+    def release(self):
+        self.lock.rollback()
+        self.lock.close()
+
+
+def backend_waiting_to_mark_sent():
+    """The PostgreSQL backend of a worker whose "sent" UPDATE waits for a row lock, or None."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+            " AND wait_event_type = 'Lock' AND query LIKE 'UPDATE bulletins_delivery SET status%%'"
+        )
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
+def test_worker_killed_between_the_servers_250_and_the_mark_resends_with_the_same_message_id(
+    bulletin_worker, smtp_sink
+):
+    addresses = contacts(12)
+    repeated = "r05@ngo.example"  # the second recipient of the second chunk
+    hold = HoldTheMarkAfterAccepting(smtp_sink, repeated)
+    smtp_sink.handle_DATA = hold.handle_DATA
+
+    services.bulletin_compose(month=NOVEMBER)
+    assert wait_until(backend_waiting_to_mark_sent), "the worker never waited to mark r05 sent"
+    backend = backend_waiting_to_mark_sent()
+    assert smtp_sink.count() == 6  # r00 to r05: the server answered 250 to each
+    bulletin_worker.kill()  # SIGKILL, after r05's 250, before its row says so
+    # The worker's UPDATE reached PostgreSQL, which would still run it once the lock goes; a
+    # worker killed a moment earlier would not have sent it at all: end it with its client.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_terminate_backend(%s)", [backend])
+    hold.release()
+
+    first = Delivery.objects.get(email=repeated)
+    assert (first.status, first.attempts, first.possibly_sent) == ("sending", 1, False)
+    assert first.message_id
+    statuses = dict(Delivery.objects.values_list("email", "status"))
+    assert [statuses[address] for address in addresses] == (
+        ["sent"] * 5 + ["sending"] * 3 + ["pending"] * 4
+    )
+    # The claim timeout passes; a worker starts again and the sweeper queues the killed claim.
+    Delivery.objects.filter(status="sending").update(
+        claimed_at=F("claimed_at") - services.claim_timeout()
+    )
+    bulletin_worker.start()
+    services.bulletin_sweep(older_than=datetime.timedelta(0))
+
+    assert wait_until(bulletin_finished), "the bulletin did not finish sending"
+    time.sleep(0.5)  # a further copy would arrive now
+    assert counts(smtp_sink) == {address: 2 if address == repeated else 1 for address in addresses}
+    copies = smtp_sink.received[repeated]
+    assert [copy["Message-ID"] for copy in copies] == [first.message_id] * 2
+    ledger = {
+        email: (status, attempts, possibly_sent)
+        for email, status, attempts, possibly_sent in Delivery.objects.values_list(
+            "email", "status", "attempts", "possibly_sent"
+        )
+    }
+    assert ledger[repeated] == ("sent", 2, True)
+    # The rest of the killed claim was never tried: sent once, on its second claim.
+    assert [ledger[address] for address in ("r06@ngo.example", "r07@ngo.example")] == [
+        ("sent", 2, False)
+    ] * 2
+    others = set(addresses) - {repeated, "r06@ngo.example", "r07@ngo.example"}
+    assert {ledger[address] for address in others} == {("sent", 1, False)}
+    report = Bulletin.objects.with_delivery_counts().get(month=NOVEMBER)
+    assert (report.sent_count, report.possibly_sent_twice_count) == (12, 1)
 
 
 def test_transient_smtp_failure_is_retried_and_mails_once(bulletin_worker, smtp_sink):
