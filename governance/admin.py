@@ -7,13 +7,12 @@ administrators), not Django's per-model permissions.
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from members.models import Organisation
+from members.permissions import is_secretariat_admin
 
 from . import services
 from .forms import DocumentFileAdminForm
@@ -28,8 +27,10 @@ from .models import (
     DocumentFile,
     OfficeHolder,
     Organ,
+    PrivateFileDownload,
     Vote,
 )
+from .private_file_admin import PrivateFilesAdminMixin, private_file_link
 
 
 class ConferenceServicesMixin:
@@ -67,7 +68,7 @@ class AssemblySessionAdmin(ConferenceServicesMixin, TabbedTranslationAdmin):
     inlines = [AgendaItemInline]
 
 
-class DocumentFileInline(ConferenceServicesMixin, admin.TabularInline):
+class DocumentFileInline(ConferenceServicesMixin, PrivateFilesAdminMixin, admin.TabularInline):
     model = DocumentFile
     form = DocumentFileAdminForm
     extra = 1
@@ -103,6 +104,31 @@ class DocumentDownloadAdmin(ConferenceServicesMixin, admin.ModelAdmin):
     list_filter = ["language"]
     search_fields = ["symbol", "user__email"]
     date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # an audit trail is not edited
+
+
+@admin.register(PrivateFileDownload)
+class PrivateFileDownloadAdmin(admin.ModelAdmin):
+    """Who downloaded which credentials letter or partnership file: for administrators."""
+
+    list_display = ["at", "what", "object_id", "owner", "user", "organisation", "ip"]
+    list_filter = ["what"]
+    search_fields = ["what", "user__email", "owner__name"]
+    date_hierarchy = "at"
+
+    def has_module_permission(self, request):
+        return is_secretariat_admin(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return is_secretariat_admin(request.user)
 
     def has_add_permission(self, request):
         return False
@@ -166,14 +192,10 @@ class DelegationAdmin(ConferenceServicesMixin, admin.ModelAdmin):
 
     @admin.display(description=_("credentials letter"))
     def credentials(self, obj):
-        # Private files have no URL: name what was received.
+        # Private files have no URL: the link is the audited download view.
         if obj is None or not obj.credentials_letter:
             return _("none yet")
-        return format_html(
-            '<a href="{}">{}</a>',
-            reverse("governance:delegation_credentials", args=[obj.pk]),
-            obj.credentials_original_filename or _("credentials letter"),
-        )
+        return private_file_link(obj.credentials_letter)
 
     def get_readonly_fields(self, request, obj=None):
         if obj is None:

@@ -5,6 +5,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from .models import AssemblySession, Delegation, Document, DocumentFile, Language
+from .private_file_admin import PrivateFileInput
 from .services import prepare_upload
 
 
@@ -54,8 +55,8 @@ class DocumentFileAdminForm(forms.ModelForm):
     class Meta:
         model = DocumentFile
         fields = ["language", "file"]
-        # A plain input: the clearable one would link the stored file, which has no URL.
-        widgets = {"file": forms.FileInput}
+        # Its "Currently" links the audited download view: the stored file has no URL.
+        widgets = {"file": PrivateFileInput}
 
     def clean_file(self):
         uploaded = self.cleaned_data.get("file")

@@ -340,6 +340,13 @@ class DocumentFile(models.Model):
         extension = self.file.name.rsplit(".", 1)[-1]
         return self.original_filename or f"{self.document.slug}-{self.language}.{extension}"
 
+    def private_file_url(self, field_name):
+        """The audited download view of the file (private files have no URL of their own)."""
+        return self.get_absolute_url()
+
+    def private_file_download_name(self, field_name):
+        return self.download_filename
+
 
 class DocumentDownload(models.Model):
     """Audit: who downloaded which file, when, from where. Kept when the file is replaced."""
@@ -366,6 +373,41 @@ class DocumentDownload(models.Model):
 
     def __str__(self):
         return f"{self.symbol} ({self.language}) · {self.user or '-'} · {self.at:%Y-%m-%d %H:%M}"
+
+
+class PrivateFileDownload(models.Model):
+    """Audit of a download of another file of the private store than a document's (those are
+    DocumentDownload rows): a credentials letter, a partnership application's statutes or
+    activity report, a partner's activity or publication file. Kept when the file goes."""
+
+    # "<app>.<model>.<field>" and the row's id: which file of which row.
+    what = models.CharField(_("file of"), max_length=100)
+    object_id = models.PositiveBigIntegerField(_("object id"))
+    file_name = models.CharField(_("stored file"), max_length=200)
+    # Whose file it is (the tenant of the row), and the downloader's acting organisation.
+    owner = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("organisation of the file"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    ip = models.GenericIPAddressField(_("IP address"), null=True)
+
+    class Meta:
+        verbose_name = _("file download")
+        verbose_name_plural = _("file downloads")
+        ordering = ["-at"]
+
+    def __str__(self):
+        return f"{self.what} #{self.object_id} · {self.user or '-'} · {self.at:%Y-%m-%d %H:%M}"
 
 
 class DecisionQuerySet(models.QuerySet):
@@ -548,6 +590,13 @@ class Delegation(models.Model):
 
     def get_absolute_url(self):
         return reverse("governance:delegation", kwargs={"number": self.session.number})
+
+    def private_file_url(self, field_name):
+        """The audited download view of the credentials letter."""
+        return reverse("governance:delegation_credentials", args=[self.pk])
+
+    def private_file_download_name(self, field_name):
+        return self.credentials_original_filename or "credentials.pdf"
 
     @property
     def head(self):

@@ -19,6 +19,7 @@ from .models import (
     Document,
     DocumentDownload,
     DocumentFile,
+    PrivateFileDownload,
 )
 from .uploads import PDF, detect_document_kind, storage_name
 
@@ -82,6 +83,40 @@ def document_download_record(*, document_file: DocumentFile, request) -> Documen
             download.symbol,
             download.language,
             document_file.document.access,
+            user.pk if user else None,
+            request.organisation.slug if request.organisation else None,
+            download.ip,
+            download.at.isoformat(),
+        )
+    return download
+
+
+def private_file_download_record(
+    *, field_file, owner: Organisation, request, restricted: bool = True
+) -> PrivateFileDownload:
+    """Audit the download of a private file other than a document's language file (a
+    credentials letter, a partnership's files), as `document_download_record` audits those.
+
+    `owner` is the organisation the file belongs to. A restricted file (all but a published
+    partner activity's) also logs a security event (SECURITY.md B7).
+    """
+    user = request.user if request.user.is_authenticated else None
+    download = PrivateFileDownload.objects.create(
+        what=f"{field_file.instance._meta.label_lower}.{field_file.field.name}",
+        object_id=field_file.instance.pk,
+        file_name=field_file.name,
+        owner=owner,
+        user=user,
+        organisation_id=acting_organisation_id(request) if user else None,
+        ip=client_ip(request) or None,
+    )
+    if restricted:
+        security_logger.info(
+            "restricted file download: file=%s id=%s owner=%s user_id=%s organisation=%s "
+            "ip=%s at=%s",
+            download.what,
+            download.object_id,
+            owner.slug,
             user.pk if user else None,
             request.organisation.slug if request.organisation else None,
             download.ip,

@@ -1,18 +1,13 @@
 """Public and member pages of governance. Visibility comes from the querysets and the policy."""
 
-import logging
-
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.utils.cache import patch_cache_control
-from django.utils.http import content_disposition_header
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -21,6 +16,7 @@ from members.content_cache import cached_until_content_changes
 from members.permissions import audience
 
 from . import selectors, services
+from .downloads import private_file_response
 from .forms import DelegationHeadForm, DelegationMemberFormSet, DocumentFilterForm
 from .models import (
     AssemblySession,
@@ -34,7 +30,6 @@ from .models import (
 )
 from .uploads import PDF
 
-logger = logging.getLogger(__name__)
 PAGE_SIZE = 30
 
 
@@ -137,36 +132,13 @@ def document_detail(request, symbol):
     )
 
 
-def _private_file_response(request, field_file, *, filename, content_type, as_attachment):
-    """Stream a private file, or hand it to nginx in production (X-Accel-Redirect)."""
-    prefix = getattr(settings, "OEC_X_ACCEL_REDIRECT_PREFIX", "")
-    if prefix:
-        # nginx sends the file from an internal location; Django only said yes.
-        response = HttpResponse(content_type=content_type)
-        response["X-Accel-Redirect"] = f"{prefix.rstrip('/')}/{field_file.name}"
-        response["Content-Disposition"] = content_disposition_header(as_attachment, filename)
-    else:
-        try:
-            handle = field_file.open("rb")
-        except FileNotFoundError:
-            logger.error("private file missing from storage: %s", field_file.name)
-            raise Http404 from None
-        response = FileResponse(
-            handle, as_attachment=as_attachment, filename=filename, content_type=content_type
-        )
-    response["X-Content-Type-Options"] = "nosniff"
-    patch_cache_control(response, private=True)
-    return response
-
-
 @require_GET
 def document_download(request, symbol, language):
     """Hand out one language file after the policy check, and audit it (SECURITY.md D2, D3)."""
     document_file = selectors.downloadable_file(request.user, symbol, language)
     if document_file is None:
         raise Http404
-    response = _private_file_response(
-        request,
+    response = private_file_response(
         document_file.file,
         filename=document_file.download_filename,
         content_type=document_file.content_type,
@@ -300,10 +272,13 @@ def delegation_credentials(request, pk):
         "governance.view_own_delegation", delegation
     ):
         raise Http404
-    return _private_file_response(
-        request,
+    response = private_file_response(
         delegation.credentials_letter,
-        filename=delegation.credentials_original_filename or "credentials.pdf",
+        filename=delegation.private_file_download_name("credentials_letter"),
         content_type=PDF.content_type,
         as_attachment=False,
     )
+    services.private_file_download_record(
+        field_file=delegation.credentials_letter, owner=delegation.organisation, request=request
+    )
+    return response

@@ -13,6 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from governance.private_file_admin import (
+    CheckedPrivateUploadsForm,
+    PrivateFilesAdminMixin,
+    private_file_link,
+)
 from members.permissions import is_partnerships_officer
 
 from . import services
@@ -118,7 +123,7 @@ def suspend(modeladmin, request, queryset):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(OfficersOnly, TabbedTranslationAdmin):
+class PartnershipAdmin(OfficersOnly, PrivateFilesAdminMixin, TabbedTranslationAdmin):
     list_display = [
         "organisation",
         "status",
@@ -132,8 +137,16 @@ class PartnershipAdmin(OfficersOnly, TabbedTranslationAdmin):
     list_select_related = ["organisation"]
     autocomplete_fields = ["organisation"]
     filter_horizontal = ["fields_of_competence", "functional_areas"]
-    # The status, admission and review dates follow the decisions (actions below).
-    readonly_fields = ["status", "admitted_on", "statutes", "activity_report", "created_at"]
+    form = CheckedPrivateUploadsForm
+    # The status, admission and review dates follow the decisions (actions below). The files
+    # came with the application: shown as links to their audited download.
+    readonly_fields = [
+        "status",
+        "admitted_on",
+        "statutes_file",
+        "activity_report_file",
+        "created_at",
+    ]
     actions = [admit_consultative, grant_associate, suspend, end_partnership]
     inlines = [StatusChangeInline]
 
@@ -175,6 +188,18 @@ class PartnershipAdmin(OfficersOnly, TabbedTranslationAdmin):
         if obj is None:
             return ["status", "admitted_on", "created_at"]
         return self.readonly_fields
+
+    def get_exclude(self, request, obj=None):
+        # On a change page the files are read-only links (above), not inputs.
+        return ["statutes", "activity_report"] if obj is not None else None
+
+    @admin.display(description=_("statutes"))
+    def statutes_file(self, obj):
+        return private_file_link(obj.statutes) or "—"
+
+    @admin.display(description=_("latest activity report"))
+    def activity_report_file(self, obj):
+        return private_file_link(obj.activity_report) or "—"
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
@@ -220,7 +245,8 @@ def _review(modeladmin, request, queryset, *, approve):
 
 
 @admin.register(CooperationActivity)
-class CooperationActivityAdmin(OfficersOnly, TabbedTranslationAdmin):
+class CooperationActivityAdmin(OfficersOnly, PrivateFilesAdminMixin, TabbedTranslationAdmin):
+    form = CheckedPrivateUploadsForm
     list_display = ["title", "organisation", "kind", "status", "starts_on", "submitted_at"]
     list_filter = ["status", "kind", "thematic_field", "functional_area"]
     search_fields = ["title", "organisation__name"]

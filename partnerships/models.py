@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -167,6 +168,14 @@ class Partnership(models.Model):
     @property
     def is_public(self):
         return self.status in PUBLIC_STATUSES
+
+    def private_file_url(self, field_name):
+        """The audited download view of the application's statutes or activity report."""
+        return reverse("partnerships:application_file", args=[self.pk, field_name])
+
+    def private_file_download_name(self, field_name):
+        extension = getattr(self, field_name).name.rsplit(".", 1)[-1]
+        return f"{self.organisation.slug}-{field_name.replace('_', '-')}.{extension}"
 
 
 class PartnershipStatusChange(models.Model):
@@ -348,6 +357,18 @@ class CooperationActivity(models.Model):
     @property
     def is_editable(self):
         return self.status in (self.Status.DRAFT, self.Status.REJECTED)
+
+    def private_file_url(self, field_name):
+        """The audited download view of the file for the secretariat, whatever the status."""
+        return reverse("partnerships:activity_file_for_staff", args=[self.pk])
+
+    def private_file_download_name(self, field_name):
+        extension = self.file.name.rsplit(".", 1)[-1]
+        return f"{slugify(self.title)[:80] or 'file'}.{extension}"
+
+    def get_file_url(self):
+        """The public download of the file; it answers only once the activity is public."""
+        return reverse("partnerships:activity_file", args=[self.organisation.slug, self.pk])
 
 
 class NgoConference(models.Model):

@@ -216,6 +216,27 @@ USE_TZ = True
 TIME_ZONE = "Europe/Zurich"
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# The tabbed admin's jQuery UI (the tabs widget only) comes from our own static files: the CSP
+# allows no outside script, and modeltranslation's default is a CDN. jQuery is Django admin's.
+# (modeltranslation reads these two names without its MODELTRANSLATION_ prefix.)
+JQUERY_URL = "admin/js/vendor/jquery/jquery.min.js"
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.tabs.js"
+
+
+def _localized_verbose_name(verbose_name, language):
+    # "Title (French)", not modeltranslation's "title [fr]": the admin's tabs strip "[fr]" from
+    # the labels, so the four boxes of a field would read the same wherever the tabs do not run
+    # (no JavaScript, a screen reader's list of fields). Evaluated lazily, in the reader's language.
+    from django.utils.text import capfirst
+    from django.utils.translation import get_language_info, gettext
+
+    return gettext("%(field)s (%(language)s)") % {
+        "field": capfirst(verbose_name),
+        "language": get_language_info(language)["name_translated"],
+    }
+
+
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = _localized_verbose_name
 
 # --- Static and media -------------------------------------------------------------------------
 STATIC_URL = "/static/"

@@ -85,12 +85,20 @@ def world(
         "unsubscribe_token": unsubscribe_token(subscriber.email),
     }
 
-    # The partner NGO of the partner contact (public), and another one (not yet admitted).
-    PartnershipFactory(organisation=partner)
-    other_partner = PartnershipFactory(status="applicant").organisation
+    # The partner NGO of the partner contact (public), and another one (not yet admitted); each
+    # with its application's statutes and a draft activity with a file (private files).
+    partnerships = {
+        "a": PartnershipFactory(organisation=partner, statutes=governance_pdf_file("Statutes")),
+        "b": PartnershipFactory(status="applicant", statutes=governance_pdf_file("Statutes")),
+    }
+    other_partner = partnerships["b"].organisation
     activities = {
-        "a": CooperationActivityFactory(organisation=partner, status="draft"),
-        "b": CooperationActivityFactory(organisation=other_partner, status="draft"),
+        "a": CooperationActivityFactory(
+            organisation=partner, status="draft", file=governance_pdf_file("Draft")
+        ),
+        "b": CooperationActivityFactory(
+            organisation=other_partner, status="draft", file=governance_pdf_file("Draft")
+        ),
     }
 
     for owner, organisation, focal, delegate in (
@@ -129,6 +137,7 @@ def world(
                 credentials_original_filename="credentials.pdf",
             ),
             "activity": activities[owner],
+            "partnership": partnerships[owner],
             "page": PageFactory(organisation=organisation, status="draft"),
             "published_page": PageFactory(organisation=organisation),
         }
@@ -146,6 +155,13 @@ def world(
         "document": public_document,
         "decision": DecisionFactory(session=session, is_public=True),
         "page": world.objects["a"]["published_page"],
+        # An approved publication of the public partner, with its file.
+        "activity": CooperationActivityFactory(
+            organisation=partner,
+            kind="publication",
+            status="approved",
+            file=governance_pdf_file("Publication"),
+        ),
     }
     # A published article of A whose publication time has not come: still private.
     world.objects["scheduled"] = {
@@ -180,7 +196,8 @@ def world(
         "document": SimpleNamespace(pk=nowhere, slug="OEC-GA-1-987654"),
         "decision": SimpleNamespace(pk=nowhere, slug="OEC-GA-1-DEC-987654"),
         "delegation": SimpleNamespace(pk=nowhere),
-        "activity": SimpleNamespace(pk=nowhere),
+        "activity": SimpleNamespace(pk=nowhere, organisation=SimpleNamespace(slug="partner-ngo")),
+        "partnership": SimpleNamespace(pk=nowhere),
         "partner": SimpleNamespace(slug="no-such-partner"),
         "page": SimpleNamespace(pk=nowhere, slug="no-such-page"),
         "published_page": SimpleNamespace(pk=nowhere, slug="no-such-page"),

@@ -339,6 +339,7 @@ MATRIX = {
     # --- partnerships ---
     "partnerships:list": Case.same(fixed("partnerships:list"), PUBLIC),
     "partnerships:apply": Case.same(fixed("partnerships:apply"), PUBLIC),
+    "partnerships:apply_done": Case.same(fixed("partnerships:apply_done"), PUBLIC),
     "partnerships:collective": Case.same(fixed("partnerships:collective"), PUBLIC),
     "partnerships:detail": Case(
         url=path("partnerships:detail", "partner.slug"),
@@ -356,6 +357,25 @@ MATRIX = {
         url=path("partnerships:activity_submit", "activity.pk"),
         method="POST",
         expect={"a": done(PARTNER_SPACE), "b": roles(L, N, N, N, N, N, N)},
+    ),
+    # The file of a partner's activity or publication: public once approved ("public"); a
+    # draft's file ("a": the contact's own partner, "b": a partner not yet admitted) is nobody's
+    # to download from the public page.
+    "partnerships:activity_file": Case(
+        url=path("partnerships:activity_file", "activity.organisation.slug", "activity.pk"),
+        expect={"public": PUBLIC, "a": everyone(N), "b": everyone(N)},
+    ),
+    # The back office's downloads of application and activity files: the partnerships officers
+    # (administrators hold that role) only; every other signed-in user finds nothing.
+    "partnerships:application_file": Case(
+        url=lambda w, o: reverse(
+            "partnerships:application_file", args=[w.objects[o]["partnership"].pk, "statutes"]
+        ),
+        expect={"a": roles(L, N, N, N, N, N, OK), "b": roles(L, N, N, N, N, N, OK)},
+    ),
+    "partnerships:activity_file_for_staff": Case(
+        url=path("partnerships:activity_file_for_staff", "activity.pk"),
+        expect={"a": roles(L, N, N, N, N, N, OK), "b": roles(L, N, N, N, N, N, OK)},
     ),
     # --- bulletins (public; links in mail carry signed tokens) ---
     "bulletins:archive": Case.same(fixed("bulletins:archive"), PUBLIC),

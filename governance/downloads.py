@@ -1,0 +1,55 @@
+"""Handing out a file of the private store, once the caller's policy check said yes.
+
+Django streams it, or in production only answers with an X-Accel-Redirect header and nginx
+sends the file from an internal location (SECURITY.md D2); PDF and images inline, anything else
+as an attachment with an RFC 6266 file name (D3). Every download view of the portal answers
+through `private_file_response`, and writes its audit row through a service.
+"""
+
+import logging
+
+from django.conf import settings
+from django.http import FileResponse, Http404, HttpResponse
+from django.utils.cache import patch_cache_control
+from django.utils.http import content_disposition_header
+
+from .uploads import ALLOWED_KINDS, PDF
+
+logger = logging.getLogger(__name__)
+
+_KIND_BY_EXTENSION = {kind.extension: kind for kind in ALLOWED_KINDS}
+
+
+def stored_content_type(field_file):
+    """The content type of a stored file, from the extension of its server-made name (the
+    name was given after the content check, so the extension is the content's)."""
+    extension = field_file.name.rsplit(".", 1)[-1].lower()
+    kind = _KIND_BY_EXTENSION.get(extension)
+    return kind.content_type if kind else "application/octet-stream"
+
+
+def private_file_response(field_file, *, filename, content_type, as_attachment=None):
+    """Stream a private file, or hand it to nginx in production (X-Accel-Redirect).
+
+    `as_attachment` defaults to "anything but a PDF".
+    """
+    if as_attachment is None:
+        as_attachment = content_type != PDF.content_type
+    prefix = getattr(settings, "OEC_X_ACCEL_REDIRECT_PREFIX", "")
+    if prefix:
+        # nginx sends the file from an internal location; Django only said yes.
+        response = HttpResponse(content_type=content_type)
+        response["X-Accel-Redirect"] = f"{prefix.rstrip('/')}/{field_file.name}"
+        response["Content-Disposition"] = content_disposition_header(as_attachment, filename)
+    else:
+        try:
+            handle = field_file.open("rb")
+        except FileNotFoundError:
+            logger.error("private file missing from storage: %s", field_file.name)
+            raise Http404 from None
+        response = FileResponse(
+            handle, as_attachment=as_attachment, filename=filename, content_type=content_type
+        )
+    response["X-Content-Type-Options"] = "nosniff"
+    patch_cache_control(response, private=True)
+    return response
