@@ -89,7 +89,7 @@ def gather(month):
 
 
 def subject_for(month):
-    return _("OEC partner bulletin, %(month)s") % {"month": date_format(month, "F Y")}
+    return _("OEC partner bulletin, %(month)s") % {"month": date_format(month, "YEAR_MONTH_FORMAT")}
 
 
 def render_edition(*, bulletin, content, language):
@@ -100,7 +100,7 @@ def render_edition(*, bulletin, content, language):
             "introduction": bulletin.introduction,
             "content": content,
             "site_url": settings.OEC_SITE_URL.rstrip("/"),
-            "period_label": date_format(previous_month(bulletin.month), "F Y"),
+            "period_label": date_format(previous_month(bulletin.month), "YEAR_MONTH_FORMAT"),
             "language": language,
         }
         return (

@@ -216,6 +216,9 @@ USE_TZ = True
 TIME_ZONE = "Europe/Zurich"
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# Dates as each language writes them ("6 December 2026, 17:37", "6 décembre 2026 à 17:37"):
+# templates use the named formats (DATE_FORMAT, DATETIME_FORMAT), never a pattern of their own.
+FORMAT_MODULE_PATH = ["oec_portal.formats"]
 # The tabbed admin's jQuery UI (the tabs widget only) comes from our own static files: the CSP
 # allows no outside script, and modeltranslation's default is a CDN. jQuery is Django admin's.
 # (modeltranslation reads these two names without its MODELTRANSLATION_ prefix.)

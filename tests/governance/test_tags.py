@@ -17,7 +17,7 @@ def test_latest_documents_tag_shows_only_public_documents_to_a_visitor(host, fir
     html = Template("{% load governance_tags %}{% latest_documents 5 %}").render(
         Context({"request": request})
     )
-    assert "OEC/GA/1/1 Programme" in html
+    assert '<span class="symbol" dir="ltr">OEC/GA/1/1</span> Programme' in html
     assert "OEC/GA/1/2" not in html
 
 

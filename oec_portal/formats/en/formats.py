@@ -1,0 +1,9 @@
+# British usage, as in the body's documents: 6 December 2026, 17:37.
+DATE_FORMAT = "j F Y"
+TIME_FORMAT = "H:i"
+DATETIME_FORMAT = "j F Y, H:i"
+SHORT_DATETIME_FORMAT = DATETIME_FORMAT
+YEAR_MONTH_FORMAT = "F Y"
+MONTH_DAY_FORMAT = "j F"
+SHORT_DATE_FORMAT = "d/m/Y"
+FIRST_DAY_OF_WEEK = 1  # Monday

@@ -1,0 +1,8 @@
+# 6 de diciembre de 2026, 17:37.
+DATE_FORMAT = r"j \d\e F \d\e Y"
+TIME_FORMAT = "H:i"
+DATETIME_FORMAT = r"j \d\e F \d\e Y, H:i"
+SHORT_DATETIME_FORMAT = DATETIME_FORMAT
+YEAR_MONTH_FORMAT = r"F \d\e Y"
+MONTH_DAY_FORMAT = r"j \d\e F"
+SHORT_DATE_FORMAT = "d/m/Y"
