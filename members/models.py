@@ -139,6 +139,14 @@ class Organisation(models.Model):
     country = CountryField(_("country"), blank=True)
     region = models.CharField(_("region"), max_length=30, choices=Region.choices, blank=True)
     joined_on = models.DateField(_("joined on"), null=True, blank=True)
+        @classmethod
+        def for_country(cls, country_code):
+            """The region of the country `country_code` (members.regions); "" if none."""
+            from .regions import region_for_country
+
+            region = region_for_country(country_code)
+            return cls(region) if region else ""
+
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
     )

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from governance.uploads import ALLOWED_MESSAGE, detect_document_kind
+from members.forms_rendering import HoneypotField, with_choose_first
+from members.kept_uploads import KeepsValidUploads
 from members.models import Organisation
 
 from .models import CooperationActivity, FieldOfCompetence, FunctionalArea, Partnership, Status
@@ -19,23 +21,41 @@ def _check_document(uploaded):
 
 
 def _country_choices():
-    return list(countries)
+    return with_choose_first(countries)
+
+
+def _language_choices():
+    return with_choose_first(settings.LANGUAGES)
+
+
+def _scope_choices():
+    return with_choose_first(Partnership.GeographicScope.choices)
 
 
 class DateInput(forms.DateInput):
     input_type = "date"
 
 
-class ApplicationForm(forms.Form):
-    """The public application for official partnership."""
+class ApplicationForm(KeepsValidUploads, forms.Form):
+    """The public application for official partnership.
+
+    Nothing is chosen for the applicant (every list starts with "Choose…"), and the region is
+    not asked: it follows the headquarters country (Organisation.Region.for_country).
+    """
 
     name = forms.CharField(label=_("Name of the organisation"), max_length=200)
     # Lazy: the country names are those of the visitor's language, not of start-up.
-    country = forms.ChoiceField(label=_("Headquarters country"), choices=_country_choices)
-    region = forms.ChoiceField(label=_("Region"), choices=Organisation.Region.choices)
+    country = forms.ChoiceField(
+        label=_("Headquarters country"),
+        choices=_country_choices,
+        help_text=_("The region of the organisation follows from it."),
+        error_messages={"required": _("Choose the country of the headquarters.")},
+    )
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     geographic_scope = forms.ChoiceField(
-        label=_("Geographic scope"), choices=Partnership.GeographicScope.choices
+        label=_("Geographic scope"),
+        choices=_scope_choices,
+        error_messages={"required": _("Choose the geographic scope of the organisation.")},
     )
     description = forms.CharField(
         label=_("Description of the organisation"), widget=forms.Textarea, max_length=5000
@@ -52,11 +72,15 @@ class ApplicationForm(forms.Form):
     )
     contact_name = forms.CharField(label=_("Contact person"), max_length=200)
     contact_email = forms.EmailField(label=_("Contact e-mail address"))
-    language = forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES)
+    language = forms.ChoiceField(
+        label=_("Preferred language"),
+        choices=_language_choices,
+        error_messages={"required": _("Choose the language in which we should write to you.")},
+    )
     statutes = forms.FileField(label=_("Statutes"), help_text=ALLOWED_MESSAGE)
     activity_report = forms.FileField(label=_("Latest activity report"), help_text=ALLOWED_MESSAGE)
-    # A field people never see (hidden by CSS): bots fill it in.
-    nickname = forms.CharField(label=_("Leave this field empty"), required=False)
+    # A field people never see: bots fill it in.
+    nickname = HoneypotField()
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -228,7 +228,6 @@ def partnership_apply(
     *,
     name: str,
     country: str,
-    region: str,
     website: str,
     geographic_scope: str,
     description: str,
@@ -239,11 +238,14 @@ def partnership_apply(
     contact_email: str,
     statutes,
     activity_report,
+    applied_in: str = settings.LANGUAGE_CODE,
 ) -> Partnership:
     """A public application: a pending partner organisation, an applicant partnership, a contact.
 
-    The files are checked by content (governance.uploads) and stored under server-made names
-    in private storage. The partnerships officers are told once the application is saved.
+    The organisation's region follows its country (Organisation.Region.for_country). The
+    files are checked by content (governance.uploads) and stored under server-made names in
+    private storage. Once the application is saved, the partnerships officers are told, and
+    the contact receives an acknowledgement in `applied_in`, the language of the form.
     """
     # Checked again here so that no caller can store an unchecked file.
     for uploaded in (statutes, activity_report):
@@ -253,7 +255,7 @@ def partnership_apply(
         name=name,
         slug=_unique_slug(name),
         country=country,
-        region=region,
+        region=Organisation.Region.for_country(country),
         website=website,
         status=Organisation.Status.PENDING,
     )
@@ -277,13 +279,14 @@ def partnership_apply(
         decided_on=timezone.localdate(),
         deciding_body=_("Application received"),
     )
-    Contact.objects.create(
+    contact = Contact.objects.create(
         organisation=organisation,
         name=contact_name,
         email=contact_email.lower(),
         preferred_language=language,
     )
     transaction.on_commit(lambda: _notify_officers_of_application(partnership.pk))
+    transaction.on_commit(lambda: _acknowledge_application(contact.pk, language=applied_in))
     return partnership
 
 
@@ -296,6 +299,25 @@ def partnerships_officer_emails():
             user__is_active=True,
         ).values_list("user__email", flat=True)
     )
+
+
+def _acknowledge_application(contact_id, *, language):
+    """Tell the applicant, in the language of the form they used, that the application came."""
+    contact = Contact.objects.select_related("organisation").get(pk=contact_id)
+    with translation.override(language):
+        context = {"contact": contact, "organisation": contact.organisation}
+        send_mail(
+            subject=" ".join(
+                render_to_string(
+                    "partnerships/email/application_acknowledgement_subject.txt", context
+                ).split()
+            ),
+            message=render_to_string(
+                "partnerships/email/application_acknowledgement_body.txt", context
+            ),
+            from_email=None,
+            recipient_list=[contact.email],
+        )
 
 
 def _notify_officers_of_application(partnership_id):

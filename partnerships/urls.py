@@ -7,6 +7,7 @@ app_name = "partnerships"
 urlpatterns = [
     path("partners/", views.partner_list, name="list"),
     path("partners/apply/", views.apply, name="apply"),
+    path("partners/apply/thanks/", views.apply_done, name="apply_done"),
     path("partners/collective/", views.collective, name="collective"),
     path("partners/<slug:slug>/", views.partner_detail, name="detail"),
     path("partners/<slug:slug>/files/<int:pk>/", downloads.activity_file, name="activity_file"),

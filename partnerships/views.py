@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from members.kept_uploads import UploadKeeper
 from members.signals import client_ip
 
 from . import services
@@ -108,8 +109,16 @@ def _over_application_limit(request):
 
 
 def apply(request):
-    """The public application for official partnership."""
-    form = ApplicationForm(request.POST or None, request.FILES or None)
+    """The public application for official partnership.
+
+    Success redirects to the thank-you page (post/redirect/get), so that reloading it sends
+    nothing again; a form with errors keeps its valid files for the next attempt.
+    """
+    form = ApplicationForm(
+        request.POST or None,
+        request.FILES or None,
+        upload_keeper=UploadKeeper(request.session),
+    )
     if request.method == "POST":
         if _over_application_limit(request):
             return render(request, "partnerships/apply_limited.html", status=429)
@@ -119,7 +128,6 @@ def apply(request):
                 services.partnership_apply(
                     name=data["name"],
                     country=data["country"],
-                    region=data["region"],
                     website=data["website"],
                     geographic_scope=data["geographic_scope"],
                     description=data["description"],
@@ -130,10 +138,16 @@ def apply(request):
                     contact_email=data["contact_email"],
                     statutes=data["statutes"],
                     activity_report=data["activity_report"],
+                    applied_in=get_language() or settings.LANGUAGE_CODE,
                 )
+            form.discard_kept_uploads()
             # A bot that filled the honeypot sees the same answer and stores nothing.
-            return render(request, "partnerships/apply_done.html")
+            return redirect("partnerships:apply_done")
     return render(request, "partnerships/apply.html", {"form": form})
+
+
+def apply_done(request):
+    return render(request, "partnerships/apply_done.html")
 
 
 def collective(request):

@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django.contrib.humanize",
+    # The widget templates, for the project's form renderer (FORM_RENDERER below).
+    "django.forms",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -101,6 +103,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Every form is drawn with the portal's field group and reads the project's templates
+# (members/forms_rendering.py): error message above the field, kept uploads, error summary.
+FORM_RENDERER = "members.forms_rendering.PortalFormRenderer"
 
 # --- Database ---------------------------------------------------------------------------------
 # SQLite under var/ is the embedded default; DATABASE_URL selects PostgreSQL (psycopg 3).

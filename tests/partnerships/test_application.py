@@ -22,7 +22,6 @@ def form_data(**overrides):
     data = {
         "name": "Reading Bridges",
         "country": "KE",
-        "region": "africa",
         "website": "https://reading-bridges.example",
         "geographic_scope": "regional",
         "description": "Libraries on wheels for East African schools.",
@@ -57,8 +56,9 @@ def test_application_creates_a_pending_organisation_applicant_and_contact(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("partnerships:apply"), form_data(**terms))
-    assert response.status_code == 200
-    assert "Application received" in response.content.decode()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("partnerships:apply_done")
+    assert "Application received" in client.get(response["Location"]).content.decode()
     partnership = Partnership.objects.select_related("organisation").get()
     organisation = partnership.organisation
     assert (organisation.name, organisation.slug, organisation.kind, organisation.status) == (
@@ -67,6 +67,8 @@ def test_application_creates_a_pending_organisation_applicant_and_contact(
         "partner_ngo",
         "pending",
     )
+    # The region follows the country (Kenya): it is not asked.
+    assert (organisation.country.code, organisation.region) == ("KE", "africa")
     assert (partnership.status, partnership.headquarters_country.code) == ("applicant", "KE")
     assert partnership.description_fr == "Libraries on wheels for East African schools."
     assert list(partnership.fields_of_competence.all()) == [education]
@@ -81,8 +83,12 @@ def test_application_creates_a_pending_organisation_applicant_and_contact(
     assert list(PartnershipStatusChange.objects.values_list("from_status", "to_status")) == [
         ("", "applicant")
     ]
-    assert [message.to for message in mail.outbox] == [["partnerships@oec.example"]]
+    assert [message.to for message in mail.outbox] == [
+        ["partnerships@oec.example"],
+        ["amina@reading-bridges.example"],
+    ]
     assert "Reading Bridges" in mail.outbox[0].subject
+    assert mail.outbox[1].subject == ("Your application for official partnership: Reading Bridges")
 
 
 def test_application_files_are_stored_privately_under_server_names(client, terms, settings):
@@ -128,8 +134,9 @@ def test_application_without_files_is_refused(client, terms):
 
 def test_application_filling_the_honeypot_looks_accepted_but_stores_nothing(client, terms):
     response = client.post(reverse("partnerships:apply"), form_data(nickname="bot", **terms))
-    assert response.status_code == 200
-    assert "Application received" in response.content.decode()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("partnerships:apply_done")
+    assert "Application received" in client.get(response["Location"]).content.decode()
     assert nothing_created()
 
 
@@ -147,14 +154,14 @@ def test_applications_are_rate_limited_per_ip_address(client, terms, settings):
         ).status_code
         for n in range(3)
     ]
-    assert statuses == [200, 200, 429]
+    assert statuses == [302, 302, 429]
     assert Partnership.objects.count() == 2
     other_ip = client.post(
         reverse("partnerships:apply"),
         form_data(name="Bridges 9", **terms),
         REMOTE_ADDR="203.0.113.9",
     )
-    assert other_ip.status_code == 200
+    assert other_ip.status_code == 302
     assert Partnership.objects.count() == 3
 
 
