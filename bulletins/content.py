@@ -14,6 +14,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.formats import date_format
+from django.utils.html import strip_tags
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
 ITEMS_PER_SECTION = 20
@@ -92,12 +94,47 @@ def subject_for(month):
     return _("OEC partner bulletin, %(month)s") % {"month": date_format(month, "YEAR_MONTH_FORMAT")}
 
 
+def _own_introduction(bulletin, language):
+    """The introduction written in `language`, or "" (the editor leaves "<p></p>" behind when
+    a text is deleted: markup alone is no text)."""
+    html = getattr(bulletin, f"introduction_{language}", "") or ""
+    return html if strip_tags(html).strip() else ""
+
+
+def introduction_in(bulletin, language):
+    """The introduction an edition in `language` shows: its own, else the English one."""
+    return _own_introduction(bulletin, language) or _own_introduction(
+        bulletin, settings.LANGUAGE_CODE
+    )
+
+
+def introduction_fallbacks(bulletin):
+    """The languages whose edition shows the English introduction for want of its own, in the
+    order of settings.LANGUAGES ([] when each has one, or when there is no English one either).
+
+    The officers are told before they approve (admin), and confirm it (services).
+    """
+    default = settings.LANGUAGE_CODE
+    if not _own_introduction(bulletin, default):
+        return []
+    return [
+        code
+        for code, _name in settings.LANGUAGES
+        if code != default and not _own_introduction(bulletin, code)
+    ]
+
+
+def language_names(codes):
+    """The languages' names in the active language, e.g. "Spanish, Arabic"."""
+    return ", ".join(str(get_language_info(code)["name_translated"]) for code in codes)
+
+
 def render_edition(*, bulletin, content, language):
     """(subject, html, text) of the bulletin in `language`; content falls back to English."""
     with translation.override(language):
         context = {
             "bulletin": bulletin,
-            "introduction": bulletin.introduction,
+            "introduction": introduction_in(bulletin, language),
             "content": content,
             "site_url": settings.OEC_SITE_URL.rstrip("/"),
             "period_label": date_format(previous_month(bulletin.month), "YEAR_MONTH_FORMAT"),

@@ -48,7 +48,11 @@ def test_officer_approves_and_the_bulletin_goes_out(
     client.force_login(officer)
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("admin:bulletins_bulletin_preview", args=[composed.pk]))
+        # Only an English introduction: the officer confirms it for the other editions.
+        response = client.post(
+            reverse("admin:bulletins_bulletin_preview", args=[composed.pk]),
+            {"english_introduction": "confirmed"},
+        )
 
     assert response.status_code == 302
     composed.refresh_from_db()
