@@ -13,7 +13,14 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: install browser-tools antivirus-tools run test observatory bench bench-bulletin lint messages check-deploy check-compose clean
+# Debian packages the targets need. Another apt (unattended upgrades, a parallel job) may hold
+# the dpkg lock: wait for it rather than fail. A new machine may have no package lists yet:
+# read them once when a package is not found, then try again.
+APT_GET := apt-get -y -qq -o DPkg::Lock::Timeout=600
+APT_INSTALL := sh -c '$(APT_GET) install "$$@" >/dev/null 2>&1 \
+	|| { $(APT_GET) update >/dev/null && $(APT_GET) install "$$@" >/dev/null; }' apt-install
+
+.PHONY: install browser-tools antivirus-tools run test test-clock observatory bench bench-bulletin lint messages check-deploy check-compose clean
 
 $(BIN)/python:
 	@if [ -z "$(PYTHON)" ]; then echo "error: Python 3.12 or newer is needed (python3.12, python3.13 or pyenv); none found." >&2; exit 1; fi
@@ -32,18 +39,18 @@ install: $(STAMP) messages
 
 ## messages: compile the gettext catalogues (.po -> .mo); needs GNU gettext's msgfmt
 messages: $(BIN)/python
-	@command -v msgfmt >/dev/null || (echo "Installing gettext (msgfmt)…" && apt-get install -y -qq gettext >/dev/null) \
+	@command -v msgfmt >/dev/null || (echo "Installing gettext (msgfmt)…" && $(APT_INSTALL) gettext) \
 	  || { echo "error: msgfmt (GNU gettext) is needed: apt-get install gettext" >&2; exit 1; }
 	@$(MANAGE) compilemessages --verbosity 0 --ignore "$(VENV)"
 
 ## browser-tools: Debian's chromium and axe-core, for the Playwright journeys in tests/e2e
 browser-tools: node_modules/axe-core/axe.min.js
-	@test -x /usr/bin/chromium || { echo "Installing chromium…"; apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } \
+	@test -x /usr/bin/chromium || { echo "Installing chromium…"; $(APT_INSTALL) chromium; } \
 	  || { echo "error: /usr/bin/chromium is needed for browser tests: apt-get install chromium" >&2; exit 1; }
 
 ## antivirus-tools: Debian's ClamAV daemon, which tests/governance/test_antivirus.py starts
 antivirus-tools:
-	@test -x /usr/sbin/clamd || { echo "Installing clamav-daemon…"; apt-get update -qq && apt-get install -y -qq clamav-daemon >/dev/null; } \
+	@test -x /usr/sbin/clamd || { echo "Installing clamav-daemon…"; $(APT_INSTALL) clamav-daemon; } \
 	  || { echo "error: /usr/sbin/clamd is needed for the antivirus tests: apt-get install clamav-daemon" >&2; exit 1; }
 
 # Install scripts are skipped: the HTTP Observatory's would download Chromium's HSTS preload
@@ -66,10 +73,22 @@ run: install
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/oec_portal
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 
+# The awkward days the date-sensitive modules (marked `clock`) run at once more, after the whole
+# suite ran on the real date (tests/clock.py): the last day of a month late in the evening, New
+# Year's Eve, a leap day, the first working day of a month just after midnight, a year from now.
+CLOCK_DAYS ?= 2027-04-30T23:40 2026-12-31T23:50 2028-02-29T12:00 2027-03-01T00:20 +365
+
 ## test: the whole suite, on PostgreSQL and Redis (DATABASE_URL / REDIS_URL, else the local ones)
 test: install browser-tools antivirus-tools
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \
 	  $(BIN)/pytest -n 2 --dist loadfile
+	@$(MAKE) --no-print-directory test-clock
+
+## test-clock: the date-sensitive modules at each of CLOCK_DAYS
+test-clock: install
+	@for day in $(CLOCK_DAYS); do echo "== the clock says $$day"; \
+	  DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \
+	    $(BIN)/pytest -n 2 --dist loadfile -q -m clock --today=$$day || exit 1; done
 
 ## observatory: Mozilla's HTTP Observatory against the portal as on staging (TLS; root, PostgreSQL)
 observatory: install browser-tools
@@ -78,7 +97,7 @@ observatory: install browser-tools
 
 ## bench: the portal beside a bare Django reference under wrk (PostgreSQL + Redis; prints figures)
 bench: install
-	@command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null
+	@command -v wrk >/dev/null || $(APT_INSTALL) wrk
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 ## bench-bulletin: the bulletin to 10,000 recipients (2 worker processes) beside a plain smtplib loop
@@ -97,7 +116,7 @@ check-deploy: install
 check-compose:
 	@tmp=$$(mktemp -d) && cp docker-compose.yml Dockerfile $$tmp/ && cp .env.example $$tmp/.env && cd $$tmp && \
 	if docker compose version >/dev/null 2>&1; then docker compose config -q; \
-	else command -v docker-compose >/dev/null || apt-get install -y -qq docker-compose >/dev/null; docker-compose config -q; fi \
+	else command -v docker-compose >/dev/null || $(APT_INSTALL) docker-compose; docker-compose config -q; fi \
 	&& echo "docker-compose.yml: valid"
 
 clean:

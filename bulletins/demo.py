@@ -1,20 +1,23 @@
 """Demo data of the bulletins app for `manage.py seed_demo`.
 
-One bulletin already sent (October 2026, so the public archive shows an issue in four languages)
-with its delivery ledger, and a confirmed public subscriber. Idempotent: update_or_create on
-natural keys (the month, the address).
+One bulletin already sent, last month's (so the public archive always shows a recent issue in four
+languages), with its delivery ledger, and a confirmed public subscriber. Idempotent:
+update_or_create on natural keys (the month, the address); the month moves only when the calendar
+does.
 """
 
 import datetime
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 
+from members.demo import month_from_now
+
 from . import content
 from .models import Bulletin, BulletinEdition, Delivery, Subscriber
-from .services import recipients
+from .services import first_working_day, recipients
 
-DEMO_MONTH = datetime.date(2026, 10, 1)
-SENT_AT = datetime.datetime(2026, 10, 1, 8, 0, tzinfo=datetime.UTC)
+GENEVA = ZoneInfo("Europe/Zurich")
 
 INTRODUCTION = {
     "en": "<p>This issue looks back on a month of preparation: the secretariat is getting the "
@@ -33,19 +36,23 @@ INTRODUCTION = {
 
 def seed(*, organisations, users):
     """Create or update this app's demo rows idempotently; `organisations` are by slug."""
+    month = month_from_now(-1)
+    sent_at = datetime.datetime.combine(
+        first_working_day(month), datetime.time(8, 0), tzinfo=GENEVA
+    )
     bulletin, _created = Bulletin.objects.update_or_create(
-        month=DEMO_MONTH,
+        month=month,
         defaults={
             "organisation": organisations["oec"],
             "status": Bulletin.Status.SENT,
-            "composed_at": SENT_AT,
+            "composed_at": sent_at,
             "approved_by": users.get("partnerships@oec.example"),
-            "approved_at": SENT_AT,
-            "sent_at": SENT_AT,
+            "approved_at": sent_at,
+            "sent_at": sent_at,
             **{f"introduction_{code}": text for code, text in INTRODUCTION.items()},
         },
     )
-    month_content = content.gather(DEMO_MONTH)
+    month_content = content.gather(month)
     for code, _name in settings.LANGUAGES:
         subject, html, text = content.render_edition(
             bulletin=bulletin, content=month_content, language=code
@@ -57,7 +64,7 @@ def seed(*, organisations, users):
         )
     Subscriber.objects.update_or_create(
         email="reader@public.example",
-        defaults={"language": "fr", "confirmed_at": SENT_AT - datetime.timedelta(days=20)},
+        defaults={"language": "fr", "confirmed_at": sent_at - datetime.timedelta(days=20)},
     )
     for row in recipients():
         Delivery.objects.update_or_create(
@@ -69,8 +76,8 @@ def seed(*, organisations, users):
                 "subscriber_id": row.subscriber_id,
                 "status": Delivery.Status.SENT,
                 "attempts": 1,
-                "message_id": f"<demo-{DEMO_MONTH:%Y%m}-{row.email}>",
-                "sent_at": SENT_AT,
-                "queued_at": SENT_AT,
+                "message_id": f"<demo-{month:%Y%m}-{row.email}>",
+                "sent_at": sent_at,
+                "queued_at": sent_at,
             },
         )

@@ -1,14 +1,17 @@
 """Demo data of the governance app for `manage.py seed_demo` (DESIGN.md's demo data contract).
 
 The first General Assembly (Geneva, 6-8 December 2021) with its agenda, documents of every
-access class, its decisions and the Secretary-General's taking of office, told in our words.
-Idempotent: rows are found by their natural keys, files are written only once.
+access class, its decisions and the Secretary-General's taking of office, told in our words, and
+the second session, always a few months ahead with its registration open. Idempotent: rows are
+found by their natural keys, saved only when something differs, files are written only once.
 """
 
 import datetime
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
+
+from members.demo import month_from_now, update_or_create_if_changed
 
 from .models import (
     AgendaItem,
@@ -295,9 +298,23 @@ def _store_pdf(document, language, lines):
     )
 
 
+def next_session_dates():
+    """The second session: on the first Monday of the month four months ahead, for three days,
+    with registration closing three weeks before. Always ahead of the day the demo is seeded."""
+    month = month_from_now(4)
+    start = month + datetime.timedelta(days=(7 - month.weekday()) % 7)
+    deadline = start - datetime.timedelta(days=21)
+    return (
+        start,
+        start + datetime.timedelta(days=2),
+        timezone.make_aware(datetime.datetime(deadline.year, deadline.month, deadline.day, 18)),
+    )
+
+
 def seed(*, organisations, users):
     """Create or update this app's demo rows idempotently; `organisations` are by slug."""
     host = organisations["oec"]
+    start, end, deadline = next_session_dates()
     organ, _ = Organ.objects.update_or_create(code="GA", defaults=_translated("name", GA_NAME))
     first, _ = AssemblySession.objects.update_or_create(
         organ=organ,
@@ -335,10 +352,10 @@ def seed(*, organisations, users):
         number=2,
         defaults={
             "kind": AssemblySession.Kind.ORDINARY,
-            "start_date": datetime.date(2027, 12, 6),
-            "end_date": datetime.date(2027, 12, 8),
+            "start_date": start,
+            "end_date": end,
             "status": AssemblySession.Status.PLANNED,
-            "registration_deadline": timezone.make_aware(datetime.datetime(2027, 11, 15, 18)),
+            "registration_deadline": deadline,
             **_translated(
                 "venue",
                 {
@@ -365,7 +382,8 @@ def seed(*, organisations, users):
             session=first, number=number, defaults={"order": order, **_translated("title", titles)}
         )
     for symbol, revises, item, type_, access, restricted, titles in DOCUMENTS:
-        document, _ = Document.objects.update_or_create(
+        document, _changed = update_or_create_if_changed(
+            Document,
             symbol=symbol,
             defaults={
                 "revises": Document.objects.get(symbol=revises) if revises else None,
@@ -391,7 +409,8 @@ def seed(*, organisations, users):
                 ],
             )
     for symbol, item, adopted_on, method, titles, texts in DECISIONS:
-        Decision.objects.update_or_create(
+        update_or_create_if_changed(
+            Decision,
             symbol=symbol,
             defaults={
                 "session": first,

@@ -8,6 +8,7 @@ import datetime
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from .models import JoinRequest, Organisation, Role, TeamMember
 from .services import membership_grant
@@ -247,6 +248,35 @@ DEMO_USERS = [
 
 def _translated(prefix, values):
     return {f"{prefix}_{code}": text for code, text in values.items()}
+
+
+def month_from_now(offset):
+    """The first day of the month `offset` months from today's (negative: past), Geneva time.
+
+    The demo's living dates (the next session, recent news, last month's bulletin) hang on it, so
+    they stay the same all month: seeding again within a month changes nothing.
+    """
+    today = timezone.localdate()
+    index = today.year * 12 + today.month - 1 + offset
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+def update_or_create_if_changed(model, *, defaults, **lookup):
+    """`Model.objects.update_or_create`, saving only when a value differs.
+
+    Every save of a model with history (pages, articles, documents, decisions) writes a version,
+    and the cache forgets every page: seeding again on the same day must change nothing.
+    Returns (row, changed).
+    """
+    row = model.objects.filter(**lookup).first()
+    if row is None:
+        return model.objects.create(**lookup, **defaults), True
+    changed = [name for name, value in defaults.items() if getattr(row, name) != value]
+    for name in changed:
+        setattr(row, name, defaults[name])
+    if changed:
+        row.save()
+    return row, bool(changed)
 
 
 def _organisation(*, slug, kind, name, summary=None, **fields):

@@ -1,13 +1,16 @@
 """Demo data of the news app for `manage.py seed_demo` (DESIGN.md's demo data contract).
 
 The body's four news items come from its seed document, told in our own words; the members'
-items are invented but plausible. Idempotent: rows are found again by their slugs.
+items are invented but plausible; the three latest are dated relative to the day the demo is
+seeded, so the news stays recent. Idempotent: rows are found again by their slugs.
 """
 
 import datetime
 from zoneinfo import ZoneInfo
 
 from django.utils.text import slugify
+
+from members.demo import month_from_now
 
 from .models import Article, Category, Tag
 
@@ -228,7 +231,120 @@ ARTICLES = [
         },
         False,
     ),
+    # The living part of the demo: recent items, dated relative to the day it is seeded.
+    (
+        "registration-opens-for-the-second-general-assembly",
+        "oec",
+        "editor@oec.example",
+        "general-assembly",
+        lambda: recent(months_ago=1, day=12, hour=10),
+        ["General Assembly"],
+        {
+            "en": "Delegation registration opens for the second General Assembly",
+            "fr": "L'inscription des délégations est ouverte pour la deuxième Assemblée générale",
+            "es": "Abierta la inscripción de delegaciones para la segunda Asamblea General",
+            "ar": "فتح باب تسجيل الوفود للدورة الثانية للجمعية العامة",
+        },
+        {
+            "en": "Focal points can now register their delegations online, with the credentials "
+            "letter signed by their authorities.",
+            "fr": "Les points focaux peuvent désormais inscrire leur délégation en ligne, avec la "
+            "lettre de créance signée par leurs autorités.",
+            "es": "Los puntos focales ya pueden inscribir su delegación en línea, con la carta "
+            "credencial firmada por sus autoridades.",
+            "ar": "يمكن لجهات الاتصال الآن تسجيل وفودها عبر الإنترنت، مع خطاب التفويض الموقّع "
+            "من سلطاتها.",
+        },
+        {
+            "en": "<p>The secretariat has opened registration for the second ordinary session. "
+            "Each member's focal point lists the delegation on the member dashboard and uploads "
+            "the credentials letter; the secretariat confirms each delegation in turn.</p>",
+            "fr": "<p>Le secrétariat a ouvert les inscriptions à la deuxième session ordinaire. "
+            "Le point focal de chaque membre présente sa délégation depuis le tableau de bord "
+            "et dépose la lettre de créance ; le secrétariat confirme chaque délégation.</p>",
+            "es": "<p>La secretaría ha abierto la inscripción para la segunda sesión ordinaria. "
+            "El punto focal de cada miembro presenta su delegación desde el panel y adjunta la "
+            "carta credencial; la secretaría confirma cada delegación.</p>",
+            "ar": "<p>فتحت الأمانة باب التسجيل للدورة العادية الثانية. تقدّم جهة الاتصال لدى "
+            "كل عضو وفدها من لوحة العضو وترفع خطاب التفويض، ثم تؤكّد الأمانة كل وفد.</p>",
+        },
+        True,
+    ),
+    (
+        "secretariat-consults-members-on-the-next-programme",
+        "oec",
+        "editor@oec.example",
+        "secretariat",
+        lambda: recent(months_ago=2, day=20, hour=9),
+        ["Programme"],
+        {
+            "en": "The secretariat consults members on the next programme of work",
+            "fr": "Le secrétariat consulte les membres sur le prochain programme de travail",
+            "es": "La secretaría consulta a los miembros sobre el próximo programa de trabajo",
+            "ar": "الأمانة تستشير الأعضاء بشأن برنامج العمل القادم",
+        },
+        {
+            "en": "Members have until the Assembly to comment on the priorities drafted for "
+            "inclusive and balanced education.",
+            "fr": "Les membres ont jusqu'à l'Assemblée pour commenter les priorités proposées "
+            "pour une éducation inclusive et équilibrée.",
+            "es": "Los miembros tienen hasta la Asamblea para comentar las prioridades propuestas "
+            "para una educación inclusiva y equilibrada.",
+            "ar": "أمام الأعضاء حتى موعد الجمعية للتعليق على الأولويات المقترحة لتعليم شامل "
+            "ومتوازن.",
+        },
+        {
+            "en": "<p>The draft sets out three priorities: teacher exchanges, reading in the "
+            "mother tongue and school cooperation. Comments reach the secretariat through each "
+            "member's focal point.</p>",
+            "fr": "<p>Le projet retient trois priorités : les échanges d'enseignants, la lecture "
+            "en langue maternelle et la coopération scolaire. Les commentaires parviennent au "
+            "secrétariat par le point focal de chaque membre.</p>",
+            "es": "<p>El borrador fija tres prioridades: los intercambios de docentes, la lectura "
+            "en lengua materna y la cooperación escolar. Los comentarios llegan a la secretaría "
+            "a través del punto focal de cada miembro.</p>",
+            "ar": "<p>تحدّد المسودة ثلاث أولويات: تبادل المعلمين، والقراءة باللغة الأم، "
+            "والتعاون المدرسي. وتصل التعليقات إلى الأمانة عبر جهة الاتصال لدى كل عضو.</p>",
+        },
+        False,
+    ),
+    (
+        "ecuador-trains-rural-teachers-in-reading",
+        "ecuador",
+        "focal@ecuador.example",
+        "member-news",
+        lambda: recent(months_ago=3, day=5, hour=15),
+        ["Teachers", "Reading"],
+        {
+            "en": "Ecuador trains rural teachers to teach reading",
+            "fr": "L'Équateur forme ses enseignants ruraux à l'apprentissage de la lecture",
+            "es": "Ecuador forma a docentes rurales en la enseñanza de la lectura",
+        },
+        {
+            "en": "A month of workshops for teachers of multi-grade rural schools.",
+            "fr": "Un mois d'ateliers pour les enseignants des écoles rurales à classes "
+            "multiniveaux.",
+            "es": "Un mes de talleres para docentes de escuelas rurales multigrado.",
+        },
+        {
+            "en": "<p>The workshops paired teachers from the highlands and the coast, who "
+            "shared how they teach reading to pupils of several ages in one classroom.</p>",
+            "fr": "<p>Les ateliers ont réuni des enseignants des Andes et de la côte, qui ont "
+            "partagé leur manière d'apprendre à lire à des élèves de plusieurs âges dans une même "
+            "classe.</p>",
+            "es": "<p>Los talleres reunieron a docentes de la sierra y de la costa, que "
+            "compartieron cómo enseñan a leer a alumnos de varias edades en una misma aula.</p>",
+        },
+        False,
+    ),
 ]
+
+
+def recent(*, months_ago, day, hour):
+    """A publication time `months_ago` months before today's month, on `day` at `hour` (Geneva);
+    always in the past, and the same all month long."""
+    month = month_from_now(-months_ago)
+    return datetime.datetime(month.year, month.month, day, hour, tzinfo=GENEVA)
 
 
 def _translated(prefix, values):
@@ -259,7 +375,7 @@ def seed(*, organisations, users):
             "author": users.get(author_email),
             "category": categories[category_slug],
             "status": Article.Status.PUBLISHED,
-            "publish_at": published_at,
+            "publish_at": published_at() if callable(published_at) else published_at,
             "featured_on_home": featured,
             **_translated("title", title),
             **_translated("summary", summary),

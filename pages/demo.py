@@ -5,6 +5,8 @@ from the seed documents (shared/seeds/000 and 001), told in our own words. Idemp
 found by (organisation, slug) and brought up to date.
 """
 
+from members.demo import update_or_create_if_changed
+
 from .models import Page
 
 # (slug, order, parent slug, {language: title}, {language: meta description}, {language: body})
@@ -580,7 +582,8 @@ def _translated(name, values):
 
 
 def _upsert(*, organisation, slug, order, parent, titles, descriptions, bodies):
-    page, _created = Page.objects.update_or_create(
+    page, _changed = update_or_create_if_changed(
+        Page,
         organisation=organisation,
         slug=slug,
         defaults={

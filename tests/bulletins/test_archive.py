@@ -2,8 +2,13 @@
 
 import datetime
 
+import pytest
+
 from bulletins.models import Bulletin
 from tests.factories import BulletinEditionFactory, BulletinFactory
+
+# Its subject is a date: make test runs it again at awkward days (tests/clock.py).
+pytestmark = pytest.mark.clock
 
 
 def sent_bulletin(year, month, languages=("en",)):

@@ -20,13 +20,17 @@ from tests.factories import (
     bulletin_contact,
 )
 
+# Its subject is a date: make test runs it again at awkward days (tests/clock.py).
+pytestmark = pytest.mark.clock
+
 DECEMBER = datetime.date(2026, 12, 1)
 
 
 @pytest.fixture
-def november_content(host_org):
+def november_content(host_org, travel_to):
     """Items of November 2026 (reported by December's bulletin), and some that are not."""
-    now = timezone.now()  # the machine's clock: 24 November 2026
+    travel_to("2026-11-24T10:00")
+    now = timezone.now()
     ArticleFactory(title_en="Reading week", title_fr="Semaine de la lecture", slug="reading-week")
     ArticleFactory(title_en="Old news", slug="old-news", publish_at=now - datetime.timedelta(90))
     ArticleFactory(title_en="Draft news", slug="draft-news", status="draft", publish_at=None)
@@ -226,8 +230,8 @@ def test_bulletin_is_due_from_the_first_working_day(today, due):
     assert services.bulletin_is_due(today) is due
 
 
-def test_scheduled_task_composes_the_current_month_once(host_org, monkeypatch):
-    monkeypatch.setattr("bulletins.tasks.timezone.localdate", lambda: datetime.date(2026, 12, 1))
+def test_scheduled_task_composes_the_current_month_once(host_org, travel_to):
+    travel_to("2026-12-01T08:00")
 
     first = compose_monthly_bulletin.delay().get()
     second = compose_monthly_bulletin.delay().get()
@@ -235,8 +239,8 @@ def test_scheduled_task_composes_the_current_month_once(host_org, monkeypatch):
     assert first == second == Bulletin.objects.get(month=DECEMBER).pk
 
 
-def test_scheduled_task_does_nothing_before_the_first_working_day(host_org, monkeypatch):
-    monkeypatch.setattr("bulletins.tasks.timezone.localdate", lambda: datetime.date(2026, 11, 1))
+def test_scheduled_task_does_nothing_before_the_first_working_day(host_org, travel_to):
+    travel_to("2026-11-01T08:00")
 
     assert compose_monthly_bulletin.delay().get() is None
     assert Bulletin.objects.count() == 0

@@ -2,12 +2,16 @@
 
 import datetime
 
+import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
 from governance.models import DashboardVisit, Delegation, Document, DocumentFile
 from tests.factories import AssemblySessionFactory, DocumentFactory
+
+# Its subject is a date: make test runs it again at awkward days (tests/clock.py).
+pytestmark = pytest.mark.clock
 
 
 def _next_session():

@@ -15,6 +15,9 @@ from governance.demo import minimal_pdf
 from governance.models import Delegation
 from tests.factories import AssemblySessionFactory
 
+# Its subject is a date: make test runs it again at awkward days (tests/clock.py).
+pytestmark = pytest.mark.clock
+
 
 @pytest.fixture
 def next_session(host):

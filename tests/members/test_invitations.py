@@ -12,6 +12,9 @@ from django.utils import timezone
 from members.models import Invitation, Membership, Role
 from members.services import invitation_accept, invitation_create
 
+# Its subject is a date: make test runs it again at awkward days (tests/clock.py).
+pytestmark = pytest.mark.clock
+
 
 def _link_token(message):
     return re.search(r"/accounts/invitation/([\w-]+)/", message.body).group(1)

@@ -9,6 +9,9 @@ from django.utils import timezone
 from members.models import Invitation, Membership, Organisation, Role
 from members.services import invitation_create
 
+# Its subject is a date: make test runs it again at awkward days (tests/clock.py).
+pytestmark = pytest.mark.clock
+
 
 @pytest.fixture
 def invitation_of_b(member_b, focal_b):

@@ -3,10 +3,14 @@
 import xml.etree.ElementTree as ET
 from datetime import timedelta
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import ArticleFactory
+
+# Its subject is a date: make test runs it again at awkward days (tests/clock.py).
+pytestmark = pytest.mark.clock
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

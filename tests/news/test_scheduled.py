@@ -18,6 +18,9 @@ from news.services import articles_come_due_announce
 from news.tasks import announce_articles_come_due
 from tests.factories import ArticleFactory
 
+# Its subject is a date: make test runs it again at awkward days (tests/clock.py).
+pytestmark = pytest.mark.clock
+
 NEWS = "/en/news/"
 
 

@@ -2,11 +2,15 @@
 
 from datetime import timedelta
 
+import pytest
 from django.template import Context, Template
 from django.test import RequestFactory
 from django.utils import timezone
 
 from tests.factories import ArticleFactory
+
+# Its subject is a date: make test runs it again at awkward days (tests/clock.py).
+pytestmark = pytest.mark.clock
 
 
 def render(source, **context):

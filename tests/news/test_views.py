@@ -11,6 +11,9 @@ from django.utils import timezone
 from news.models import Category
 from tests.factories import ArticleFactory, CategoryFactory, OrganisationFactory
 
+# Its subject is a date: make test runs it again at awkward days (tests/clock.py).
+pytestmark = pytest.mark.clock
+
 
 def titles(response):
     return [article.title for article in response.context["page"].object_list]

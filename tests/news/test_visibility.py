@@ -11,6 +11,9 @@ from django.utils import timezone
 from news.models import Article
 from tests.factories import ArticleFactory
 
+# Its subject is a date: make test runs it again at awkward days (tests/clock.py).
+pytestmark = pytest.mark.clock
+
 
 def test_article_scheduled_in_the_past_is_public(member_a):
     article = ArticleFactory(organisation=member_a, publish_at=timezone.now() - timedelta(days=1))

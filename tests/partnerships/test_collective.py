@@ -13,6 +13,9 @@ from tests.factories import (
     PartnerOrganisationFactory,
 )
 
+# Its subject is a date: make test runs it again at awkward days (tests/clock.py).
+pytestmark = pytest.mark.clock
+
 D = datetime.date
 
 

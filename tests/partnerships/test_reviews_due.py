@@ -2,6 +2,7 @@
 
 import datetime
 
+import pytest
 from django.core import mail
 from django.utils import timezone
 from django_celery_beat.models import PeriodicTask
@@ -9,6 +10,9 @@ from django_celery_beat.models import PeriodicTask
 from members.models import Role
 from partnerships.tasks import email_reviews_due
 from tests.factories import PartnerOrganisationFactory, PartnershipFactory, user_with_role
+
+# Its subject is a date: make test runs it again at awkward days (tests/clock.py).
+pytestmark = pytest.mark.clock
 
 D = datetime.date
 

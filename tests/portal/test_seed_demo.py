@@ -1,7 +1,16 @@
+import datetime
+
+import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import timezone
 
+from bulletins.models import Bulletin
+from governance.models import AssemblySession, Decision, Document
 from members.models import Invitation, Membership, Organisation, Role
+from news.models import Article
+from pages.models import Page
 
 
 def _snapshot():
@@ -46,3 +55,66 @@ def test_demo_user_logs_in_at_once(client, db):
         "/en/accounts/login/", {"login": "focal@djibouti.example", "password": "demo-pass-2026"}
     )
     assert response["Location"] == "/en/dashboard/"
+
+
+def _every_table():
+    """Rows per model of every installed app, history tables included."""
+    return {model._meta.label: model.objects.count() for model in apps.get_models()}
+
+
+def test_seed_demo_a_second_time_changes_nothing(db):
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    first = _every_table()
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+
+    assert _every_table() == first
+    # The history tables are where a needless save would show (each save writes a version).
+    assert first["pages.HistoricalPage"] == Page.objects.count()
+    assert first["governance.HistoricalDocument"] == Document.objects.count()
+    assert first["governance.HistoricalDecision"] == Decision.objects.count()
+    assert first["news.HistoricalArticle"] == Article.objects.count()
+
+
+@pytest.mark.parametrize(
+    "today", ["2026-12-06T10:00", "2027-01-01T00:10", "2028-02-29T12:00", "2031-07-31T23:50"]
+)
+def test_seed_demo_stays_alive_as_time_passes(db, client, travel_to, today):
+    travel_to(today)
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    now = timezone.now()
+
+    upcoming = AssemblySession.objects.get(number=2)
+    assert upcoming.start_date > timezone.localdate()
+    assert upcoming.registration_deadline > now
+    response = client.get(f"/en/assembly/{upcoming.number}/")
+    assert response.status_code == 200
+
+    recent = Article.objects.filter(
+        status=Article.Status.PUBLISHED,
+        publish_at__lte=now,
+        publish_at__gt=now - datetime.timedelta(days=120),
+    )
+    assert recent.count() >= 3
+    assert Article.objects.filter(publish_at__gt=now).count() == 0
+
+    last_month = (timezone.localdate().replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+    bulletin = Bulletin.objects.get(month=last_month)
+    assert bulletin.status == Bulletin.Status.SENT
+    assert bulletin.sent_at <= now
+    response = client.get(f"/fr/bulletins/{last_month:%Y-%m}/")
+    assert response.status_code == 200
+
+
+def test_seed_demo_on_a_later_month_moves_the_living_dates_only(db, travel_to):
+    travel_to("2026-12-06T10:00")
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    december = _every_table()
+    travel_to("2027-02-15T10:00")
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    february = _every_table()
+
+    # The recent articles and the next session moved; the first session's records did not.
+    assert february["news.HistoricalArticle"] == december["news.HistoricalArticle"] + 3
+    assert february["governance.HistoricalDocument"] == december["governance.HistoricalDocument"]
+    assert february["bulletins.Bulletin"] == december["bulletins.Bulletin"] + 1
+    assert AssemblySession.objects.get(number=2).start_date == datetime.date(2027, 6, 7)
