@@ -9,13 +9,14 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from members.signals import client_ip
 
-from . import services
+from . import selectors, services
 from .forms import LanguageForm, SubscribeForm
 from .models import Bulletin, Subscriber
 from .tokens import email_from_confirm_token, email_from_unsubscribe_token
@@ -87,14 +88,25 @@ def subscribe_confirm(request, token):
 @csrf_exempt  # RFC 8058: mail clients POST the one-click unsubscribe with no session or token
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
-    """GET shows a button; POST (the button, or a mail client's one click) unsubscribes."""
+    """GET shows a button; POST (the button, or a mail client's one click) unsubscribes.
+
+    The address has no language prefix (it is written in every bulletin): both pages speak the
+    language in which the reader chose to receive the bulletin.
+    """
     email = email_from_unsubscribe_token(token)
     if email is None:
         return _invalid_link(request)
-    if request.method == "POST":
-        services.address_unsubscribe(email=email)
-        return render(request, "bulletins/unsubscribe_done.html", {"email": email})
-    return render(request, "bulletins/unsubscribe.html", {"email": email, "token": token})
+    language = selectors.bulletin_language_of(email=email)
+    with translation.override(language):
+        if request.method == "POST":
+            services.address_unsubscribe(email=email)
+            response = render(request, "bulletins/unsubscribe_done.html", {"email": email})
+        else:
+            context = {"email": email, "token": token}
+            response = render(request, "bulletins/unsubscribe.html", context)
+    # LocaleMiddleware would otherwise label the page with the request's language.
+    response.headers["Content-Language"] = language
+    return response
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,0 +1,26 @@
+"""Reads of the bulletin app that its views show (DESIGN.md: selectors own reads)."""
+
+from django.conf import settings
+
+from .models import Subscriber, normalise_email
+
+
+def bulletin_language_of(*, email) -> str:
+    """The language in which `email` chose to receive the bulletin: a public subscriber's, else
+    a partner contact's (the preferences page sets both), else the portal's default.
+
+    Pages reached from a bulletin without a language prefix (one-click unsubscribe) speak it.
+    """
+    from partnerships.models import Contact
+
+    email = normalise_email(email)
+    languages = {code for code, _name in settings.LANGUAGES}
+    chosen = Subscriber.objects.filter(email=email).values_list("language", flat=True).first()
+    if chosen not in languages:
+        chosen = (
+            Contact.objects.filter(email__iexact=email)
+            .order_by("-receives_bulletin", "pk")
+            .values_list("preferred_language", flat=True)
+            .first()
+        )
+    return chosen if chosen in languages else settings.LANGUAGE_CODE
