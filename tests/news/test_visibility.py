@@ -1,7 +1,6 @@
 """Who sees which article: scheduling by the clock alone, drafts only for their organisation."""
 
 from datetime import timedelta
-from unittest import mock
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -27,13 +26,14 @@ def test_article_scheduled_in_the_future_is_not_public(client, member_a):
     assert article.title_en not in client.get(reverse("news:list")).content.decode()
 
 
-def test_scheduled_article_becomes_public_when_its_time_comes_without_any_task(client, member_a):
+def test_scheduled_article_becomes_public_when_its_time_comes_without_any_task(
+    client, member_a, travel_to
+):
     publish_at = timezone.now() + timedelta(hours=2)
     article = ArticleFactory(organisation=member_a, publish_at=publish_at)
-    later = publish_at + timedelta(minutes=1)
-    with mock.patch("django.utils.timezone.now", return_value=later):
-        assert list(Article.objects.published()) == [article]
-        assert client.get(article.get_absolute_url()).status_code == 200
+    travel_to(publish_at + timedelta(minutes=1))
+    assert list(Article.objects.published()) == [article]
+    assert client.get(article.get_absolute_url()).status_code == 200
 
 
 @pytest.mark.parametrize("status", ["draft", "in_review", "archived"])
