@@ -61,6 +61,21 @@ def downloadable_file(user, symbol_slug, language):
     )
 
 
+def sign_in_would_show_document(user, symbol_slug, language=None) -> bool:
+    """True when `user` is signed out and the document `symbol_slug` (with a file in
+    `language`, if given) is open to members: signing in may show it, so the visitor is asked
+    to. A restricted document stays "not found" for everyone who may not see it, signed in or
+    not, exactly like a document that does not exist (SECURITY.md C3)."""
+    if user.is_authenticated:
+        return False
+    documents = Document.objects.filter(
+        symbol=slug_to_symbol(symbol_slug), access=Document.Access.MEMBERS
+    )
+    if language is not None:
+        documents = documents.filter(files__language=language)
+    return documents.exists()
+
+
 def _next_session_with_delegation(organisation):
     """The next session and `organisation`'s delegation to it, in one query."""
     sessions = AssemblySession.objects.general_assembly().upcoming().select_related("organ")

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from members.content_cache import cached_until_content_changes
+from members.content_languages import languages_with_text
 from members.permissions import audience
 
 from . import selectors, services
@@ -122,14 +124,26 @@ def _visible_document_or_404(request, symbol):
     )
 
 
+def _sign_in_or_404(request, symbol, language=None):
+    """A signed-out visitor following a link to a members' document is asked to sign in and
+    brought back; anything else the viewer may not see is "not found" (SECURITY.md C3)."""
+    if selectors.sign_in_would_show_document(request.user, symbol, language=language):
+        return redirect_to_login(request.get_full_path())
+    raise Http404
+
+
 def document_detail(request, symbol):
-    document = _visible_document_or_404(request, symbol)
+    try:
+        document = _visible_document_or_404(request, symbol)
+    except Http404:
+        return _sign_in_or_404(request, symbol)
     revisions = document.revisions.visible_to(request.user).order_by("symbol")
-    return render(
-        request,
-        "governance/document_detail.html",
-        {"document": document, "revisions": revisions},
-    )
+    context = {
+        "document": document,
+        "revisions": revisions,
+        "content_languages": languages_with_text(document, "title"),
+    }
+    return render(request, "governance/document_detail.html", context)
 
 
 @require_GET
@@ -137,7 +151,7 @@ def document_download(request, symbol, language):
     """Hand out one language file after the policy check, and audit it (SECURITY.md D2, D3)."""
     document_file = selectors.downloadable_file(request.user, symbol, language)
     if document_file is None:
-        raise Http404
+        return _sign_in_or_404(request, symbol, language)
     response = private_file_response(
         document_file.file,
         filename=document_file.download_filename,
@@ -165,7 +179,11 @@ def decision_detail(request, symbol):
         .prefetch_related(Prefetch("votes", queryset=Vote.objects.select_related("organisation"))),
         symbol=slug_to_symbol(symbol),
     )
-    return render(request, "governance/decision_detail.html", {"decision": decision})
+    context = {
+        "decision": decision,
+        "content_languages": languages_with_text(decision, "title", "text"),
+    }
+    return render(request, "governance/decision_detail.html", context)
 
 
 # --- Delegations (members) ---------------------------------------------------------------------

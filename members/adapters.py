@@ -1,9 +1,17 @@
 import logging
+import time
+from urllib.parse import urlsplit
 
+from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.authentication import get_authentication_records
+from allauth.core import context as allauth_context
 from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.core.ratelimit import respond_429
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.encoding import force_str
+from django.utils.translation import gettext
 
 from .signals import client_ip
 
@@ -31,3 +39,53 @@ class AccountAdapter(DefaultAccountAdapter):
                 )
                 raise ImmediateHttpResponse(respond_429(request)) from error
             raise
+
+    # --- Reauthentication and account e-mails (issue 14) ---
+
+    def is_reauthentication_required(self, *, app, **kwargs):
+        # allauth asks for the password again before a sensitive change (setting up TOTP,
+        # changing the e-mail address) unless the session holds a *re*authentication younger
+        # than ACCOUNT_REAUTHENTICATION_TIMEOUT: a sign-in does not count, so a secretariat
+        # user sent to set up TOTP right after signing in typed the password twice. A sign-in
+        # of this session within the same timeout proves as much as a reauthentication.
+        if not super().is_reauthentication_required(app=app, **kwargs):
+            return False
+        return not signed_in_recently(allauth_context.request)
+
+    def format_email_subject(self, subject):
+        # allauth prefixes "[<host name>]" (there is no sites framework): name the body instead.
+        return f"[{gettext('Organisation of Educational Cooperation')}] {force_str(subject)}"
+
+    def send_mail(self, template_prefix, email, context):
+        # allauth renders its mails in the request's active language (the language of the page
+        # the visitor used, from the URL prefix); they name the body, not the server's host.
+        context = {
+            "current_site": BrandedSite(),
+            "site_url": settings.OEC_SITE_URL,
+            **context,
+        }
+        super().send_mail(template_prefix, email, context)
+
+
+class BrandedSite:
+    """What allauth's mail templates read as `current_site`: the body's name and address."""
+
+    @property
+    def name(self):
+        return gettext("Organisation of Educational Cooperation")
+
+    @property
+    def domain(self):
+        return urlsplit(settings.OEC_SITE_URL).netloc
+
+
+def signed_in_recently(request):
+    """True if this session's user signed in (or reauthenticated) within
+    ACCOUNT_REAUTHENTICATION_TIMEOUT; allauth keeps the records in the session."""
+    if request is None or not request.user.is_authenticated:
+        return False
+    records = get_authentication_records(request, request.user)
+    if not records:
+        return False
+    last = max(record.get("at", 0) for record in records)
+    return time.time() - last < account_settings.REAUTHENTICATION_TIMEOUT

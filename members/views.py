@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import services
+from .content_languages import languages_with_text
 from .forms import (
     AcceptInvitationForm,
     DirectoryFilterForm,
@@ -46,6 +47,7 @@ def microsite(request, slug):
         "organisation": organisation,
         "team": TeamMember.objects.of(organisation),
         "accepts_join_requests": organisation.is_member,
+        "content_languages": languages_with_text(organisation, "name", "summary"),
     }
     return render(request, "members/microsite.html", context)
 

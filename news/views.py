@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from members.content_languages import languages_with_text
 from members.models import Organisation
 
 from . import services
@@ -83,6 +84,7 @@ def article_detail(request, slug):
         "article": article,
         "missing_translation": not article.has_translation(language),
         "canonical_url": request.build_absolute_uri(article.get_absolute_url()),
+        "content_languages": languages_with_text(article, "title", "body"),
     }
     return render(request, "news/article_detail.html", context)
 

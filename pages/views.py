@@ -37,6 +37,7 @@ def _page_context(request, page, **extra):
             if code != language
         ],
         "section_menu": _section_menu(page),
+        "content_languages": page.available_languages(),
     }
     return context | extra
 

@@ -36,7 +36,8 @@ def test_sign_up_is_closed(client, db):
             "password2": "a sturdy passphrase",
         },
     )
-    assert b"Sign Up Closed" in response.content or response.status_code in (403, 404)
+    # The closed sign-up page says how to get an account instead (test_account_pages.py).
+    assert b"How to get an account" in response.content or response.status_code in (403, 404)
     from django.contrib.auth import get_user_model
 
     assert not get_user_model().objects.filter(email="walk-in@example.org").exists()
@@ -72,7 +73,8 @@ def test_secretariat_without_two_factor_cannot_reach_staff_pages(client, secreta
         response = client.get(url)
         assert response.status_code == 302, url
         assert response["Location"] == reverse("mfa_activate_totp")
-    # Setting it up stays possible (allauth first asks for the password again).
+    # Setting it up stays possible, at once: the sign-in a moment ago counts as a recent
+    # authentication, so the password is not asked again (test_account_pages.py).
     response = client.get(reverse("mfa_activate_totp"), follow=True)
     assert response.status_code == 200
     assert response.redirect_chain[-1][0].startswith("/en/accounts/reauthenticate/")
