@@ -1,7 +1,7 @@
 """News for other pages (home page, microsites), which may not import this app (DESIGN.md floors).
 
     {% load news_tags %}
-    {% latest_news 3 %}                    portal-wide, featured articles first
+    {% latest_news 3 %}                    portal-wide: "Featured", then "Latest news"
     {% organisation_news organisation 3 %} one organisation's latest
 
 Each tag costs one query (images, organisation and category come with the articles).
@@ -21,10 +21,19 @@ def _published():
 
 @register.inclusion_tag("news/tags/latest_news.html")
 def latest_news(count=3, heading_level=3):
-    articles = _published().order_by("-featured_on_home", "-publish_at", "-pk")[: int(count)]
+    """`count` articles: the featured ones first, under their own heading, then the newest.
+
+    Each group is in date order; a visitor reading "Featured" and "Latest news" understands why
+    an older article comes first. Without a featured article, the list is simply by date.
+    """
+    articles = list(_published().order_by("-featured_on_home", "-publish_at", "-pk")[: int(count)])
+    featured = [article for article in articles if article.featured_on_home]
     return {
-        "articles": list(articles),
+        "featured": featured,
+        "articles": articles[len(featured) :],
         "heading_level": heading_level,
+        # Under a group heading, the articles' titles are one level deeper.
+        "article_heading_level": heading_level + 1 if featured else heading_level,
         "more_url": reverse("news:list"),
     }
 
@@ -35,5 +44,6 @@ def organisation_news(organisation, count=3, heading_level=3):
     return {
         "articles": list(articles),
         "heading_level": heading_level,
+        "article_heading_level": heading_level,
         "more_url": reverse("news:organisation", kwargs={"organisation_slug": organisation.slug}),
     }
