@@ -6,13 +6,15 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
-from django.db import models
-from django.db.models import Q, Value
-from django.db.models.functions import Coalesce, NullIf
+from django.db import connections, models
+from django.db.models import Case, Q, Value, When
+from django.db.models.functions import Coalesce, Collate, NullIf
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override as translation_override
+from django_countries import countries
 from django_countries.fields import CountryField
 
 
@@ -77,13 +79,29 @@ class OrganisationQuerySet(models.QuerySet):
     def directory(self, language=None):
         """The public member directory: founding states first, then associate members.
 
-        Sorted by the name in `language` (the active one by default), or the English name
-        where that translation is missing, the way modeltranslation shows it.
+        States are sorted by their country's common name in `language` (the active one by
+        default), "Sri Lanka" under S, not by their formal name ("Democratic Socialist
+        Republic of ..."); associate members by their name in `language`, or the English name
+        where that translation is missing, the way modeltranslation shows it. On PostgreSQL
+        the language's ICU collation orders accented letters as its readers expect.
         """
         language = language or get_language() or settings.LANGUAGE_CODE
-        sort_name = Coalesce(
+        name = Coalesce(
             NullIf(f"name_{language}", Value("")), "name_en", output_field=models.CharField()
         )
+        with translation_override(language):
+            common_names = [(country.code, str(country.name)) for country in countries]
+        sort_name = Case(
+            *[
+                When(kind=Organisation.Kind.FOUNDING_STATE, country=code, then=Value(common))
+                for code, common in common_names
+            ],
+            default=name,
+            output_field=models.CharField(),
+        )
+        if connections[self.db].vendor == "postgresql" and language in dict(settings.LANGUAGES):
+            # The ICU collations ("fr-x-icu") come with PostgreSQL's Debian and Docker builds.
+            sort_name = Collate(sort_name, f"{language}-x-icu")
         return (
             self.public()
             .members()
@@ -121,6 +139,14 @@ class Organisation(models.Model):
         LATIN_AMERICA_CARIBBEAN = "latin_america_caribbean", _("Latin America and the Caribbean")
         EUROPE_NORTH_AMERICA = "europe_north_america", _("Europe and North America")
 
+        @classmethod
+        def for_country(cls, country_code):
+            """The region of the country `country_code` (members.regions); "" if none."""
+            from .regions import region_for_country
+
+            region = region_for_country(country_code)
+            return cls(region) if region else ""
+
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
         ACTIVE = "active", _("Active")
@@ -139,14 +165,6 @@ class Organisation(models.Model):
     country = CountryField(_("country"), blank=True)
     region = models.CharField(_("region"), max_length=30, choices=Region.choices, blank=True)
     joined_on = models.DateField(_("joined on"), null=True, blank=True)
-        @classmethod
-        def for_country(cls, country_code):
-            """The region of the country `country_code` (members.regions); "" if none."""
-            from .regions import region_for_country
-
-            region = region_for_country(country_code)
-            return cls(region) if region else ""
-
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
     )
