@@ -356,7 +356,13 @@ def seed(*, organisations, users):
     categories = {}
     for slug, names in CATEGORIES.items():
         categories[slug], _created = Category.objects.update_or_create(
-            slug=slug, defaults={"name": names["en"], **_translated("name", names)}
+            slug=slug,
+            defaults={
+                "name": names["en"],
+                **_translated("name", names),
+                # Where the body speaks for itself; members file their news elsewhere.
+                "members_may_use": slug == "member-news",
+            },
         )
     for (
         slug,

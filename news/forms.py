@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from members.antivirus import scan_upload
 
-from .models import Article, Category
+from .models import Article, Category, category_refused_message
 
 MAX_IMAGE_BYTES = getattr(settings, "OEC_NEWS_MAX_IMAGE_BYTES", 8 * 1024 * 1024)
 ALLOWED_IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
@@ -54,7 +54,10 @@ class ArticleForm(forms.ModelForm):
 
     def __init__(self, *args, may_feature=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = Category.objects.order_by("name")
+        # Only the categories the article's organisation may use are offered, and a POST
+        # with another one is refused (a member's news is not the secretariat's).
+        organisation = self.instance.organisation if self.instance.organisation_id else None
+        self.fields["category"].queryset = Category.objects.usable_by(organisation).order_by("name")
         self.fields["title_en"].required = True
         for code in _language_codes():
             language = get_language_info(code)["name_translated"]
@@ -83,6 +86,17 @@ class ArticleForm(forms.ModelForm):
 
     def clean_image(self):
         return check_article_image(self.cleaned_data.get("image"))
+
+    def clean(self):
+        cleaned_data = super().clean()
+        refused = self.data.get(self.add_prefix("category"))
+        if "category" in self.errors and refused:
+            # A category that exists but is not open to this organisation: say why, rather
+            # than Django's "not one of the available choices".
+            category = Category.objects.filter(pk=refused).first() if refused.isdigit() else None
+            if category is not None:
+                self.errors["category"] = self.error_class([category_refused_message(category)])
+        return cleaned_data
 
     @property
     def image_changed(self):

@@ -48,9 +48,33 @@ def language_codes():
     return [code for code, _name in settings.LANGUAGES]
 
 
+class CategoryQuerySet(models.QuerySet):
+    def usable_by(self, organisation):
+        """The categories an article of `organisation` may be filed under: all of them for the
+        body's own news, the ones open to members for a member's or partner's news."""
+        if organisation is not None and organisation.is_host:
+            return self.all()
+        return self.filter(members_may_use=True)
+
+
+def category_refused_message(category):
+    return _("“%(category)s” is kept for the secretariat's own news: choose another category.") % {
+        "category": category
+    }
+
+
 class Category(models.Model):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    # "Secretariat" or "General Assembly" speak for the body: a member's news filed there would
+    # read as the body's own announcement.
+    members_may_use = models.BooleanField(
+        _("members may use it"),
+        default=True,
+        help_text=_("Untick for categories that only the secretariat's own news may use."),
+    )
+
+    objects = CategoryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("category")
@@ -234,12 +258,21 @@ class Article(models.Model):
         return reverse("news:article", kwargs={"slug": self.slug})
 
     def clean(self):
+        errors = {}
         if self.image and not any(
             getattr(self, f"image_alt_{code}", "") for code in language_codes()
         ):
-            raise ValidationError(
-                {"image_alt_en": _("Describe the image for people who cannot see it.")}
-            )
+            errors["image_alt_en"] = _("Describe the image for people who cannot see it.")
+        if (
+            self.category_id
+            and self.organisation_id
+            and not Category.objects.usable_by(self.organisation)
+            .filter(pk=self.category_id)
+            .exists()
+        ):
+            errors["category"] = category_refused_message(self.category)
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_public(self):
