@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from members.kept_uploads import KeepsValidUploads
+
 from .models import AssemblySession, Delegation, Document, DocumentFile, Language
 from .private_file_admin import PrivateFileInput
 from .services import prepare_upload
@@ -118,7 +120,7 @@ class PersonFields(forms.Form):
         return None
 
 
-class DelegationHeadForm(PersonFields):
+class DelegationHeadForm(KeepsValidUploads, PersonFields):
     credentials_letter = forms.FileField(
         label=_("Credentials letter (PDF)"),
         required=False,

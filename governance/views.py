@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 
 from members.content_cache import cached_until_content_changes
 from members.content_languages import languages_with_text
+from members.kept_uploads import UploadKeeper
 from members.permissions import audience
 
 from . import selectors, services
@@ -228,6 +229,7 @@ def delegation(request, number):
         request.FILES or None,
         prefix="head",
         initial=_person_initial(head),
+        upload_keeper=UploadKeeper(request.session),
         **form_kwargs,
     )
     member_forms = DelegationMemberFormSet(
@@ -267,6 +269,7 @@ def delegation(request, number):
             except ValidationError as error:
                 head_form.add_error(None, error)
             else:
+                head_form.discard_kept_uploads()
                 messages.success(request, _("The delegation was saved as a draft."))
                 return redirect("governance:delegation", number=number)
     context = {

@@ -7,7 +7,9 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from .forms_rendering import HoneypotField, with_choose_first
 from .images import clean_image
+from .kept_uploads import KeepsValidUploads
 from .models import JoinRequest, Organisation, TeamMember, roles_for_kind
 from .permissions import is_secretariat_admin
 
@@ -18,7 +20,8 @@ class InvitationForm(forms.Form):
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["role"].choices = roles_for_kind(organisation.kind)
+        # Nothing chosen for the inviter: a role given by mistake is a power given by mistake.
+        self.fields["role"].choices = with_choose_first(roles_for_kind(organisation.kind))
 
 
 class AcceptInvitationForm(forms.Form):
@@ -127,7 +130,7 @@ def _translated_fields(*names):
     return [f"{name}_{code}" for name in names for code, _label in settings.LANGUAGES]
 
 
-class TeamMemberForm(forms.ModelForm):
+class TeamMemberForm(KeepsValidUploads, forms.ModelForm):
     """A team member with their role and biography in each language (English is required)."""
 
     class Meta:
@@ -166,12 +169,9 @@ class JoinRequestForm(forms.ModelForm):
     """The public "join us / support us" form, with a honeypot field that people never see."""
 
     HONEYPOT = "website"
+    required_css_class = "required"
 
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
+    website = HoneypotField()
 
     class Meta:
         model = JoinRequest
@@ -210,7 +210,8 @@ class JoinRequestForm(forms.ModelForm):
         self.fields["country"].error_messages["invalid_choice"] = _(
             "Choose a country from the list."
         )
-        self.fields["support"].choices = [("", _("Choose…")), *JoinRequest.Support.choices]
+        self.fields["country"].choices = with_choose_first(self.fields["country"].choices)
+        self.fields["support"].choices = with_choose_first(JoinRequest.Support.choices)
         self.fields["name"].error_messages["max_length"] = _(
             "Keep your name under %(limit_value)d characters."
         )
@@ -257,7 +258,7 @@ class JoinRequestAnswerForm(forms.Form):
         return answer
 
 
-class MicrositeDetailsForm(forms.ModelForm):
+class MicrositeDetailsForm(KeepsValidUploads, forms.ModelForm):
     """What an organisation's editors may change about its overview: summary, website, logo."""
 
     class Meta:

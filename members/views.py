@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import services
+from .content_cache import reads_query_parameters
 from .content_languages import languages_with_text
 from .forms import (
     AcceptInvitationForm,
@@ -23,6 +24,7 @@ from .forms import (
     OrganisationSwitchForm,
     TeamMemberForm,
 )
+from .kept_uploads import UploadKeeper
 from .models import Invitation, JoinRequest, Membership, Organisation, TeamMember
 from .signals import client_ip
 
@@ -30,6 +32,7 @@ DIRECTORY_PAGE_SIZE = 24
 JOIN_REQUESTS_PAGE_SIZE = 20
 
 
+@reads_query_parameters("page", *DirectoryFilterForm.base_fields)
 def directory(request):
     """Founding states and associate members, filtered by kind and region, searched by name."""
     form = DirectoryFilterForm(request.GET or None)
@@ -40,6 +43,7 @@ def directory(request):
     return render(request, "members/directory.html", {"page": page, "form": form})
 
 
+@reads_query_parameters()
 def microsite(request, slug):
     """An organisation's overview: who it is, its pages, its team, and how to join it."""
     organisation = get_object_or_404(Organisation.objects.visible_to(request.user), slug=slug)
@@ -93,9 +97,15 @@ def _acting_organisation_with(request, permission):
 def microsite_edit(request):
     """The acting organisation's overview: summary in each language, website and logo."""
     organisation = _acting_organisation_with(request, "members.edit_microsite")
-    form = MicrositeDetailsForm(request.POST or None, request.FILES or None, instance=organisation)
+    form = MicrositeDetailsForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=organisation,
+        upload_keeper=UploadKeeper(request.session),
+    )
     if request.method == "POST" and form.is_valid():
         services.microsite_details_update(organisation=organisation, **form.cleaned_data)
+        form.discard_kept_uploads()
         messages.success(request, _("The overview of your microsite was saved."))
         return redirect("members:microsite_edit")
     return render(
@@ -109,9 +119,12 @@ def microsite_edit(request):
 def team(request):
     """The acting organisation's team, and the form to add a person."""
     organisation = _acting_organisation_with(request, "members.edit_microsite")
-    form = TeamMemberForm(request.POST or None, request.FILES or None)
+    form = TeamMemberForm(
+        request.POST or None, request.FILES or None, upload_keeper=UploadKeeper(request.session)
+    )
     if request.method == "POST" and form.is_valid():
         team_member = services.team_member_create(organisation=organisation, **form.cleaned_data)
+        form.discard_kept_uploads()
         messages.success(request, _("%(name)s was added to the team.") % {"name": team_member.name})
         return redirect("members:team")
     context = {
@@ -131,9 +144,15 @@ def _team_member_of(request, pk):
 @login_required
 def team_member_edit(request, pk):
     team_member = _team_member_of(request, pk)
-    form = TeamMemberForm(request.POST or None, request.FILES or None, instance=team_member)
+    form = TeamMemberForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=team_member,
+        upload_keeper=UploadKeeper(request.session),
+    )
     if request.method == "POST" and form.is_valid():
         services.team_member_update(team_member=team_member, **form.cleaned_data)
+        form.discard_kept_uploads()
         messages.success(request, _("%(name)s was updated.") % {"name": team_member.name})
         return redirect("members:team")
     return render(

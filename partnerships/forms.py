@@ -131,7 +131,7 @@ class ProfileForm(forms.ModelForm):
             field.max_length = 5000
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(KeepsValidUploads, forms.ModelForm):
     """A cooperation activity or publication, as a partner contact reports it."""
 
     upload = forms.FileField(label=_("File"), required=False, help_text=ALLOWED_MESSAGE)

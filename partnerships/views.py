@@ -224,7 +224,12 @@ def activity_edit(request, pk=None):
             pk=pk,
             organisation=organisation,
         )
-    form = ActivityForm(request.POST or None, request.FILES or None, instance=activity)
+    form = ActivityForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=activity,
+        upload_keeper=UploadKeeper(request.session),
+    )
     if request.method == "POST" and activity.is_editable and form.is_valid():
         try:
             services.cooperation_activity_save(
@@ -235,6 +240,7 @@ def activity_edit(request, pk=None):
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            form.discard_kept_uploads()
             messages.success(request, _("The activity was saved as a draft."))
             return redirect("partnerships:activity_list")
     return render(

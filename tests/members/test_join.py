@@ -38,7 +38,7 @@ def test_join_form_is_shown_with_a_hidden_honeypot(client, occe):
     response = client.get(_join_url())
     assert response.status_code == 200
     content = response.content.decode()
-    assert '<div class="hp-field" aria-hidden="true">' in content
+    assert '<div class="form-group honeypot" aria-hidden="true">' in content
     assert 'name="website" tabindex="-1" autocomplete="off"' in content
 
 
