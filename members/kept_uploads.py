@@ -25,8 +25,10 @@ from pathlib import Path
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.core.files import File
 from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import UploadedFile
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
@@ -83,14 +85,15 @@ class UploadKeeper:
     def __init__(self, session):
         self.session = session
 
-    def keep(self, html_name, uploaded) -> KeptUpload:
-        """Store `uploaded` (already checked) and return what the page needs to send it back."""
+    def keep(self, html_name, uploaded, filename=None) -> KeptUpload:
+        """Store `uploaded` (already checked) and return what the page needs to send it back;
+        `filename` is the name the visitor knows it by (`uploaded.name` by default)."""
         key = self.session.get(SESSION_KEY)
         if not key:
             key = self.session[SESSION_KEY] = secrets.token_urlsafe(16)
         uploaded.seek(0)
         stored_name = storage.save(uuid.uuid4().hex, uploaded)
-        filename = Path(uploaded.name or "").name
+        filename = Path(filename or uploaded.name or "").name
         token = signing.dumps(
             {"field": html_name, "stored": stored_name, "name": filename, "key": key},
             salt=SALT,
@@ -189,14 +192,18 @@ class KeepsValidUploads:
         for name in self._file_fields():
             restored = self._restored.get(name)
             value = self.cleaned_data.get(name)
-            if name in self._errors or not isinstance(value, UploadedFile):
+            # A new file (an upload, or its re-encoded copy: members.images), not the one the
+            # row already has (a FieldFile) nor "clear" (False).
+            is_new = isinstance(value, File) and not isinstance(value, FieldFile)
+            if name in self._errors or not is_new:
                 # Refused this time (the antivirus may have changed its mind): not kept.
                 if restored is not None:
                     self.upload_keeper.discard(restored)
                     self._restored.pop(name)
                 continue
+            html_name = self.add_prefix(name)
             self.kept_uploads[name] = restored or self.upload_keeper.keep(
-                self.add_prefix(name), value
+                html_name, value, filename=getattr(self.files.get(html_name), "name", None)
             )
 
     def discard_kept_uploads(self):
