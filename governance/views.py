@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from members.content_cache import cached_until_content_changes
+from members.content_cache import cached_until_content_changes, reads_query_parameters
 from members.content_languages import languages_with_text
 from members.kept_uploads import UploadKeeper
 from members.permissions import audience
@@ -54,6 +54,7 @@ def _accredited_delegations(request, session):
     )
 
 
+@reads_query_parameters()
 def session_list(request):
     sessions = AssemblySession.objects.general_assembly().select_related("organ")
     office_holders = OfficeHolder.objects.order_by("post", "-term_start")
@@ -64,6 +65,7 @@ def session_list(request):
     )
 
 
+@reads_query_parameters()
 def session_detail(request, number):
     """The agenda, each item with the documents and decisions the viewer may see."""
     session = _session_or_404(number)
@@ -87,6 +89,7 @@ def session_detail(request, number):
     return render(request, "governance/session_detail.html", context)
 
 
+@reads_query_parameters("page", *DocumentFilterForm.base_fields)
 def document_list(request):
     """The register: what the viewer may see, searched and filtered through a form.
 
@@ -133,6 +136,7 @@ def _sign_in_or_404(request, symbol, language=None):
     raise Http404
 
 
+@reads_query_parameters()
 def document_detail(request, symbol):
     try:
         document = _visible_document_or_404(request, symbol)
@@ -163,6 +167,7 @@ def document_download(request, symbol, language):
     return response
 
 
+@reads_query_parameters("page")
 def decision_list(request):
     decisions = (
         Decision.objects.visible_to(request.user)
@@ -173,6 +178,7 @@ def decision_list(request):
     return render(request, "governance/decision_list.html", {"page": page})
 
 
+@reads_query_parameters()
 def decision_detail(request, symbol):
     decision = get_object_or_404(
         Decision.objects.visible_to(request.user)

@@ -44,6 +44,23 @@ def store_current(key, generation, value, timeout):
     cache.set(key, (generation, value), timeout)
 
 
+def reads_query_parameters(*names):
+    """Declare the query parameters a public view reads (`@reads_query_parameters("page", "q")`).
+
+    The anonymous page cache (oec_portal.page_cache) keys the view's pages by these alone and
+    ignores any other (`?utm_source=...`, a cache-buster), so that a new query string is not a
+    new page to keep; a view that declares nothing is kept only when asked without a query
+    string. A view that starts reading another parameter must name it here, or the cache would
+    answer with the page of another value.
+    """
+
+    def declare(view):
+        view.page_cache_query = frozenset(names)
+        return view
+
+    return declare
+
+
 def cached_until_content_changes(name, *vary_on, compute):
     """What `compute()` returns, kept until the portal's content changes (or for
     OEC_FRAGMENT_CACHE_SECONDS).

@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from members.content_cache import reads_query_parameters
 from members.content_languages import languages_with_text
 from members.models import Organisation
 
@@ -33,6 +34,7 @@ def _archive_years():
     return Article.objects.published().publication_years()
 
 
+@reads_query_parameters("page")
 def article_list(request):
     """The portal-wide news: the body's and its members' published articles."""
     page = _page(request, _public_list())
@@ -40,6 +42,7 @@ def article_list(request):
     return render(request, "news/article_list.html", context)
 
 
+@reads_query_parameters("page")
 def category_archive(request, slug):
     category = get_object_or_404(Category, slug=slug)
     page = _page(request, _public_list().filter(category=category))
@@ -50,6 +53,7 @@ def category_archive(request, slug):
     )
 
 
+@reads_query_parameters("page")
 def year_archive(request, year):
     page = _page(request, _public_list().filter(publish_at__year=year))
     if not page.object_list and page.number == 1:
@@ -63,6 +67,7 @@ def year_archive(request, year):
     return render(request, "news/article_list.html", context)
 
 
+@reads_query_parameters("page")
 def organisation_news(request, organisation_slug):
     organisation = get_object_or_404(
         Organisation.objects.visible_to(request.user), slug=organisation_slug
@@ -76,6 +81,7 @@ def organisation_news(request, organisation_slug):
     return render(request, "news/article_list.html", context)
 
 
+@reads_query_parameters()
 def article_detail(request, slug):
     # Drafts are visible to those who write for their organisation; to anyone else, 404.
     article = get_object_or_404(Article.objects.visible_to(request.user).with_related(), slug=slug)

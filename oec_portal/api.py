@@ -21,9 +21,11 @@ from rest_framework import serializers, viewsets
 from rest_framework.permissions import AllowAny
 from rest_framework.routers import DefaultRouter
 from rest_framework.schemas import DefaultSchema
+from rest_framework.settings import api_settings
 
 from governance.models import Decision, Document
 from governance.serializers import DecisionSerializer, DocumentSerializer
+from members.content_cache import reads_query_parameters
 from members.models import Organisation
 from news.models import Article
 from news.serializers import ArticleSerializer
@@ -60,6 +62,19 @@ class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [AllowAny]
     filter_backends = [DjangoFilterBackend]
     schema = SchemaWhenAskedFor()
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        # The query parameters an answer depends on (the anonymous page cache keys answers by
+        # these alone, oec_portal.page_cache): the filters, the page and the format.
+        filterset_class = getattr(cls, "filterset_class", None)
+        cls.page_cache_query = frozenset(
+            {
+                cls.pagination_class.page_query_param,
+                api_settings.URL_FORMAT_OVERRIDE,
+                *(filterset_class.base_filters if filterset_class else ()),
+            }
+        )
 
 
 # --- Member directory -------------------------------------------------------------------------
@@ -292,6 +307,7 @@ def api_schema(request, *args, **kwargs):
     return SpectacularAPIView.as_view()(request, *args, **kwargs)
 
 
+@reads_query_parameters()
 def api_docs(request):
     """Human-readable docs of the API, rendered from its OpenAPI schema (no script needed)."""
     from drf_spectacular.generators import SchemaGenerator  # see SchemaWhenAskedFor

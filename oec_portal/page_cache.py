@@ -6,15 +6,29 @@ without a CSP nonce (a shared nonce would be a known nonce). A page is stored wi
 generation (members.content_cache) that every change to the portal's content bumps (signals,
 wired in oec_portal.apps) and served only while it is current, so an edit shows at once; the
 language is part of the path and of the key.
+
+A page is keyed by its path and the query parameters its view reads, which the view declares
+(members.content_cache.reads_query_parameters): any other parameter is ignored, so a client
+that varies `?utm=` gets the one kept page instead of filling the cache with copies of it. A
+view that declares nothing is kept only when asked for without a query string.
+
+The open data API limits each caller's rate (DRF's throttles, which run in the view): a kept
+answer of a rate-limited view is served only while the caller's rate allows it, and counts
+against it, so the cache never lifts the limit.
 """
 
 import hashlib
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import transaction
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils import translation
 
 from members.content_cache import forget_content, read_current, store_current
+
+from .malformed_input import malformed_address
 
 CONTENT_APPS = {"members", "pages", "news", "governance", "partnerships", "bulletins"}
 # Rows of those apps that no public page shows (audit trails, ledgers): saving them must not
@@ -49,9 +63,45 @@ def bump_generation(**kwargs):
     transaction.on_commit(forget_content)
 
 
-def _key(request):
-    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page-cache:{request.get_host()}:{request.LANGUAGE_CODE}:{path}"
+def _view(request):
+    """The view that will answer the request, or None when no URL pattern matches."""
+    # i18n_patterns match the prefix of the active language, and LocaleMiddleware (further in)
+    # has not activated the request's yet.
+    with translation.override(translation.get_language_from_path(request.path_info)):
+        try:
+            return resolve(request.path_info).func
+        except Resolver404:
+            return None
+
+
+def query_read_by(view):
+    """The query parameters `view` declares it reads (None: it declares nothing). DRF views
+    declare them on their class (oec_portal.api)."""
+    declared = getattr(view, "page_cache_query", None)
+    if declared is None:
+        declared = getattr(getattr(view, "cls", None), "page_cache_query", None)
+    return declared
+
+
+def _rate_limits_allow(request, view):
+    """Whether the rate limits of a DRF view let this caller have one more answer (counting
+    it, as the view's own check would): DRF throttles in the view, which a kept page skips.
+    A refused caller goes on to the view, which answers 429 itself (a refusal counts nothing)."""
+    view_class = getattr(view, "cls", None)
+    throttle_classes = getattr(view_class or view, "throttle_classes", ())
+    if not throttle_classes:
+        return True
+    from rest_framework.request import Request  # only for the API's kept answers
+
+    api_request = Request(request)  # no authenticators: every caller here is anonymous
+    api_view = view_class(**view.initkwargs) if view_class else None
+    return all(throttle().allow_request(api_request, api_view) for throttle in throttle_classes)
+
+
+def _key(request, query_names):
+    query = urlencode(sorted((name, request.GET.getlist(name)) for name in query_names), True)
+    page = hashlib.sha256(f"{request.path}?{query}".encode()).hexdigest()
+    return f"page-cache:{request.get_host()}:{request.LANGUAGE_CODE}:{page}"
 
 
 class AnonymousPageCacheMiddleware:
@@ -62,11 +112,15 @@ class AnonymousPageCacheMiddleware:
         timeout = settings.OEC_ANONYMOUS_PAGE_CACHE_SECONDS
         if not timeout or not self._request_may_share(request):
             return self.get_response(request)
+        view = _view(request)
+        query_names = query_read_by(view)
+        if query_names is None and request.GET:
+            return self.get_response(request)
         # LANGUAGE_CODE is set by LocaleMiddleware further in; derive it from the path here.
         request.LANGUAGE_CODE = request.path.split("/")[1] or "-"
-        key = _key(request)
+        key = _key(request, query_names or ())
         generation, cached = read_current(key)
-        if cached is not None:
+        if cached is not None and _rate_limits_allow(request, view):
             content, headers = cached
             response = HttpResponse(content)
             for name, value in headers:
@@ -86,6 +140,8 @@ class AnonymousPageCacheMiddleware:
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and "messages" not in request.COOKIES
             and not request.path.startswith(SKIPPED_PREFIXES)
+            # Odd input gets its 400 from oec_portal.malformed_input, never a kept page.
+            and not malformed_address(request)
         )
 
     @staticmethod

@@ -21,7 +21,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from governance.models import Decision, Document
-from members.content_cache import cached_until_content_changes
+from members.content_cache import cached_until_content_changes, reads_query_parameters
 from members.models import Organisation
 from members.permissions import audience
 from members.search import search
@@ -156,6 +156,7 @@ def run_search(user, query, language, groups=None):
     return found
 
 
+@reads_query_parameters("q")
 def site_search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     groups = []

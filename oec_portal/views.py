@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from members.content_cache import cached_until_content_changes
+from members.content_cache import cached_until_content_changes, reads_query_parameters
 from members.forms import OrganisationSwitchForm
 from members.middleware import acting_organisation
 from members.models import Organisation
@@ -21,6 +21,7 @@ from .celery import app as celery_app
 logger = logging.getLogger(__name__)
 
 
+@reads_query_parameters()
 def home(request):
     """The mission, key figures computed from the data, featured members, the mission pages."""
     from django.conf import settings
@@ -125,6 +126,7 @@ def healthz(request):
     return JsonResponse(body, status=status)
 
 
+@reads_query_parameters()
 @require_GET
 def robots_txt(request):
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /api/"]

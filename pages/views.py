@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from js_asset import Media
 
+from members.content_cache import reads_query_parameters
 from members.models import Organisation
 
 from . import services
@@ -53,6 +54,7 @@ def _section_menu(page):
     return None
 
 
+@reads_query_parameters()
 def page_detail(request, slug):
     """One of the body's mission pages, at /<lang>/<slug>/."""
     page = get_object_or_404(
@@ -62,6 +64,7 @@ def page_detail(request, slug):
     return render(request, "pages/page.html", _page_context(request, page))
 
 
+@reads_query_parameters()
 def member_page(request, organisation_slug, slug):
     """A member's page, at /<lang>/members/<organisation>/<slug>/ (the body's pages live at /)."""
     page = get_object_or_404(

@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from members.content_cache import reads_query_parameters
 from members.kept_uploads import UploadKeeper
 from members.signals import client_ip
 
@@ -28,6 +29,7 @@ from .models import CooperationActivity, LiaisonSeat, NgoConference, Partnership
 PAGE_SIZE = 25
 
 
+@reads_query_parameters("page", "format", *PartnerFilter.base_filters)
 def partner_list(request):
     """The public partner database; `?format=csv|json` downloads the same selection."""
     partnerships = Partnership.objects.public().with_profile()
@@ -76,6 +78,7 @@ def _json_response(selection):
     return response
 
 
+@reads_query_parameters()
 def partner_detail(request, slug):
     partnership = get_object_or_404(
         Partnership.objects.public().with_profile(), organisation__slug=slug
@@ -150,6 +153,7 @@ def apply_done(request):
     return render(request, "partnerships/apply_done.html")
 
 
+@reads_query_parameters("on")
 def collective(request):
     """The conference editions and the liaison committee's composition today (or `?on=`)."""
     on = timezone.localdate()

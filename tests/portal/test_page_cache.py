@@ -92,3 +92,59 @@ def test_rows_no_public_page_shows_do_not_empty_the_cache(client, member_a, foca
         organisation=member_a, email="someone@example.org", role="delegate", invited_by=focal_a
     )
     assert client.get("/en/members/")["X-Page-Cache"] == "hit"
+
+
+# --- Keys: the path and the query parameters the view reads (issue 14) -----------------------
+
+
+def _kept_pages():
+    """The keys of the pages kept in the cache (Redis when REDIS_URL is set, else local memory)."""
+    from django.core.cache import cache
+
+    from members.content_cache import GENERATION_KEY
+
+    if isinstance(cache._cache, dict):  # LocMemCache
+        keys = list(cache._cache)
+    else:
+        keys = [key.decode() for key in cache._cache.get_client().keys("*")]
+    return {key for key in keys if "page-cache:" in key and not key.endswith(GENERATION_KEY)}
+
+
+def test_unknown_query_parameters_make_no_new_cache_keys(client, member_a, page_cache):
+    client.get("/en/members/")
+    assert len(_kept_pages()) == 1
+    for number in range(20):
+        response = client.get(f"/en/members/?utm={number}&fbclid=x{number}")
+        assert response["X-Page-Cache"] == "hit"
+    assert len(_kept_pages()) == 1
+
+
+def test_a_page_is_keyed_by_the_parameters_its_view_reads(client, member_a, member_b, page_cache):
+    only_a = client.get("/en/members/?q=Member+A")
+    assert "Member B" not in only_a.content.decode()
+    only_b = client.get("/en/members/?q=Member+B")
+    assert "X-Page-Cache" not in only_b
+    assert "Member A" not in only_b.content.decode()
+    again = client.get("/en/members/?utm_source=newsletter&q=Member+A")
+    assert again["X-Page-Cache"] == "hit"
+    assert again.content == only_a.content
+    assert len(_kept_pages()) == 2
+
+
+def test_a_view_that_declares_nothing_keeps_no_page_asked_with_a_query_string(
+    client, db, page_cache
+):
+    # The RSS feed declares no parameter: kept without a query string only.
+    client.get("/en/news/feed/rss/?x=1")
+    assert "X-Page-Cache" not in client.get("/en/news/feed/rss/?x=1")
+    assert _kept_pages() == set()
+    client.get("/en/news/feed/rss/")
+    assert client.get("/en/news/feed/rss/")["X-Page-Cache"] == "hit"
+
+
+def test_odd_input_gets_its_400_never_a_kept_page(client, db, page_cache):
+    client.get("/en/")
+    assert client.get("/en/?utm=1")["X-Page-Cache"] == "hit"
+    response = client.get("/en/?utm=%00")
+    assert response.status_code == 400
+    assert "X-Page-Cache" not in response
