@@ -8,7 +8,7 @@ from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from members.content_cache import cached_until_content_changes, reads_query_parameters
 from members.forms import OrganisationSwitchForm
@@ -112,7 +112,7 @@ def _probe_broker():
 
 
 @never_cache
-@require_GET
+@require_safe  # load balancers ask with HEAD: the same answer, without its body
 def healthz(request):
     """The state of the database, the cache and the broker; 503 when the database is down."""
     checks = {
