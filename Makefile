@@ -20,7 +20,7 @@ APT_GET := apt-get -y -qq -o DPkg::Lock::Timeout=600
 APT_INSTALL := sh -c '$(APT_GET) install "$$@" >/dev/null 2>&1 \
 	|| { $(APT_GET) update >/dev/null && $(APT_GET) install "$$@" >/dev/null; }' apt-install
 
-.PHONY: install browser-tools antivirus-tools run test test-clock observatory bench bench-bulletin lint messages check-deploy check-compose clean
+.PHONY: install browser-tools antivirus-tools run test test-clock screenshots observatory bench bench-bulletin lint messages check-deploy check-compose clean
 
 $(BIN)/python:
 	@if [ -z "$(PYTHON)" ]; then echo "error: Python 3.12 or newer is needed (python3.12, python3.13 or pyenv); none found." >&2; exit 1; fi
@@ -89,6 +89,10 @@ test-clock: install
 	@for day in $(CLOCK_DAYS); do echo "== the clock says $$day"; \
 	  DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \
 	    $(BIN)/pytest -n 2 --dist loadfile -q -m clock --today=$$day || exit 1; done
+
+## screenshots: every role's pages at 390 and 1366 px in en and ar, on contact sheets under var/screenshots/
+screenshots: install browser-tools
+	$(BIN)/python tools/screenshots.py
 
 ## observatory: Mozilla's HTTP Observatory against the portal as on staging (TLS; root, PostgreSQL)
 observatory: install browser-tools
