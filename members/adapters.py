@@ -1,7 +1,9 @@
+import ipaddress
 import logging
 import time
 from urllib.parse import urlsplit
 
+from allauth import app_settings as allauth_settings
 from allauth.account import app_settings as account_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.authentication import get_authentication_records
@@ -24,6 +26,27 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         # Member accounts exist only by invitation (members.services), so sign-up is closed.
         return False
+
+    def _get_login_attempts_cache_key(self, request, **credentials):
+        # allauth counts failed sign-ins per account (the "key" rate of "login_failed"), so
+        # five wrong passwords from anywhere would lock the owner out for five minutes. Per
+        # account and address, a stranger elsewhere locks out only themself; the "ip" rate
+        # still caps one address across all accounts (settings.ACCOUNT_RATE_LIMITS).
+        account = super()._get_login_attempts_cache_key(request, **credentials)
+        return f"{account}:{self.address_for_rate_limits(request)}"
+
+    def address_for_rate_limits(self, request):
+        """The client's address as allauth's "ip" rates count it: an IPv6 address stands for
+        its whole network (ALLAUTH_RATE_LIMIT_IPV6_PREFIX), whose holder has them all."""
+        address = self.get_client_ip(request)
+        try:
+            parsed = ipaddress.ip_address(address)
+        except ValueError:
+            return address
+        if parsed.version == 6:
+            prefix = allauth_settings.RATE_LIMIT_IPV6_PREFIX
+            return str(ipaddress.ip_network(f"{parsed}/{prefix}", strict=False).network_address)
+        return address
 
     def pre_authenticate(self, request, **credentials):
         # allauth shows "too many attempts" as a form error; answer it as what it is, a 429,

@@ -1,8 +1,13 @@
 """A Redis cache that fails open: when Redis is away, the portal keeps answering (SECURITY.md F2).
 
 Reads miss, writes are dropped, and the outage is logged (at most once every few seconds, so
-an outage does not flood the log). Rate limits therefore relax during an outage, by choice:
-pages and login keep working.
+an outage does not flood the log).
+
+Rate limits are the exception: failing open would switch off sign-in throttling for as long as
+Redis is away (SECURITY.md B1), so their keys (allauth's and the portal's form limits) go to
+this process's memory instead while Redis does not answer. Each web process then counts on its
+own (with N processes a client gets at most N times the allowance), and the counts made during
+the outage are forgotten when Redis is back; pages and login keep working.
 """
 
 import functools
@@ -10,6 +15,7 @@ import logging
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -17,6 +23,19 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 logger = logging.getLogger("oec.cache")
 LOG_EVERY_SECONDS = 10
 _last_logged = 0.0
+
+# Keys of rate-limit counters, which fall back to local memory rather than failing open:
+# allauth's limits (allauth.core.internal.ratelimit, with their ":lock" keys) and the public
+# forms' (members/services.py join requests, bulletins/services.py subscriptions,
+# partnerships/views.py applications).
+RATE_LIMIT_KEY_PREFIXES = (
+    "allauth:rl:",
+    "members:join:",
+    "bulletins:subscribe:",
+    "partnerships:apply:",
+)
+# Room enough that a flood of new keys (many addresses) cannot push a counter out early.
+LOCAL_FALLBACK_MAX_ENTRIES = 100_000
 
 
 def _log_outage(operation, error):
@@ -27,7 +46,14 @@ def _log_outage(operation, error):
         logger.error("cache unavailable, failing open (%s): %s", operation, error)
 
 
+def _is_rate_limit_key(key):
+    return isinstance(key, str) and key.startswith(RATE_LIMIT_KEY_PREFIXES)
+
+
 def _fail_open(fallback):
+    """Answer `fallback` when Redis is away; for a method taking a key first, a rate-limit key
+    goes to the process's local memory instead (the same method of a LocMemCache)."""
+
     def decorate(method):
         @functools.wraps(method)
         def wrapper(self, *args, **kwargs):
@@ -35,6 +61,9 @@ def _fail_open(fallback):
                 return method(self, *args, **kwargs)
             except (RedisConnectionError, RedisTimeoutError) as error:
                 _log_outage(method.__name__, error)
+                key = args[0] if args else kwargs.get("key")
+                if _is_rate_limit_key(key):
+                    return getattr(self.local_fallback, method.__name__)(*args, **kwargs)
                 return fallback(*args, **kwargs) if callable(fallback) else fallback
 
         return wrapper
@@ -58,6 +87,16 @@ class FailOpenRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ReusedClientRedisCacheClient
+        # One store per process: LocMemCache instances of one name share it, and Django makes
+        # a cache instance per thread.
+        self.local_fallback = LocMemCache(
+            f"oec-rate-limits:{server}",
+            {
+                "KEY_PREFIX": self.key_prefix,
+                "VERSION": self.version,
+                "OPTIONS": {"MAX_ENTRIES": LOCAL_FALLBACK_MAX_ENTRIES},
+            },
+        )
 
     @_fail_open(lambda key, default=None, version=None: default)
     def get(self, key, default=None, version=None):
@@ -99,6 +138,10 @@ class FailOpenRedisCache(RedisCache):
     def has_key(self, key, version=None):
         return super().has_key(key, version)
 
-    @_fail_open(False)
     def clear(self):
+        self.local_fallback.clear()
+        return self._clear_redis()
+
+    @_fail_open(False)
+    def _clear_redis(self):
         return super().clear()

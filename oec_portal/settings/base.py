@@ -182,8 +182,11 @@ ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 ACCOUNT_SESSION_REMEMBER = None
-# allauth's defaults, stated so that the limits are visible and tested (login: 5 failures per
-# account per 5 minutes, then 429).
+# allauth's defaults, stated so that the limits are visible and tested. Failed sign-ins: 10 a
+# minute per address across all accounts, and 5 per 5 minutes per account *from one address*
+# (members/adapters.py adds the address to allauth's per-account key, so that nobody can lock
+# a member out from elsewhere); then 429. Limits keep counting while Redis is away
+# (oec_portal/cache.py).
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "login": "30/m/ip",

@@ -3,58 +3,15 @@ back (SECURITY.md E4). The broker here is a throwaway redis-server of this test'
 machine's Redis is shared and is never stopped."""
 
 import datetime
-import shutil
-import subprocess
-import time
 
 import pytest
-import redis
 
 from bulletins import services
 from bulletins.models import Bulletin, Delivery
-from tests.network import free_port
+from tests.throwaway_redis import ThrowawayRedis
 
 from .conftest import NOVEMBER
 from .test_worker import assert_exactly_once, contacts
-
-
-class ThrowawayRedis:
-    def __init__(self):
-        self.port = free_port()
-        self.process = None
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self):
-        self.process = subprocess.Popen(
-            [
-                shutil.which("redis-server") or "redis-server",
-                "--port",
-                str(self.port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--daemonize",
-                "no",
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                if redis.Redis.from_url(self.url).ping():
-                    return
-            except redis.ConnectionError:
-                time.sleep(0.05)
-        raise RuntimeError("the throwaway redis-server did not start")
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from tests.factories import PASSWORD
+from tests.throwaway_redis import ThrowawayRedis
 
 # A real Redis client pointed at a port where nothing listens: every call fails to connect.
 REDIS_AWAY = {
@@ -50,3 +51,60 @@ def test_health_check_reports_the_cache_down_but_answers_200(client, db, redis_a
     assert response.status_code == 200
     assert response.json()["cache"] == "down"
     assert response.json()["status"] == "degraded"
+
+
+@pytest.fixture
+def redis_stopped(db):
+    """The cache on a redis-server of this test's own, which answered and was then stopped."""
+    import oec_portal.cache
+
+    server = ThrowawayRedis()
+    server.start()
+    oec_portal.cache._last_logged = 0.0
+    caches = {"default": {**REDIS_AWAY["default"], "LOCATION": server.url}}
+    try:
+        with override_settings(CACHES=caches):
+            cache.set("probe", "up")
+            assert cache.get("probe") == "up"
+            server.stop()
+            yield server
+            cache.clear()  # the counters kept in this process's memory meanwhile
+            cache.close()
+    finally:
+        server.stop()
+
+
+def bad_password(client, user, address="192.0.2.10"):
+    return client.post(
+        reverse("account_login"),
+        {"login": user.email, "password": "wrong-one"},
+        REMOTE_ADDR=address,
+    ).status_code
+
+
+def test_sign_in_is_still_throttled_while_redis_is_stopped(
+    client, delegate_a, redis_stopped, caplog
+):
+    with caplog.at_level(logging.ERROR, logger="oec.cache"):
+        statuses = [bad_password(client, delegate_a) for _ in range(6)]
+
+        assert statuses == [200] * 5 + [429]
+        for url in ("/en/", "/fr/members/", "/en/accounts/login/"):
+            assert client.get(url).status_code == 200, url
+    assert any("failing open" in record.getMessage() for record in caplog.records)
+    # Only rate-limit counters fall back to local memory; everything else still misses.
+    cache.set("page", "cached")
+    assert cache.get("page") is None
+
+
+def test_the_owner_still_signs_in_while_redis_is_stopped(client, delegate_a, redis_stopped):
+    statuses = [bad_password(client, delegate_a, address="203.0.113.9") for _ in range(6)]
+
+    response = client.post(
+        reverse("account_login"),
+        {"login": delegate_a.email, "password": PASSWORD},
+        REMOTE_ADDR="198.51.100.7",
+    )
+
+    assert statuses[-1] == 429
+    assert response.status_code == 302
