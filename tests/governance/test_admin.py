@@ -80,3 +80,36 @@ def test_document_history_opens_for_a_conference_officer(client, conference_offi
     response = client.get(reverse("admin:governance_document_history", args=[document.pk]))
     assert response.status_code == 200
     assert list(document.history.values_list("access", flat=True)) == ["members", "public"]
+
+
+def test_document_and_delegation_pages_link_their_files_audited_downloads(
+    client, conference_officer, member_a, first_session, rows
+):
+    from governance.models import Delegation, Document, DocumentDownload, PrivateFileDownload
+    from tests.factories import governance_pdf_file
+
+    delegation = Delegation.objects.create(
+        session=first_session,
+        organisation=member_a,
+        credentials_letter=governance_pdf_file("Credentials"),
+        credentials_original_filename="lettre.pdf",
+    )
+    document = Document.objects.get()
+    client.force_login(conference_officer)
+    page = client.get(reverse("admin:governance_document_change", args=[document.pk]))
+    file_url = document.files.get().get_absolute_url()
+    assert f'Currently: <a href="{file_url}">report.pdf</a>' in page.content.decode()
+    page = client.get(reverse("admin:governance_delegation_change", args=[delegation.pk]))
+    letter_url = reverse("governance:delegation_credentials", args=[delegation.pk])
+    assert f'<a href="{letter_url}">lettre.pdf</a>' in page.content.decode()
+
+    assert client.get(file_url).status_code == 200
+    assert client.get(letter_url).status_code == 200
+    assert DocumentDownload.objects.get().user == conference_officer
+    audit = PrivateFileDownload.objects.get()
+    assert (audit.what, audit.object_id, audit.owner, audit.user) == (
+        "governance.delegation.credentials_letter",
+        delegation.pk,
+        member_a,
+        conference_officer,
+    )
