@@ -11,11 +11,19 @@ from partnerships.models import Partnership
 from tests.factories import AssemblySessionFactory, DecisionFactory, OfficeHolderFactory
 
 
-def test_arabic_office_holder_line_isolates_the_latin_name(client, db):
+def test_arabic_office_holder_line_isolates_the_title_and_latin_name(client, db):
     OfficeHolderFactory(title_ar="معالي")
     html = client.get("/ar/assembly/").content.decode()
-    assert "معالي <bdi>Manssour Bin Mussallam</bdi>" in html
+    assert "<bdi>معالي Manssour Bin Mussallam</bdi>" in html
     assert "(منذ 7 ديسمبر 2021)" in html
+
+
+def test_an_english_title_shown_for_want_of_arabic_stays_with_the_name(client, db):
+    # Title and name in one isolate: an English fallback title cannot be reordered after the
+    # name by the Arabic line around it ("Manssour Bin Mussallam His Excellency").
+    OfficeHolderFactory()
+    html = client.get("/ar/assembly/").content.decode()
+    assert "<bdi>His Excellency Manssour Bin Mussallam</bdi>" in html
 
 
 def test_session_venue_is_isolated_in_lists_and_on_its_page(client, db):
