@@ -1,13 +1,19 @@
-"""/sitemap.xml: every public page in the four languages, each with its hreflang alternates.
+"""/sitemap.xml: every public page in each language it is written in, with hreflang alternates.
 
 The addresses take the requested host and scheme (as robots.txt does), not the Sites
 framework's stored domain, so one deployment needs no Site row kept in step with its domain.
+
+A page shown in a language it has no text in shows the English text (modeltranslation's
+fallback): such an address is a duplicate, so it is neither listed nor given as an alternate,
+as the pages' own `<link rel="alternate" hreflang>` do (members.content_languages). The
+languages come from the fields already loaded with each section's one query.
 """
 
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import reverse
 
+from members.content_languages import languages_with_text
 from members.models import Organisation
 from pages.models import Page
 
@@ -54,6 +60,9 @@ class PageSitemap(PortalSitemap):
             .order_by("organisation__kind", "organisation__slug", "order", "pk")
         )
 
+    def get_languages_for_item(self, page):
+        return page.available_languages()
+
     def lastmod(self, page):
         return page.updated_at
 
@@ -66,6 +75,10 @@ class MicrositeSitemap(PortalSitemap):
 
     def items(self):
         return Organisation.objects.public().members().order_by("slug")
+
+    def get_languages_for_item(self, organisation):
+        # The fields the microsite's home page advertises its languages by (members.views).
+        return languages_with_text(organisation, "name", "summary")
 
     def location(self, organisation):
         return reverse("members:microsite", kwargs={"slug": organisation.slug})
