@@ -85,6 +85,7 @@ def session_detail(request, number):
         "agenda": agenda,
         "other": by_item.get(None, empty),
         "delegations": _accredited_delegations(request, session),
+        "content_languages": languages_with_text(session, "description", "venue"),
     }
     return render(request, "governance/session_detail.html", context)
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from members.content_cache import reads_query_parameters
+from members.content_languages import languages_with_text
 from members.kept_uploads import UploadKeeper
 from members.signals import client_ip
 
@@ -95,6 +96,9 @@ def partner_detail(request, slug):
             "partnership": partnership,
             "organisation": partnership.organisation,
             "activities": activities,
+            # The description is the profile the partner writes in each language; its name is
+            # the organisation's own and is not expected to change with the language.
+            "content_languages": languages_with_text(partnership, "description"),
         },
     )
 

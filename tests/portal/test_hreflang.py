@@ -8,9 +8,12 @@ from django.urls import reverse
 from members.content_languages import languages_with_text
 from tests.factories import (
     ArticleFactory,
+    AssemblySessionFactory,
     DecisionFactory,
     OrganisationFactory,
     PageFactory,
+    PartnerOrganisationFactory,
+    PartnershipFactory,
 )
 
 ALTERNATE = re.compile(r'<link rel="alternate" hreflang="(\w+)" href="([^"]+)">')
@@ -59,9 +62,46 @@ def test_mission_page_in_english_only_advertises_english(client, host):
     assert alternates(client, "/fr/charter/") == [("en", "http://testserver/en/charter/")]
 
 
+def test_assembly_session_advertises_the_languages_of_its_description_and_venue(client, db):
+    AssemblySessionFactory(
+        number=1,
+        venue_en="Geneva",
+        venue_fr="Genève",
+        venue_es="Ginebra",
+        description_en="The founding session.",
+        description_fr="La session fondatrice.",
+        description_ar="الدورة التأسيسية.",  # without an Arabic venue: not a page in Arabic
+    )
+    assert alternates(client, "/ar/assembly/1/") == [
+        ("en", "http://testserver/en/assembly/1/"),
+        ("fr", "http://testserver/fr/assembly/1/"),
+    ]
+
+
+def test_assembly_session_without_a_description_goes_by_its_venue(client, db):
+    AssemblySessionFactory(number=2, venue_en="Geneva", venue_es="Ginebra", description_en="")
+    assert [code for code, _url in alternates(client, "/en/assembly/2/")] == ["en", "es"]
+
+
+def test_partner_profile_advertises_the_languages_of_its_description(client, db):
+    organisation = PartnerOrganisationFactory(slug="literacy-ngo")
+    PartnershipFactory(
+        organisation=organisation,
+        description_en="Works for literacy.",
+        description_es="Trabaja por la alfabetización.",
+        description_ar="تعمل من أجل محو الأمية.",
+    )
+    assert alternates(client, "/fr/partners/literacy-ngo/") == [
+        ("en", "http://testserver/en/partners/literacy-ngo/"),
+        ("es", "http://testserver/es/partners/literacy-ngo/"),
+        ("ar", "http://testserver/ar/partners/literacy-ngo/"),
+    ]
+
+
 def test_lists_and_home_advertise_all_four_languages(client, db):
     ArticleFactory(slug="only-english", title_fr="", body_fr="")
-    for url in ("/en/", reverse("news:list"), "/ar/members/"):
+    AssemblySessionFactory(number=1)
+    for url in ("/en/", reverse("news:list"), "/ar/members/", "/en/assembly/", "/en/partners/"):
         assert [code for code, _url in alternates(client, url)] == ["en", "fr", "es", "ar"]
 
 
