@@ -37,6 +37,11 @@ class PortalBoundField(BoundField):
     def is_honeypot(self):
         return isinstance(self.field, HoneypotField)
 
+    def label_tag(self, contents=None, attrs=None, label_suffix=None, tag=None):
+        # Labels name the question without Django's trailing ":" (as the GOV.UK patterns and
+        # the portal's own templates always did), so a label reads the same everywhere.
+        return super().label_tag(contents, attrs, "" if label_suffix is None else label_suffix, tag)
+
     def build_widget_attrs(self, attrs, widget=None):
         attrs = super().build_widget_attrs(attrs, widget)
         if self.kept_upload:

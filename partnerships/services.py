@@ -253,6 +253,9 @@ def partnership_apply(
     organisation = Organisation.objects.create(
         kind=Organisation.Kind.PARTNER_NGO,
         name=name,
+        # A proper name: kept in the default language too, which every other falls back to
+        # (an application sent from /fr/ would otherwise have no English name).
+        **{f"name_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}": name},
         slug=_unique_slug(name),
         country=country,
         region=Organisation.Region.for_country(country),

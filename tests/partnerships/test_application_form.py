@@ -240,3 +240,9 @@ def test_the_applicant_is_acknowledged_in_the_language_of_the_form(
     (acknowledgement,) = [m for m in mail.outbox if m.to == ["amina@reading-bridges.example"]]
     assert acknowledgement.subject == subject
     assert acknowledgement.body.startswith(greeting)
+    # The name is a proper name: the same in every language, English (the fallback) included.
+    organisation = Organisation.objects.get(slug="reading-bridges")
+    assert (organisation.name_en, getattr(organisation, f"name_{language}")) == (
+        "Reading Bridges",
+        "Reading Bridges",
+    )
