@@ -262,6 +262,7 @@ def test_the_400_page_is_branded_in_the_language_of_the_path(client, db):
     page = response.content.decode()
     assert '<html lang="fr"' in page
     assert "Organisation de coopération éducative" in page
+    assert "Requête incorrecte" in page
     assert 'href="/fr/"' in page
     assert "'nonce-" not in response["Content-Security-Policy"]
 
