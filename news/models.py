@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 from members.models import Organisation
+from members.rich_text_editor import CSP_SAFE_STYLES
 
 # The only markup an article body keeps (STYLE.md); everything else is stripped on save.
 ALLOWED_TAGS = {"p", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "blockquote", "br"}
@@ -32,6 +33,7 @@ def sanitise_html(html):
 
 # The editor offers what the sanitiser keeps.
 EDITOR_EXTENSIONS = {
+    **CSP_SAFE_STYLES,
     "Bold": True,
     "Italic": True,
     "Heading": {"levels": [2, 3, 4]},

@@ -4,6 +4,8 @@ import re
 
 import nh3
 
+from members.rich_text_editor import CSP_SAFE_STYLES
+
 ALLOWED_TAGS = {"p", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "blockquote", "br"}
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
 URL_SCHEMES = {"http", "https", "mailto"}
@@ -30,6 +32,7 @@ def sanitise_html(html):
 # What the rich-text editor offers: exactly the allowlist above, so the editor never produces
 # markup that the save would strip.
 EDITOR_EXTENSIONS = {
+    **CSP_SAFE_STYLES,
     "Bold": True,
     "Italic": True,
     "Heading": {"levels": [2, 3, 4]},

@@ -10,6 +10,7 @@ from pathlib import Path
 import environ
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
+from js_asset import static_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -301,6 +302,17 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
     "form-action": [CSP.SELF],
 }
+
+# --- Rich-text editor (django-prose-editor) ---------------------------------------------------
+# tiptap's base styles come from our static files, not from the inline <style> it would inject
+# and the CSP above refuses (static/js/prose-editor-styles.js; members.rich_text_editor adds the
+# extension to every editor). The extension makes no markup: its sanitiser rule allows nothing.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("js/prose-editor-styles.js")],
+        "extensions": {"LinkedBaseStyles": lambda config, shared_config: None},
+    }
+]
 
 # --- Django REST framework --------------------------------------------------------------------
 REST_FRAMEWORK = {

@@ -42,18 +42,13 @@ def sign_in_with_totp(page, base, user, secret):
     page.wait_for_url(lambda url: "/2fa/" not in url and "/login/" not in url)
 
 
-# The rich-text editor (tiptap, in django-prose-editor's editor.js) injects its base styles as a
-# <style> element without a nonce; style-src refuses it and the editor still works. Known, and
-# left to the rich-text module: this test is about scripts and the tabs.
-TIPTAP_STYLE = "Applying inline style violates"
-
-
 def watch_for_refusals(page):
-    """Console errors (a CSP refusal is one) and uncaught script errors of the page."""
+    """Console errors (a CSP refusal is one, the rich-text editor's styles included) and
+    uncaught script errors of the page."""
     problems = []
 
     def on_console(message):
-        if message.type == "error" and not message.text.startswith(TIPTAP_STYLE):
+        if message.type == "error":
             problems.append(f"{message.text} {message.location}")
 
     page.on("console", on_console)
@@ -130,8 +125,10 @@ def test_communications_officer_switches_the_tabs_of_an_article(
     page.goto(f"{base}{reverse('admin:news_article_change', args=[article.pk])}")
     switch_tabs(page, "title", "ar")
     assert page.locator("#id_title_ar").input_value() == "عودة المدارس"
-    # The rich-text editor ran too (its import map carries the CSP nonce).
+    # The rich-text editor ran too (its import map carries the CSP nonce), styled by tiptap's
+    # base styles from our static files rather than an inline <style> the CSP would refuse.
     page.locator('.prose-editor [contenteditable="true"]').first.wait_for()
+    assert_editor_is_styled(page)
     screenshot(page, "article-ar-tab")
     assert problems == []
 
@@ -183,6 +180,18 @@ def test_partnerships_officer_switches_tabs_and_downloads_an_activity_file(
     )
     screenshot(page, "activity-fr-tab")
     assert problems == []
+
+
+def assert_editor_is_styled(page):
+    editable = page.locator('.prose-editor [contenteditable="true"]').first
+    # `break-spaces` comes only from tiptap's base styles (static/css/prose-editor-base.css).
+    page.wait_for_function(
+        """() => getComputedStyle(document.querySelector('.prose-editor .ProseMirror'))
+            .whiteSpace === 'break-spaces'""",
+        timeout=5000,
+    )
+    assert editable.evaluate("e => getComputedStyle(e).position") == "relative"
+    assert page.locator("style").count() == 0
 
 
 def assert_tabs_are_named(page):

@@ -26,6 +26,9 @@ def test_editor_drafts_focal_point_publishes_visitor_reads(
     live_server, page, screenshot, editor_a, focal_a
 ):
     base = live_server.url
+    # Console errors: a CSP refusal is one (the rich-text editor's styles included).
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
 
     # The editor drafts the article from the dashboard and submits it for review.
     sign_in(page, base, editor_a.email)
@@ -49,6 +52,9 @@ def test_editor_drafts_focal_point_publishes_visitor_reads(
     page.keyboard.type(" and tomatoes.")
     assert_accessible(page)
     screenshot(page, "editor-drafts")
+    # tiptap's base styles came from our static files, not an inline <style> the CSP refuses.
+    assert body.evaluate("e => getComputedStyle(e).whiteSpace") == "break-spaces"
+    assert errors == []
     page.get_by_role("button", name="Save").click()
     page.get_by_text("The draft was saved.").wait_for()
     page.get_by_role("button", name="Submit for review").click()
@@ -73,6 +79,7 @@ def test_editor_drafts_focal_point_publishes_visitor_reads(
     page.get_by_role("button", name="Publish").click()
     page.get_by_text("The article is now “Published”.").wait_for()
     screenshot(page, "focal-point-published")
+    assert errors == []
 
     # A visitor reads it on the news page, then on its own page, and finds it in the feed.
     sign_out(page)
