@@ -4,10 +4,11 @@ Reads miss, writes are dropped, and the outage is logged (at most once every few
 an outage does not flood the log).
 
 Rate limits are the exception: failing open would switch off sign-in throttling for as long as
-Redis is away (SECURITY.md B1), so their keys (allauth's and the portal's form limits) go to
-this process's memory instead while Redis does not answer. Each web process then counts on its
-own (with N processes a client gets at most N times the allowance), and the counts made during
-the outage are forgotten when Redis is back; pages and login keep working.
+Redis is away (SECURITY.md B1), so their keys (allauth's, the portal's form limits and the open
+data API's DRF throttles) go to this process's memory instead while Redis does not answer. Each
+web process then counts on its own (with N processes a client gets at most N times the
+allowance), and the counts made during the outage are forgotten when Redis is back; pages and
+login keep working.
 """
 
 import functools
@@ -27,12 +28,14 @@ _last_logged = 0.0
 # Keys of rate-limit counters, which fall back to local memory rather than failing open:
 # allauth's limits (allauth.core.internal.ratelimit, with their ":lock" keys) and the public
 # forms' (members/services.py join requests, bulletins/services.py subscriptions,
-# partnerships/views.py applications).
+# partnerships/views.py applications) and the API's: DRF's SimpleRateThrottle keys are
+# "throttle_<scope>_<ident>" (rest_framework/throttling.py, cache_format).
 RATE_LIMIT_KEY_PREFIXES = (
     "allauth:rl:",
     "members:join:",
     "bulletins:subscribe:",
     "partnerships:apply:",
+    "throttle_",
 )
 # Room enough that a flood of new keys (many addresses) cannot push a counter out early.
 LOCAL_FALLBACK_MAX_ENTRIES = 100_000

@@ -108,3 +108,15 @@ def test_the_owner_still_signs_in_while_redis_is_stopped(client, delegate_a, red
 
     assert statuses[-1] == 429
     assert response.status_code == 302
+
+
+def test_the_api_is_still_throttled_while_redis_is_stopped(client, redis_stopped, monkeypatch):
+    from rest_framework.throttling import AnonRateThrottle
+
+    monkeypatch.setattr(AnonRateThrottle, "rate", "3/minute", raising=False)
+
+    statuses = [client.get("/api/partners/").status_code for _ in range(4)]
+
+    assert statuses == [200, 200, 200, 429]
+    # Another caller still has its own allowance.
+    assert client.get("/api/partners/", REMOTE_ADDR="198.51.100.8").status_code == 200
