@@ -5,6 +5,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from members.antivirus import scan_upload
+from members.kept_uploads import KeepsValidUploads
 
 from .models import Article, Category, category_refused_message
 
@@ -30,8 +31,11 @@ def _language_codes():
     return [code for code, _name in settings.LANGUAGES]
 
 
-class ArticleForm(forms.ModelForm):
-    """An article's texts in each language (English required), category, tags and image."""
+class ArticleForm(KeepsValidUploads, forms.ModelForm):
+    """An article's texts in each language (English required), category, tags and image.
+
+    A valid image is kept when the form comes back for another error (members.kept_uploads).
+    """
 
     tags_text = forms.CharField(
         label=_("Tags"),

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from members.content_cache import reads_query_parameters
 from members.content_languages import languages_with_text
+from members.kept_uploads import UploadKeeper
 from members.models import Organisation
 
 from . import services
@@ -142,6 +143,7 @@ def _save_form(request, form, article):
     except ValidationError as error:
         form.add_error(None, error)
         return None
+    form.discard_kept_uploads()
     return form.instance
 
 
@@ -151,7 +153,11 @@ def dashboard_create(request):
     article = Article(organisation=organisation)
     may_feature = request.user.has_perm("news.feature_article", article)
     form = ArticleForm(
-        request.POST or None, request.FILES or None, instance=article, may_feature=may_feature
+        request.POST or None,
+        request.FILES or None,
+        instance=article,
+        may_feature=may_feature,
+        upload_keeper=UploadKeeper(request.session),
     )
     if request.method == "POST" and form.is_valid():
         if _save_form(request, form, article):
@@ -170,6 +176,7 @@ def dashboard_edit(request, pk):
         request.FILES or None,
         instance=article,
         may_feature=request.user.has_perm("news.feature_article", article),
+        upload_keeper=UploadKeeper(request.session),
     )
     if request.method == "POST":
         if not may_edit:
