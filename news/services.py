@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -185,8 +186,10 @@ def article_restore(*, article: Article, history_id: int, by) -> Article:
             setattr(article, f"{name}_{code}", getattr(earlier, f"{name}_{code}"))
     article.category_id = earlier.category_id
     article._history_user = by
+    # The notes are kept as text in the language of whoever writes them (as "Edited" and the
+    # status notes are): the date too, as that language writes it, on the portal's clock.
     article._change_reason = _("Restored the version of %(date)s") % {
-        "date": record.history_date.strftime("%Y-%m-%d %H:%M")
+        "date": date_format(timezone.localtime(record.history_date), "DATETIME_FORMAT")
     }
     article.save()
     return article

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from news.models import Article
 from news.services import article_restore, article_save, article_transition
@@ -40,7 +41,7 @@ def test_restoring_brings_back_the_earlier_texts_as_a_new_version(editor_a, draf
     assert draft_of_a.history.count() == 4
     latest = draft_of_a.history.latest("history_date")
     assert (latest.title_en, latest.history_user) == ("Draft of A", editor_a)
-    assert latest.history_change_reason.startswith("Restored the version of")
+    assert latest.history_change_reason.startswith("Restored the version of ")
 
 
 def test_restoring_a_version_of_another_article_is_refused(editor_a, member_a, draft_of_a):
@@ -142,3 +143,26 @@ def test_admin_is_closed_to_a_member_focal_point(client, focal_a):
     client.force_login(focal_a)
     response = client.get(reverse("admin:news_article_changelist"))
     assert response.status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("language", "note"),
+    [
+        ("en", "Restored the version of 6 December 2026, 17:37"),
+        ("fr", "Version du 6 décembre 2026 à 17:37 restaurée"),
+        ("es", "Se ha restablecido la versión del 6 de diciembre de 2026, 17:37"),
+        ("ar", "استُعيدت نسخة 6 ديسمبر 2026، 17:37"),
+    ],
+)
+def test_restore_note_writes_its_date_in_the_language_of_the_note(
+    editor_a, member_a, travel_to, language, note
+):
+    # Geneva time, the portal's clock (UTC+1 in December): the note does not say 16:37.
+    travel_to("2026-12-06T17:37", tick=False)
+    article = ArticleFactory(organisation=member_a, status="draft", title_en="First")
+    first = article.history.get()
+    travel_to("2026-12-07T10:00", tick=False)
+    edit_title(article, "Second", editor_a)
+    with translation.override(language):
+        article_restore(article=article, history_id=first.history_id, by=editor_a)
+    assert article.history.latest("history_id").history_change_reason == note
