@@ -185,3 +185,36 @@ def test_weak_password_is_refused_on_acceptance(client, member_a, focal_a):
     assert response.status_code == 200
     assert "password1" in response.context["form"].errors
     assert not get_user_model().objects.filter(email="weak@example.org").exists()
+
+
+def test_new_secretariat_user_sets_up_totp_right_after_accepting_without_a_second_password(
+    client, host, secretariat_editor
+):
+    _invitation, token = invitation_create(
+        organisation=host,
+        email="new.officer@oec.example",
+        role=Role.COMMUNICATIONS,
+        invited_by=secretariat_editor,
+    )
+    response = client.post(
+        reverse("members:invitation_accept", args=[token]),
+        {
+            "first_name": "Nadia",
+            "last_name": "Haddad",
+            "password1": "a sturdy passphrase 42",
+            "password2": "a sturdy passphrase 42",
+        },
+        follow=True,
+    )
+
+    # Signed in through allauth's flow, which records the sign-in: the TOTP page shows its
+    # form at once rather than asking for the password just set.
+    assert [url for url, _status in response.redirect_chain] == [
+        reverse("dashboard"),
+        reverse("mfa_activate_totp"),
+    ]
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'name="code"' in page
+    assert 'name="password"' not in page
+    assert response.context["user"].email == "new.officer@oec.example"
