@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from members.forms_rendering import PromptsToChoose
 from members.kept_uploads import KeepsValidUploads
 
 from .models import AssemblySession, Delegation, Document, DocumentFile, Language
@@ -78,7 +79,7 @@ def _organisation_users(organisation):
     )
 
 
-class PersonFields(forms.Form):
+class PersonFields(PromptsToChoose, forms.Form):
     """A person: one of the organisation's users, or a named guest with an e-mail address."""
 
     user = forms.ModelChoiceField(

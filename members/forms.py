@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .forms_rendering import HoneypotField, with_choose_first
+from .forms_rendering import HoneypotField, PromptsToChoose, with_choose_first
 from .images import clean_image
 from .kept_uploads import KeepsValidUploads
 from .models import JoinRequest, Organisation, TeamMember, roles_for_kind
@@ -165,7 +165,7 @@ class TeamMemberForm(KeepsValidUploads, forms.ModelForm):
 # --- Join requests ------------------------------------------------------------------------
 
 
-class JoinRequestForm(forms.ModelForm):
+class JoinRequestForm(PromptsToChoose, forms.ModelForm):
     """The public "join us / support us" form, with a honeypot field that people never see."""
 
     HONEYPOT = "website"
@@ -210,8 +210,6 @@ class JoinRequestForm(forms.ModelForm):
         self.fields["country"].error_messages["invalid_choice"] = _(
             "Choose a country from the list."
         )
-        self.fields["country"].choices = with_choose_first(self.fields["country"].choices)
-        self.fields["support"].choices = with_choose_first(JoinRequest.Support.choices)
         self.fields["name"].error_messages["max_length"] = _(
             "Keep your name under %(limit_value)d characters."
         )

@@ -7,7 +7,11 @@ root `templates/`. Pages put `{% include "forms/error_summary.html" %}` at the t
 the GOV.UK Design System's error summary, whose links lead to each invalid field.
 """
 
+import functools
+
 from django import forms
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models.fields import BLANK_CHOICE_DASH
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
@@ -80,3 +84,62 @@ class HoneypotField(forms.CharField):
 def with_choose_first(choices):
     """`choices` after an empty "Choose…" option, so that nothing is chosen for the visitor."""
     return [("", CHOOSE_LABEL), *[choice for choice in choices if choice[0] != ""]]
+
+
+DJANGO_EMPTY_LABEL = BLANK_CHOICE_DASH[0][1]
+
+
+def _is_single_select(field):
+    return isinstance(field, forms.ChoiceField) and not isinstance(
+        field.widget, (forms.SelectMultiple, forms.RadioSelect, forms.MultipleHiddenInput)
+    )
+
+
+def _has_django_empty_choice(choices):
+    return any(value == "" and label == DJANGO_EMPTY_LABEL for value, label in choices)
+
+
+class PromptsToChoose:
+    """A form mixin: its selects start with "Choose…", never Django's "---------".
+
+    Django offers "---------" as the empty choice of a ModelChoiceField and of a model field
+    with choices that may be blank; the portal's forms say what to do instead. A form that
+    gives the empty choice a meaning of its own ("All sessions") keeps it. On a new row, a
+    required select does not preselect the model's default either: the user chooses (issue
+    14). The back office (Django admin) keeps Django's look: the mixin is for public and
+    member forms.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        defaults = self._model_defaults_of_a_new_row(kwargs.get("initial") or {})
+        for name, field in self.fields.items():
+            if not _is_single_select(field):
+                continue
+            if isinstance(field, forms.ModelChoiceField):
+                if field.empty_label == DJANGO_EMPTY_LABEL or name in defaults:
+                    field.empty_label = CHOOSE_LABEL
+            elif name in defaults or _has_django_empty_choice(field.choices):
+                # Lazy choices (country names in the visitor's language) stay lazy.
+                field.choices = functools.partial(with_choose_first, field.choices)
+            if name in defaults:
+                self.initial.pop(name, None)
+                field.initial = None
+
+    def _model_defaults_of_a_new_row(self, given_initial):
+        """Names of required selects whose only initial value is the model field's default."""
+        instance = getattr(self, "instance", None)
+        if instance is None or not instance._state.adding:
+            return set()
+        names = set()
+        for name, field in self.fields.items():
+            if not field.required or not _is_single_select(field) or name in given_initial:
+                continue
+            try:
+                model_field = instance._meta.get_field(name)
+            except FieldDoesNotExist:  # a form field of its own, not the model's
+                continue
+            default = model_field.get_default() if model_field.has_default() else None
+            if default is not None and self.initial.get(name, field.initial) == default:
+                names.add(name)
+        return names

@@ -5,6 +5,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from members.antivirus import scan_upload
+from members.forms_rendering import PromptsToChoose
 from members.kept_uploads import KeepsValidUploads
 
 from .models import Article, Category, category_refused_message
@@ -31,7 +32,7 @@ def _language_codes():
     return [code for code, _name in settings.LANGUAGES]
 
 
-class ArticleForm(KeepsValidUploads, forms.ModelForm):
+class ArticleForm(KeepsValidUploads, PromptsToChoose, forms.ModelForm):
     """An article's texts in each language (English required), category, tags and image.
 
     A valid image is kept when the form comes back for another error (members.kept_uploads).

@@ -3,6 +3,8 @@ from django.utils.text import capfirst, slugify
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from members.forms_rendering import PromptsToChoose
+
 from .models import Page, language_codes
 
 TRANSLATED_FIELDS = ("title", "meta_description", "body")
@@ -12,7 +14,7 @@ def _translated(name):
     return [f"{name}_{code}" for code in language_codes()]
 
 
-class PageForm(forms.ModelForm):
+class PageForm(PromptsToChoose, forms.ModelForm):
     """A page of the acting organisation, written in one or more of the four languages.
 
     The organisation and the status never come from the form: the view passes the acting
@@ -57,6 +59,8 @@ class PageForm(forms.ModelForm):
             parents = parents.exclude(pk=self.instance.pk)
         self.fields["parent"].queryset = parents
         self.fields["parent"].label_from_instance = lambda page: page.title
+        # Leaving it empty has a meaning of its own, so it says so rather than "Choose…".
+        self.fields["parent"].empty_label = _("None (a top-level page)")
 
     def language_groups(self):
         """[(code, language name, [bound fields])]: one fieldset per language in the template."""

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from governance.uploads import ALLOWED_MESSAGE, detect_document_kind
-from members.forms_rendering import HoneypotField, with_choose_first
+from members.forms_rendering import HoneypotField, PromptsToChoose, with_choose_first
 from members.kept_uploads import KeepsValidUploads
 from members.models import Organisation
 
@@ -105,7 +105,7 @@ def _language_label(label, code):
     return _("%(field)s (%(language)s)") % {"field": label, "language": LANGUAGE_NAMES[code]}
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(PromptsToChoose, forms.ModelForm):
     """A partner's public profile: a description in each language, website, fields, areas."""
 
     class Meta:
@@ -131,7 +131,7 @@ class ProfileForm(forms.ModelForm):
             field.max_length = 5000
 
 
-class ActivityForm(KeepsValidUploads, forms.ModelForm):
+class ActivityForm(KeepsValidUploads, PromptsToChoose, forms.ModelForm):
     """A cooperation activity or publication, as a partner contact reports it."""
 
     upload = forms.FileField(label=_("File"), required=False, help_text=ALLOWED_MESSAGE)
