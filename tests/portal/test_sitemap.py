@@ -6,7 +6,6 @@ import re
 from members.models import Organisation
 from tests.factories import OrganisationFactory, PageFactory
 
-
 TRANSLATIONS = {
     "title_fr": "À propos",
     "title_es": "Acerca de",
