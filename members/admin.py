@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
 from .images import clean_image
@@ -16,14 +17,49 @@ class MembershipInline(admin.TabularInline):
 
 
 class OrganisationAdminForm(forms.ModelForm):
+    """An organisation in the back office; its region follows its country.
+
+    The region is derived from the country (Organisation.Region.for_country), as the public
+    application derives it, so the directory and the API group states the same way whoever
+    typed them in. It stays an editable field rather than a read-only one: an organisation
+    without a country (or of a territory of no region) still needs one chosen by hand.
+    """
+
     class Meta:
         model = Organisation
         # The admin derives its fields from this form; the secretariat edits them all.
         fields = "__all__"  # noqa: DJ007
+        help_texts = {
+            "region": _(
+                "Left empty, it follows from the country; choose one by hand only where the "
+                "country gives none."
+            )
+        }
 
     def clean_logo(self):
         logo = self.cleaned_data.get("logo")
         return clean_image(logo) if isinstance(logo, UploadedFile) else logo
+
+    def clean(self):
+        cleaned = super().clean()
+        if "region" not in self.fields or "country" in self.errors:
+            return cleaned
+        country, region = cleaned.get("country"), cleaned.get("region")
+        derived = Organisation.Region.for_country(country)
+        if not derived:
+            return cleaned
+        if not region:
+            cleaned["region"] = derived
+        elif region != derived:
+            self.add_error(
+                "region",
+                _(
+                    "%(country)s is in the region “%(region)s”: choose that region or "
+                    "leave the field empty."
+                )
+                % {"country": countries.name(country), "region": derived.label},
+            )
+        return cleaned
 
 
 class TeamMemberAdminForm(forms.ModelForm):
