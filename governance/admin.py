@@ -98,11 +98,10 @@ class DocumentAdmin(ConferenceServicesMixin, SimpleHistoryAdmin, TabbedTranslati
         super().save_model(request, obj, form, change)
 
 
-@admin.register(DocumentDownload)
-class DocumentDownloadAdmin(ConferenceServicesMixin, admin.ModelAdmin):
-    list_display = ["at", "symbol", "language", "user", "organisation", "ip"]
-    list_filter = ["language"]
-    search_fields = ["symbol", "user__email"]
+class AuditTrailMixin:
+    """An audit trail is read, never added to, edited or deleted by hand (first in the bases:
+    it wins over a role mixin's permissions)."""
+
     date_hierarchy = "at"
 
     def has_add_permission(self, request):
@@ -112,32 +111,29 @@ class DocumentDownloadAdmin(ConferenceServicesMixin, admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
-        return False  # an audit trail is not edited
+        return False
+
+
+@admin.register(DocumentDownload)
+class DocumentDownloadAdmin(AuditTrailMixin, ConferenceServicesMixin, admin.ModelAdmin):
+    list_display = ["at", "symbol", "language", "user", "organisation", "ip"]
+    list_filter = ["language"]
+    search_fields = ["symbol", "user__email"]
 
 
 @admin.register(PrivateFileDownload)
-class PrivateFileDownloadAdmin(admin.ModelAdmin):
+class PrivateFileDownloadAdmin(AuditTrailMixin, admin.ModelAdmin):
     """Who downloaded which credentials letter or partnership file: for administrators."""
 
     list_display = ["at", "what", "object_id", "owner", "user", "organisation", "ip"]
     list_filter = ["what"]
     search_fields = ["what", "user__email", "owner__name"]
-    date_hierarchy = "at"
 
     def has_module_permission(self, request):
         return is_secretariat_admin(request.user)
 
     def has_view_permission(self, request, obj=None):
         return is_secretariat_admin(request.user)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False  # an audit trail is not edited
 
 
 class VoteInline(ConferenceServicesMixin, admin.TabularInline):
