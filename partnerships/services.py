@@ -328,15 +328,18 @@ def _notify_officers_of_application(partnership_id):
     recipients = partnerships_officer_emails()
     if not recipients:
         return
-    send_mail(
-        subject=_("New partnership application: %(name)s") % {"name": partnership.organisation},
-        message=render_to_string(
-            "partnerships/email/application_received.txt",
-            {"partnership": partnership, "site_url": settings.OEC_SITE_URL},
-        ),
-        from_email=None,
-        recipient_list=recipients,
-    )
+    # The secretariat's working language, not the applicant's (the request's): officers do not
+    # all read the language an NGO applied in.
+    with translation.override(settings.LANGUAGE_CODE):
+        send_mail(
+            subject=_("New partnership application: %(name)s") % {"name": partnership.organisation},
+            message=render_to_string(
+                "partnerships/email/application_received.txt",
+                {"partnership": partnership, "site_url": settings.OEC_SITE_URL},
+            ),
+            from_email=None,
+            recipient_list=recipients,
+        )
 
 
 @transaction.atomic

@@ -246,3 +246,14 @@ def test_the_applicant_is_acknowledged_in_the_language_of_the_form(
         "Reading Bridges",
         "Reading Bridges",
     )
+
+
+def test_the_officers_are_told_in_the_secretariats_language_whatever_the_form_was(
+    client, terms, partnerships_officer, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/fr/partners/apply/", form_data(**terms))
+    assert response.status_code == 302
+    (notice,) = [m for m in mail.outbox if m.to == ["partnerships@oec.example"]]
+    assert notice.subject == "New partnership application: Reading Bridges"
+    assert "/admin/partnerships/partnership/" in notice.body
