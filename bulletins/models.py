@@ -12,10 +12,9 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_prose_editor.fields import ProseEditorField
 
 from members.models import Organisation
-from news.models import EDITOR_EXTENSIONS, sanitise_html
+from members.rich_text import SanitisesRichText, rich_text_field
 
 
 def normalise_email(email):
@@ -49,7 +48,7 @@ class BulletinQuerySet(models.QuerySet):
         )
 
 
-class Bulletin(models.Model):
+class Bulletin(SanitisesRichText, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         AWAITING_APPROVAL = "awaiting_approval", _("Awaiting approval")
@@ -71,11 +70,8 @@ class Bulletin(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
-    introduction = ProseEditorField(
+    introduction = rich_text_field(
         _("introduction"),
-        blank=True,
-        config={"extensions": EDITOR_EXTENSIONS},
-        sanitize=sanitise_html,
         help_text=_("Written by the partnerships officers before the bulletin is composed."),
     )
     composed_at = models.DateTimeField(_("composed at"), null=True, blank=True)
@@ -93,6 +89,8 @@ class Bulletin(models.Model):
 
     objects = BulletinQuerySet.as_manager()
 
+    rich_text_fields = ("introduction",)
+
     class Meta:
         verbose_name = _("bulletin")
         verbose_name_plural = _("bulletins")
@@ -103,13 +101,6 @@ class Bulletin(models.Model):
 
     def __str__(self):
         return _("Bulletin %(month)s") % {"month": self.month.strftime("%Y-%m")}
-
-    def save(self, *args, **kwargs):
-        for code, _name in settings.LANGUAGES:
-            field = f"introduction_{code}"
-            if hasattr(self, field):
-                setattr(self, field, sanitise_html(getattr(self, field)))
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("bulletins:edition", kwargs={"period": self.period})

@@ -5,6 +5,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from members.antivirus import scan_upload
+from members.content_languages import language_codes
 from members.forms_rendering import PromptsToChoose
 from members.kept_uploads import KeepsValidUploads
 
@@ -28,10 +29,6 @@ def check_article_image(image):
     return image
 
 
-def _language_codes():
-    return [code for code, _name in settings.LANGUAGES]
-
-
 class ArticleForm(KeepsValidUploads, PromptsToChoose, forms.ModelForm):
     """An article's texts in each language (English required), category, tags and image.
 
@@ -48,13 +45,13 @@ class ArticleForm(KeepsValidUploads, PromptsToChoose, forms.ModelForm):
     class Meta:
         model = Article
         fields = [
-            *[f"{name}_{code}" for name in TRANSLATED for code in _language_codes()],
+            *[f"{name}_{code}" for name in TRANSLATED for code in language_codes()],
             "category",
             "image",
             "featured_on_home",
         ]
         widgets = {
-            **{f"summary_{code}": forms.Textarea(attrs={"rows": 3}) for code in _language_codes()},
+            **{f"summary_{code}": forms.Textarea(attrs={"rows": 3}) for code in language_codes()},
         }
 
     def __init__(self, *args, may_feature=False, **kwargs):
@@ -64,7 +61,7 @@ class ArticleForm(KeepsValidUploads, PromptsToChoose, forms.ModelForm):
         organisation = self.instance.organisation if self.instance.organisation_id else None
         self.fields["category"].queryset = Category.objects.usable_by(organisation).order_by("name")
         self.fields["title_en"].required = True
-        for code in _language_codes():
+        for code in language_codes():
             language = get_language_info(code)["name_translated"]
             for name in TRANSLATED:
                 field = self.fields[f"{name}_{code}"]
@@ -86,7 +83,7 @@ class ArticleForm(KeepsValidUploads, PromptsToChoose, forms.ModelForm):
                 code,
                 [self[f"{name}_{code}"] for name in TRANSLATED],
             )
-            for code in _language_codes()
+            for code in language_codes()
         ]
 
     def clean_image(self):

@@ -1,6 +1,5 @@
 """News articles of any organisation: draft → in review → published (maybe scheduled) → archived."""
 
-import nh3
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -8,46 +7,10 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_prose_editor.fields import ProseEditorField
 
+from members.content_languages import language_codes
 from members.models import Organisation
-from members.rich_text_editor import CSP_SAFE_STYLES
-
-# The only markup an article body keeps (STYLE.md); everything else is stripped on save.
-ALLOWED_TAGS = {"p", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "blockquote", "br"}
-ALLOWED_ATTRIBUTES = {"a": {"href"}}
-
-
-def sanitise_html(html):
-    """The body's HTML with only the allowed tags; scripts and event handlers never survive."""
-    if not html:
-        return ""
-    return nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
-        link_rel="noopener noreferrer",
-    )
-
-
-# The editor offers what the sanitiser keeps.
-EDITOR_EXTENSIONS = {
-    **CSP_SAFE_STYLES,
-    "Bold": True,
-    "Italic": True,
-    "Heading": {"levels": [2, 3, 4]},
-    "BulletList": True,
-    "OrderedList": True,
-    "ListItem": True,
-    "Blockquote": True,
-    "HardBreak": True,
-    "Link": {"enableTarget": False},
-}
-
-
-def language_codes():
-    return [code for code, _name in settings.LANGUAGES]
+from members.rich_text import SanitisesRichText, rich_text_field
 
 
 class CategoryQuerySet(models.QuerySet):
@@ -167,7 +130,7 @@ def article_image_path(instance, filename):
     return f"news/{instance.organisation_id}/{filename}"
 
 
-class Article(models.Model):
+class Article(SanitisesRichText, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         IN_REVIEW = "in_review", _("In review")
@@ -182,9 +145,7 @@ class Article(models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), blank=True, max_length=600)
-    body = ProseEditorField(
-        _("body"), blank=True, config={"extensions": EDITOR_EXTENSIONS}, sanitize=sanitise_html
-    )
+    body = rich_text_field(_("body"))
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     category = models.ForeignKey(
         Category,
@@ -231,6 +192,8 @@ class Article(models.Model):
 
     objects = ArticleQuerySet.as_manager()
 
+    rich_text_fields = ("body",)
+
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
@@ -248,13 +211,6 @@ class Article(models.Model):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        for code in language_codes():
-            field = f"body_{code}"
-            if hasattr(self, field):
-                setattr(self, field, sanitise_html(getattr(self, field)))
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("news:article", kwargs={"slug": self.slug})

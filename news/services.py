@@ -14,8 +14,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from members.content_cache import forget_content
+from members.content_languages import language_codes
 
-from .models import Article, Tag, language_codes
+from .models import Article, Tag
 from .permissions import TRANSITIONS
 
 # Widths of the renditions a page shows: the article's own page and the lists.

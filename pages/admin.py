@@ -15,7 +15,7 @@ class PageAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     """The secretariat's communications officers edit the body's (and any member's) pages.
 
     One tab per language; the body uses the rich-text editor, and whatever it sends is
-    sanitised on save (pages.sanitising).
+    sanitised on save (members.rich_text).
     """
 
     list_display = ["title", "organisation", "slug", "parent", "order", "status", "updated_at"]

@@ -3,9 +3,10 @@ from django.utils.text import capfirst, slugify
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from members.content_languages import language_codes
 from members.forms_rendering import PromptsToChoose
 
-from .models import Page, language_codes
+from .models import Page
 
 TRANSLATED_FIELDS = ("title", "meta_description", "body")
 

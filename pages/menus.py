@@ -3,7 +3,9 @@
 from django.core.cache import cache
 from django.utils.translation import get_language, override
 
-from .models import Page, language_codes
+from members.content_languages import language_codes
+
+from .models import Page
 
 CACHE_SECONDS = 60 * 10
 

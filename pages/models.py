@@ -7,9 +7,9 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django_prose_editor.fields import ProseEditorField
 
-from .sanitising import EDITOR_EXTENSIONS, sanitise_html
+from members.content_languages import language_codes
+from members.rich_text import SanitisesRichText, rich_text_field
 
 # A page of the body answers at /<lang>/<slug>/ and a member's at /<lang>/members/<org>/<slug>/,
 # next to the other apps' URLs: a page may not take a name those URLs use. Slugs have at least
@@ -32,10 +32,6 @@ RESERVED_SLUGS = frozenset(
         "team",
     }
 )
-
-
-def language_codes():
-    return [code for code, _name in settings.LANGUAGES]
 
 
 def validate_slug_not_reserved(value):
@@ -98,7 +94,7 @@ class PageQuerySet(models.QuerySet):
         return search(self, query, fields=search_fields(code), language=code)
 
 
-class Page(models.Model):
+class Page(SanitisesRichText, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
@@ -136,13 +132,13 @@ class Page(models.Model):
         blank=True,
         help_text=_("One or two sentences; search engines and social networks show them."),
     )
-    body = ProseEditorField(
-        _("body"), blank=True, extensions=EDITOR_EXTENSIONS, sanitize=sanitise_html
-    )
+    body = rich_text_field(_("body"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = PageQuerySet.as_manager()
+
+    rich_text_fields = ("body",)
 
     class Meta:
         verbose_name = _("page")
@@ -163,10 +159,6 @@ class Page(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        for code in language_codes():
-            field = f"body_{code}"
-            if hasattr(self, field):
-                setattr(self, field, sanitise_html(getattr(self, field)))
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "updated_at" not in update_fields:
             kwargs["update_fields"] = {*update_fields, "updated_at"}

@@ -1,7 +1,7 @@
 // The rich-text editor under our strict CSP (style-src 'self', no inline styles). tiptap injects
 // its base styles as an inline <style> element, which the CSP refuses (and reports); and
 // django-prose-editor creates the editor without a way to pass tiptap's `injectCSS: false`.
-// This extension (members/rich_text_editor.py adds it to every editor) turns the injection off
+// This extension (members/rich_text.py adds it to every editor) turns the injection off
 // before the editor is mounted and links the same rules from our static files instead.
 import { Extension } from "django-prose-editor/editor";
 

@@ -111,6 +111,16 @@ def test_introduction_is_sanitised(host_org):
     assert bulletin.introduction_en == "<p>Hi</p>"
 
 
+def test_introduction_of_only_an_empty_paragraph_is_stored_empty(host_org):
+    bulletin = BulletinFactory(
+        month=DECEMBER, introduction_en="<p>Dear partners</p>", introduction_fr="<p><br></p>"
+    )
+
+    bulletin.refresh_from_db()
+    assert bulletin.introduction_en == "<p>Dear partners</p>"
+    assert bulletin.introduction_fr == ""
+
+
 def test_compose_is_idempotent_and_waits_for_approval_by_default(host_org):
     bulletin_contact(email="reader@ngo.example")
 

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from news.models import sanitise_html
+from members.rich_text import sanitise_html
 from tests.factories import ArticleFactory
 
 HOSTILE = (
@@ -56,3 +56,11 @@ def test_title_is_escaped_on_the_page(client, member_a):
     content = client.get(article.get_absolute_url()).content.decode()
     assert "<script>alert(1)</script>" not in content
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in content
+
+
+def test_body_of_only_an_empty_paragraph_is_stored_empty(member_a):
+    # The editor leaves an empty paragraph behind; stored empty, the English body shows instead.
+    article = ArticleFactory(organisation=member_a, body_en="<p>Text</p>", body_fr="<p></p>")
+    article.refresh_from_db()
+    assert article.body_en == "<p>Text</p>"
+    assert article.body_fr == ""

@@ -54,6 +54,8 @@ def test_every_editor_links_the_base_styles_and_loads_the_extension(model, field
     )
     assert config["extensions"]["LinkedBaseStyles"] == {"href": "/static/css/prose-editor-base.css"}
     assert config["js_modules"] == ["/static/js/prose-editor-styles.js"]
+    # The editor offers only the links the sanitiser keeps (members.rich_text.URL_SCHEMES).
+    assert config["extensions"]["Link"]["protocols"] == ["http", "https", "mailto"]
 
 
 def test_styles_stay_strict():

@@ -1,0 +1,84 @@
+"""Rich text, as every app has it: one allowlist, one editor, one rule for saving.
+
+Whatever an editor, the admin or an import sends, only the markup below stays. The editor
+(django-prose-editor, on tiptap) offers exactly that markup, so it never produces something
+the save would strip. A model with translated rich-text fields sanitises the copy of every
+language on each save (`SanitisesRichText`), not only the one a form happened to clean.
+
+tiptap injects its base styles as an inline <style> element, which our CSP (style-src 'self')
+refuses, leaving the editor unstyled in the admin and in the members' forms. `CSP_SAFE_STYLES`
+(static/js/prose-editor-styles.js, registered in settings.DJANGO_PROSE_EDITOR_EXTENSIONS)
+turns the injection off and links the same rules from static/css/prose-editor-base.css.
+"""
+
+import re
+
+import nh3
+from django_prose_editor.fields import ProseEditorField
+from js_asset import static_lazy
+
+from .content_languages import language_codes
+
+ALLOWED_TAGS = {"p", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "blockquote", "br"}
+ALLOWED_ATTRIBUTES = {"a": {"href"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+# The rich-text editor always leaves one empty paragraph behind; that is no content at all,
+# and an empty translation must stay empty so that the English fallback (and its note) shows.
+_EMPTY_ELEMENT = re.compile(r"^\s*(<(?P<tag>p|h2|h3|h4)>\s*(<br>)?\s*</(?P=tag)>\s*)*$")
+
+
+def sanitise_html(html):
+    """`html` with only the allowed tags and attributes: scripts, event handlers and links of
+    other protocols never stay; markup with no text at all becomes ""."""
+    if not html:
+        return ""
+    cleaned = nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+    ).strip()
+    return "" if _EMPTY_ELEMENT.match(cleaned) else cleaned
+
+
+CSP_SAFE_STYLES = {"LinkedBaseStyles": {"href": static_lazy("css/prose-editor-base.css")}}
+
+EDITOR_EXTENSIONS = {
+    **CSP_SAFE_STYLES,
+    "Bold": True,
+    "Italic": True,
+    "Heading": {"levels": [2, 3, 4]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HardBreak": True,
+    "Link": {"enableTarget": False, "protocols": sorted(URL_SCHEMES)},
+}
+
+
+def rich_text_field(verbose_name, **kwargs):
+    """A rich-text model field: the editor above, sanitised when a form cleans it."""
+    return ProseEditorField(
+        verbose_name, blank=True, extensions=EDITOR_EXTENSIONS, sanitize=sanitise_html, **kwargs
+    )
+
+
+class SanitisesRichText:
+    """Model mixin: sanitise every language's copy of `rich_text_fields` on each save.
+
+    modeltranslation adds `<field>_<code>` beside each translated field; a form, the admin or
+    a service may have set any of them, and a partial save must not keep unsafe markup either.
+    """
+
+    rich_text_fields = ()
+
+    def save(self, *args, **kwargs):
+        for name in self.rich_text_fields:
+            for code in language_codes():
+                field = f"{name}_{code}"
+                if hasattr(self, field):
+                    setattr(self, field, sanitise_html(getattr(self, field)))
+        super().save(*args, **kwargs)
