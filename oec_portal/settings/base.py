@@ -305,7 +305,7 @@ SECURE_CSP = {
 
 # --- Rich-text editor (django-prose-editor) ---------------------------------------------------
 # tiptap's base styles come from our static files, not from the inline <style> it would inject
-# and the CSP above refuses (static/js/prose-editor-styles.js; members.rich_text_editor adds the
+# and the CSP above refuses (static/js/prose-editor-styles.js; members.rich_text adds the
 # extension to every editor). The extension makes no markup: its sanitiser rule allows nothing.
 DJANGO_PROSE_EDITOR_EXTENSIONS = [
     {
