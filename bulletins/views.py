@@ -14,7 +14,7 @@ from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from members.signals import client_ip
+from members.request_facts import client_ip
 
 from . import selectors, services
 from .forms import LanguageForm, SubscribeForm

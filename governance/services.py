@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from members.middleware import acting_organisation_id
 from members.models import Organisation
-from members.signals import client_ip
+from members.request_facts import client_ip
 
 from .models import (
     DashboardVisit,

@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.utils.encoding import force_str
 from django.utils.translation import gettext
 
-from .signals import client_ip
+from .request_facts import client_ip
 
 security_log = logging.getLogger("oec.security")
 

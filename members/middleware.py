@@ -7,8 +7,8 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from .permissions import is_secretariat_admin, memberships_of, must_use_two_factor
+from .request_facts import client_ip
 from .services import ACTING_ORGANISATION_SESSION_KEY
-from .signals import client_ip
 
 security_log = logging.getLogger("oec.security")
 

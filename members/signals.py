@@ -10,12 +10,9 @@ import logging
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
+from .request_facts import client_ip
+
 security_log = logging.getLogger("oec.security")
-
-
-def client_ip(request):
-    """The client address as the web server saw it; X-Forwarded-For is not trusted here."""
-    return request.META.get("REMOTE_ADDR", "") if request is not None else ""
 
 
 def _organisation_slug(user):

@@ -28,7 +28,7 @@ from .forms import (
 )
 from .kept_uploads import UploadKeeper
 from .models import Invitation, JoinRequest, Membership, Organisation, TeamMember
-from .signals import client_ip
+from .request_facts import client_ip
 
 DIRECTORY_PAGE_SIZE = 24
 JOIN_REQUESTS_PAGE_SIZE = 20

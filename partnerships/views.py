@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from members.content_cache import reads_query_parameters
 from members.content_languages import languages_with_text
 from members.kept_uploads import UploadKeeper
-from members.signals import client_ip
+from members.request_facts import client_ip
 
 from . import services
 from .exports import EXPORT_FIELDS, export_rows
