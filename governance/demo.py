@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from members.demo import month_from_now, update_or_create_if_changed
+from members.uploads import PDF, storage_name
 
 from .models import (
     AgendaItem,
@@ -24,7 +25,6 @@ from .models import (
     OfficeHolder,
     Organ,
 )
-from .uploads import PDF, storage_name
 
 
 def _escape(text):

@@ -13,7 +13,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
 
-from .uploads import ALLOWED_KINDS, PDF
+from members.uploads import ALLOWED_KINDS, PDF
 
 logger = logging.getLogger(__name__)
 

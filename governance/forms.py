@@ -137,7 +137,7 @@ class DelegationHeadForm(KeepsValidUploads, PersonFields):
     def clean_credentials_letter(self):
         uploaded = self.cleaned_data.get("credentials_letter")
         if uploaded:
-            from .uploads import PDF, detect_document_kind
+            from members.uploads import PDF, detect_document_kind
 
             if detect_document_kind(uploaded) != PDF:
                 raise ValidationError(_("The credentials letter must be a PDF file."))

@@ -12,8 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Organisation
-
-from .storage import private_storage
+from members.private_files import private_storage
 
 GENERAL_ASSEMBLY_CODE = "GA"
 

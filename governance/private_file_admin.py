@@ -14,8 +14,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.utils.html import format_html
 
-from .storage import PrivateStorage
-from .uploads import detect_document_kind, storage_name
+from members.private_files import PrivateStorage
+from members.uploads import detect_document_kind, storage_name
 
 
 def is_private_file_field(db_field):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from members.middleware import acting_organisation_id
 from members.models import Organisation
 from members.request_facts import client_ip
+from members.uploads import PDF, detect_document_kind, storage_name
 
 from .models import (
     DashboardVisit,
@@ -21,7 +22,6 @@ from .models import (
     DocumentFile,
     PrivateFileDownload,
 )
-from .uploads import PDF, detect_document_kind, storage_name
 
 security_logger = logging.getLogger("oec.security")
 

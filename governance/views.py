@@ -17,6 +17,7 @@ from members.content_cache import cached_until_content_changes, reads_query_para
 from members.content_languages import languages_with_text
 from members.kept_uploads import UploadKeeper
 from members.permissions import audience
+from members.uploads import PDF
 
 from . import selectors, services
 from .downloads import private_file_response
@@ -31,7 +32,6 @@ from .models import (
     Vote,
     slug_to_symbol,
 )
-from .uploads import PDF
 
 PAGE_SIZE = 30
 

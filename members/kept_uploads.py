@@ -23,13 +23,13 @@ from datetime import timedelta
 from pathlib import Path
 
 from django import forms
-from django.conf import settings
 from django.core import signing
 from django.core.files import File
-from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
+
+from .private_files import PrivateStorage
 
 logger = logging.getLogger(__name__)
 
@@ -40,25 +40,8 @@ TOKEN_FIELD_SUFFIX = "__kept"
 STORED_NAME = re.compile(r"^[0-9a-f]{32}$")
 
 
-class KeptUploadStorage(FileSystemStorage):
-    """A directory of the private store (settings.PRIVATE_MEDIA_ROOT), read at each use; no URL."""
-
-    def __init__(self):
-        super().__init__(base_url=None)
-
-    @property
-    def base_location(self):
-        return Path(settings.PRIVATE_MEDIA_ROOT) / "kept-uploads"
-
-    @property
-    def location(self):
-        return str(Path(self.base_location).resolve())
-
-    def url(self, name):
-        raise NotImplementedError("Kept uploads have no URL.")
-
-
-storage = KeptUploadStorage()
+# A directory of the one private store: no URL, root read at each use.
+storage = PrivateStorage("kept-uploads")
 
 
 def token_field_name(html_name):

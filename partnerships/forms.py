@@ -4,10 +4,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from governance.uploads import ALLOWED_MESSAGE, detect_document_kind
 from members.forms_rendering import HoneypotField, PromptsToChoose, with_choose_first
 from members.kept_uploads import KeepsValidUploads
 from members.models import Organisation
+from members.uploads import ALLOWED_MESSAGE, detect_document_kind
 
 from .models import CooperationActivity, FieldOfCompetence, FunctionalArea, Partnership, Status
 

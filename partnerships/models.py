@@ -15,13 +15,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from governance.storage import private_storage
 from members.models import Organisation
+from members.private_files import private_storage
 
 
 def get_private_storage():
-    # The one private store (governance's: under PRIVATE_MEDIA_ROOT, no URL). A callable keeps
-    # the machine's path out of the migrations.
+    # The one private store (members.private_files: under PRIVATE_MEDIA_ROOT, no URL). A
+    # callable keeps the machine's path out of the migrations.
     return private_storage
 
 

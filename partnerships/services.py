@@ -13,8 +13,8 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from governance.uploads import detect_document_kind, storage_name
 from members.models import Membership, Organisation, Role
+from members.uploads import detect_document_kind, storage_name
 
 from .models import (
     Contact,
@@ -243,7 +243,7 @@ def partnership_apply(
     """A public application: a pending partner organisation, an applicant partnership, a contact.
 
     The organisation's region follows its country (Organisation.Region.for_country). The
-    files are checked by content (governance.uploads) and stored under server-made names in
+    files are checked by content (members.uploads) and stored under server-made names in
     private storage. Once the application is saved, the partnerships officers are told, and
     the contact receives an acknowledgement in `applied_in`, the language of the form.
     """

@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import governance.storage
+import members.private_files
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -129,7 +129,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('status', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('accredited', 'Accredited'), ('returned', 'Returned for changes')], default='draft', max_length=12, verbose_name='status')),
                 ('return_reason', models.TextField(blank=True, verbose_name='reason for returning')),
-                ('credentials_letter', models.FileField(blank=True, max_length=200, storage=governance.storage.PrivateStorage(), upload_to='credentials/', verbose_name='credentials letter')),
+                ('credentials_letter', models.FileField(blank=True, max_length=200, storage=members.private_files.PrivateStorage(), upload_to='credentials/', verbose_name='credentials letter')),
                 ('credentials_original_filename', models.CharField(blank=True, max_length=200)),
                 ('submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='submitted at')),
                 ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided at')),
@@ -190,7 +190,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('language', models.CharField(choices=[('en', 'English'), ('fr', 'French'), ('es', 'Spanish'), ('ar', 'Arabic')], max_length=2, verbose_name='language')),
-                ('file', models.FileField(max_length=200, storage=governance.storage.PrivateStorage(), upload_to='documents/', verbose_name='file')),
+                ('file', models.FileField(max_length=200, storage=members.private_files.PrivateStorage(), upload_to='documents/', verbose_name='file')),
                 ('original_filename', models.CharField(blank=True, max_length=200, verbose_name='original file name')),
                 ('size', models.PositiveBigIntegerField(default=0, verbose_name='size in bytes')),
                 ('content_type', models.CharField(blank=True, max_length=120, verbose_name='content type')),

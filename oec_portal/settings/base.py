@@ -389,8 +389,8 @@ OEC_BULLETIN_SUBSCRIPTIONS_PER_HOUR = env.int("OEC_BULLETIN_SUBSCRIPTIONS_PER_HO
 OEC_BULLETIN_WEBHOOK_SECRET = env("OEC_BULLETIN_WEBHOOK_SECRET", default="")
 
 # --- governance -------------------------------------------------------------------------------
-# Documents and credentials letters live under PRIVATE_MEDIA_ROOT (governance.storage), never
-# under MEDIA_URL. Largest file accepted by the upload checks (governance.uploads), in bytes;
+# Documents and credentials letters live under PRIVATE_MEDIA_ROOT (members.private_files), never
+# under MEDIA_URL. Largest file accepted by the upload checks (members.uploads), in bytes;
 # keep nginx's client_max_body_size a little above it.
 OEC_MAX_UPLOAD_BYTES = env.int("OEC_MAX_UPLOAD_BYTES", default=25 * 1024 * 1024)
 # ClamAV's clamd, which scans every upload before it is kept (members/antivirus.py):
@@ -462,7 +462,7 @@ if env("CELERY_BROKER_URL", default=""):
 # keep. The keys (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) are read from the environment by
 # boto3, or come from the host's role: never from settings. Private files (documents,
 # credentials letters, partnership applications) never go there: they stay in
-# PRIVATE_MEDIA_ROOT (governance/storage.py), on a volume shared by the web replicas and nginx,
+# PRIVATE_MEDIA_ROOT (members/private_files.py), on a volume shared by the web replicas and nginx,
 # and leave only through the download view's permission check and X-Accel-Redirect. A signed
 # bucket URL would be a bearer link that works for anyone during its lifetime, and could not
 # carry our nosniff header (SECURITY.md A4, D2, D3).

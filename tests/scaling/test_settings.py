@@ -22,7 +22,7 @@ from django.conf import settings
 from django.core.files.storage import default_storage
 
 from governance.models import DocumentFile
-from governance.storage import private_storage
+from members.private_files import private_storage
 
 print(json.dumps({
     "databases": settings.DATABASES,

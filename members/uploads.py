@@ -3,8 +3,8 @@
 Accepted: PDF, DOCX, XLSX, PPTX, ODT, ODS. Office formats are zip archives: they must hold the
 entries their format requires, and their uncompressed size, entry count and compression ratio
 are capped so that a zip bomb is refused before anything unpacks it. When an antivirus is
-configured, the file is scanned too (members.antivirus, SECURITY.md D5). Partnerships reuses
-these checks for application files.
+configured, the file is scanned too (members.antivirus, SECURITY.md D5). Governance (documents,
+credentials letters) and partnerships (application and activity files) use these checks.
 """
 
 import uuid
@@ -15,9 +15,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from members.antivirus import scan_upload
+from .antivirus import scan_upload
 
-MAX_UPLOAD_BYTES = getattr(settings, "OEC_MAX_UPLOAD_BYTES", 25 * 1024 * 1024)
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 MAX_ZIP_ENTRIES = 5_000
 MAX_COMPRESSION_RATIO = 100
@@ -49,6 +48,14 @@ OOXML_KINDS = {"word/": DOCX, "xl/": XLSX, "ppt/": PPTX}
 ODF_KINDS = {kind.content_type: kind for kind in (ODT, ODS)}
 
 ALLOWED_MESSAGE = _("Upload a PDF, DOCX, XLSX, PPTX, ODT or ODS file.")
+
+
+def max_upload_bytes() -> int:
+    """The largest upload accepted, in bytes: settings.OEC_MAX_UPLOAD_BYTES (its default is there).
+
+    Read at each call, so that a deployment (or a test) can change the limit.
+    """
+    return settings.OEC_MAX_UPLOAD_BYTES
 
 
 def _refuse(message, code):
@@ -93,8 +100,7 @@ def detect_document_kind(uploaded) -> FileKind:
     The file name's extension must agree with the content (an HTML page renamed .pdf fails),
     and the antivirus, if there is one, must find the file clean.
     """
-    # Read at each call, so that a deployment (or a test) can change the limit.
-    limit = getattr(settings, "OEC_MAX_UPLOAD_BYTES", MAX_UPLOAD_BYTES)
+    limit = max_upload_bytes()
     if uploaded.size > limit:
         _refuse(
             _("The file is larger than %(limit)s MB.") % {"limit": round(limit / 2**20, 1)},

@@ -1,11 +1,12 @@
-"""The private file store of governance: documents and credentials letters.
+"""The private file store: documents, credentials letters, partnership files, kept uploads.
 
-Files live under settings.PRIVATE_MEDIA_ROOT and have no URL: only the download view hands
+Files live under settings.PRIVATE_MEDIA_ROOT and have no URL: only the download views hand
 them out, after the permission check (SECURITY.md D2). The root is read at each use, so tests
 and deployments can move it.
 """
 
 import os
+from pathlib import Path
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
@@ -14,12 +15,15 @@ from django.utils.deconstruct import deconstructible
 
 @deconstructible
 class PrivateStorage(FileSystemStorage):
-    def __init__(self):
+    """PRIVATE_MEDIA_ROOT, or its `subdirectory` (e.g. the uploads kept across a re-display)."""
+
+    def __init__(self, subdirectory=""):
         super().__init__(base_url=None)
+        self.subdirectory = subdirectory
 
     @property
     def base_location(self):
-        return settings.PRIVATE_MEDIA_ROOT
+        return Path(settings.PRIVATE_MEDIA_ROOT, self.subdirectory)
 
     @property
     def location(self):
