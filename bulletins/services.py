@@ -5,7 +5,6 @@ import logging
 from functools import partial
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -335,19 +334,6 @@ def delivery_record_bounce(*, email, message_id="") -> int:
 
 
 # --- public subscription (double opt-in) --------------------------------------------------------
-def subscription_attempt_allowed(*, ip) -> bool:
-    """Count one attempt of the subscription form; False once the IP used its hourly allowance."""
-    limit = getattr(settings, "OEC_BULLETIN_SUBSCRIPTIONS_PER_HOUR", 5)
-    key = f"bulletins:subscribe:{ip}"
-    if cache.add(key, 1, timeout=3600):
-        return True
-    try:
-        return cache.incr(key) <= limit
-    except ValueError:  # expired between add() and incr()
-        cache.add(key, 1, timeout=3600)
-        return True
-
-
 @transaction.atomic
 def subscriber_request(*, email, language) -> Subscriber:
     """Record the wish and mail the confirmation link (nothing is sent before it is followed)."""

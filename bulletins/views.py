@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from members import rate_limits
 from members.request_facts import client_ip
 
 from . import selectors, services
@@ -51,7 +52,9 @@ def edition(request, period):
 def subscribe(request):
     form = SubscribeForm(request.POST or None, initial={"language": get_language()})
     if request.method == "POST":
-        if not services.subscription_attempt_allowed(ip=client_ip(request)):
+        if not rate_limits.attempt_allowed(
+            rate_limits.BULLETIN_SUBSCRIPTION, ip=client_ip(request)
+        ):
             return render(request, "bulletins/subscribe_limited.html", status=429)
         if form.is_spam:
             # A robot filled the hidden field: it is thanked and nothing is stored.

@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
@@ -287,28 +286,6 @@ def team_member_move(*, team_member, offset: int) -> None:
 
 
 # --- Join requests ---------------------------------------------------------------------------
-
-
-def _join_rate_key(*, ip, organisation):
-    return f"members:join:{organisation.pk}:{ip}"
-
-
-def join_request_attempt_allowed(*, ip, organisation) -> bool:
-    """Count one attempt to send the join form; False once the IP used up its hourly allowance.
-
-    The counter lives in the cache (Redis in production), per organisation and IP address, for
-    an hour from the first attempt.
-    """
-    limit = getattr(settings, "OEC_JOIN_REQUESTS_PER_HOUR", 5)
-    key = _join_rate_key(ip=ip, organisation=organisation)
-    if cache.add(key, 1, timeout=3600):
-        return True
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.add(key, 1, timeout=3600)
-        return True
-    return count <= limit
 
 
 @transaction.atomic

@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import services
+from . import rate_limits, services
 from .content_cache import reads_query_parameters
 from .content_languages import languages_with_text
 from .forms import (
@@ -63,8 +63,8 @@ def join(request, slug):
     organisation = get_object_or_404(Organisation.objects.public().members(), slug=slug)
     form = JoinRequestForm(request.POST or None)
     if request.method == "POST":
-        if not services.join_request_attempt_allowed(
-            ip=client_ip(request), organisation=organisation
+        if not rate_limits.attempt_allowed(
+            rate_limits.JOIN_REQUEST, ip=client_ip(request), within=organisation.pk
         ):
             return render(
                 request, "members/join_limited.html", {"organisation": organisation}, status=429

@@ -26,17 +26,10 @@ LOG_EVERY_SECONDS = 10
 _last_logged = 0.0
 
 # Keys of rate-limit counters, which fall back to local memory rather than failing open:
-# allauth's limits (allauth.core.internal.ratelimit, with their ":lock" keys) and the public
-# forms' (members/services.py join requests, bulletins/services.py subscriptions,
-# partnerships/views.py applications) and the API's: DRF's SimpleRateThrottle keys are
-# "throttle_<scope>_<ident>" (rest_framework/throttling.py, cache_format).
-RATE_LIMIT_KEY_PREFIXES = (
-    "allauth:rl:",
-    "members:join:",
-    "bulletins:subscribe:",
-    "partnerships:apply:",
-    "throttle_",
-)
+# allauth's limits (allauth.core.internal.ratelimit, with their ":lock" keys), which count the
+# sign-in and the public forms (members/rate_limits.py), and the API's: DRF's
+# SimpleRateThrottle keys are "throttle_<scope>_<ident>" (rest_framework/throttling.py).
+RATE_LIMIT_KEY_PREFIXES = ("allauth:rl:", "throttle_")
 # Room enough that a flood of new keys (many addresses) cannot push a counter out early.
 LOCAL_FALLBACK_MAX_ENTRIES = 100_000
 

@@ -5,7 +5,6 @@ import json
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
@@ -16,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from members import rate_limits
 from members.content_cache import reads_query_parameters
 from members.content_languages import languages_with_text
 from members.kept_uploads import UploadKeeper
@@ -103,18 +103,6 @@ def partner_detail(request, slug):
     )
 
 
-def _over_application_limit(request):
-    limit = getattr(settings, "OEC_PARTNERSHIP_APPLICATIONS_PER_HOUR", 5)
-    key = f"partnerships:apply:{client_ip(request)}"
-    cache.add(key, 0, timeout=3600)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=3600)
-        count = 1
-    return count > limit
-
-
 def apply(request):
     """The public application for official partnership.
 
@@ -127,7 +115,9 @@ def apply(request):
         upload_keeper=UploadKeeper(request.session),
     )
     if request.method == "POST":
-        if _over_application_limit(request):
+        if not rate_limits.attempt_allowed(
+            rate_limits.PARTNERSHIP_APPLICATION, ip=client_ip(request)
+        ):
             return render(request, "partnerships/apply_limited.html", status=429)
         if form.is_valid():
             if not form.is_spam:

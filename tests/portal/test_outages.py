@@ -120,3 +120,16 @@ def test_the_api_is_still_throttled_while_redis_is_stopped(client, redis_stopped
     assert statuses == [200, 200, 200, 429]
     # Another caller still has its own allowance.
     assert client.get("/api/partners/", REMOTE_ADDR="198.51.100.8").status_code == 200
+
+
+def test_the_public_forms_are_still_limited_while_redis_is_stopped(client, redis_stopped, settings):
+    settings.OEC_BULLETIN_SUBSCRIPTIONS_PER_HOUR = 2
+
+    statuses = [
+        client.post(
+            "/en/bulletins/subscribe/", {"email": f"p{number}@public.example", "language": "en"}
+        ).status_code
+        for number in range(3)
+    ]
+
+    assert statuses == [302, 302, 429]
