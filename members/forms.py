@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .forms_rendering import HoneypotField, PromptsToChoose, with_choose_first
-from .images import clean_image
+from .images import ACCEPTED_TYPES, clean_image
 from .kept_uploads import KeepsValidUploads
 from .models import JoinRequest, Organisation, TeamMember, roles_for_kind
 from .permissions import is_secretariat_admin
@@ -153,7 +153,7 @@ class TeamMemberForm(KeepsValidUploads, forms.ModelForm):
             }
         self.fields["role_title_en"].required = True
         self.fields["photo"].help_text = _("JPEG, PNG or WebP, at most 5 MB.")
-        self.fields["photo"].widget.attrs["accept"] = "image/jpeg,image/png,image/webp"
+        self.fields["photo"].widget.attrs["accept"] = ACCEPTED_TYPES
 
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")
@@ -277,7 +277,7 @@ class MicrositeDetailsForm(KeepsValidUploads, forms.ModelForm):
             field.widget.attrs["maxlength"] = 1000
         self.fields["website"].widget.attrs["dir"] = "ltr"
         self.fields["logo"].help_text = _("JPEG, PNG or WebP, at most 5 MB.")
-        self.fields["logo"].widget.attrs["accept"] = "image/jpeg,image/png,image/webp"
+        self.fields["logo"].widget.attrs["accept"] = ACCEPTED_TYPES
 
     def clean_website(self):
         website = self.cleaned_data.get("website", "")

@@ -1,31 +1,23 @@
 from django import forms
-from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from members.antivirus import scan_upload
 from members.content_languages import language_codes
 from members.forms_rendering import PromptsToChoose
+from members.images import ACCEPTED_TYPES, check_image
 from members.kept_uploads import KeepsValidUploads
 
 from .models import Article, Category, category_refused_message
 
-MAX_IMAGE_BYTES = getattr(settings, "OEC_NEWS_MAX_IMAGE_BYTES", 8 * 1024 * 1024)
-ALLOWED_IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
 TRANSLATED = ("title", "summary", "body", "image_alt")
 
 
 def check_article_image(image):
     """An article's image field value, checked if it is a new upload (this form, the admin)."""
     if image and hasattr(image, "image"):
-        # Django's ImageField already opened it with Pillow; refuse what is not a photo.
-        if image.size > MAX_IMAGE_BYTES:
-            limit = MAX_IMAGE_BYTES // 2**20
-            raise ValidationError(_("The image is larger than %(limit)d MB.") % {"limit": limit})
-        if image.image.format not in ALLOWED_IMAGE_FORMATS:
-            raise ValidationError(_("Upload a JPEG, PNG, WebP or GIF image."))
-        scan_upload(image)
+        # A new upload (Django's ImageField opened it): the portal's one image rule. Not
+        # re-encoded here: article_image_renditions writes the JPEG copies without metadata.
+        check_image(image)
     return image
 
 
@@ -67,9 +59,7 @@ class ArticleForm(KeepsValidUploads, PromptsToChoose, forms.ModelForm):
                 field = self.fields[f"{name}_{code}"]
                 label = Article._meta.get_field(name).verbose_name.capitalize()
                 field.label = f"{label} ({language})"
-        self.fields["image"].widget = forms.ClearableFileInput(
-            attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}
-        )
+        self.fields["image"].widget = forms.ClearableFileInput(attrs={"accept": ACCEPTED_TYPES})
         if not may_feature:
             del self.fields["featured_on_home"]
         if self.instance.pk:

@@ -23,7 +23,7 @@ def _private_root(settings, tmp_path):
 def scanned(monkeypatch):
     """The names of the images the antivirus hook was asked to check."""
     names = []
-    monkeypatch.setattr("news.forms.scan_upload", lambda uploaded: names.append(uploaded.name))
+    monkeypatch.setattr("members.images.scan_upload", lambda uploaded: names.append(uploaded.name))
     return names
 
 
@@ -75,7 +75,7 @@ def test_kept_article_image_is_refused_if_the_second_check_fails(
 
         raise ValidationError("Refused by the antivirus.")
 
-    monkeypatch.setattr("news.forms.scan_upload", refuse)
+    monkeypatch.setattr("members.images.scan_upload", refuse)
     response = client.post(
         reverse("news:dashboard_create"),
         form_data(image__kept=token, image_alt_en="Pupils planting beans"),
