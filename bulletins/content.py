@@ -10,13 +10,16 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.contrib.auth.models import AnonymousUser
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
+
+from governance import selectors as governance_selectors
+from news.models import Article
+from partnerships import selectors as partnership_selectors
 
 ITEMS_PER_SECTION = 20
 SESSIONS_SHOWN = 3
@@ -57,35 +60,20 @@ class MonthContent:
 
 def gather(month):
     """The month's items from news, governance and partnerships, each list evaluated once."""
-    from governance.models import AssemblySession, Decision, Document
-    from news.models import Article
-    from partnerships.models import CooperationActivity
-
     start, end = month_window(month)
     return MonthContent(
-        articles=list(
-            Article.objects.published()
-            .filter(publish_at__gte=start, publish_at__lt=end)
-            .select_related("organisation")
-            .order_by("-publish_at", "-pk")[:ITEMS_PER_SECTION]
-        ),
-        sessions=list(AssemblySession.objects.upcoming().select_related("organ")[:SESSIONS_SHOWN]),
-        # The document policy decides what is public: what an anonymous visitor may read.
+        articles=list(Article.objects.published_between(start, end)[:ITEMS_PER_SECTION]),
+        sessions=list(governance_selectors.upcoming_sessions()[:SESSIONS_SHOWN]),
         documents=list(
-            Document.objects.visible_to(AnonymousUser())
-            .filter(created_at__gte=start, created_at__lt=end)
-            .order_by("-publication_date", "symbol")[:ITEMS_PER_SECTION]
+            governance_selectors.public_documents_entered_between(start, end)[:ITEMS_PER_SECTION]
         ),
         decisions=list(
-            Decision.objects.public()
-            .filter(adopted_on__gte=start.date(), adopted_on__lt=end.date())
-            .order_by("-adopted_on", "symbol")[:ITEMS_PER_SECTION]
+            governance_selectors.public_decisions_adopted_between(start.date(), end.date())[
+                :ITEMS_PER_SECTION
+            ]
         ),
         activities=list(
-            CooperationActivity.objects.public()
-            .filter(reviewed_at__gte=start, reviewed_at__lt=end)
-            .select_related("organisation")
-            .order_by("-reviewed_at", "pk")[:ITEMS_PER_SECTION]
+            partnership_selectors.public_activities_reviewed_between(start, end)[:ITEMS_PER_SECTION]
         ),
     )
 

@@ -2,12 +2,20 @@
 
 from dataclasses import dataclass
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, OuterRef, Subquery, Window
 
 from members.content_cache import cached_until_content_changes
 from members.permissions import audience
 
-from .models import AssemblySession, Delegation, Document, DocumentFile, slug_to_symbol
+from .models import (
+    AssemblySession,
+    Decision,
+    Delegation,
+    Document,
+    DocumentFile,
+    slug_to_symbol,
+)
 
 NEW_DOCUMENTS_SHOWN = 10
 
@@ -24,6 +32,30 @@ class DashboardSummary:
 def next_session():
     """The next General Assembly session that is not closed, or None."""
     return AssemblySession.objects.general_assembly().upcoming().select_related("organ").first()
+
+
+def upcoming_sessions():
+    """Sessions of every organ not yet closed, soonest first, with their organ."""
+    return AssemblySession.objects.upcoming().select_related("organ")
+
+
+def public_documents_entered_between(start, end):
+    """Documents an anonymous visitor may read (the document policy decides what is public),
+    entered in the register in [start, end), newest publication first."""
+    return (
+        Document.objects.visible_to(AnonymousUser())
+        .filter(created_at__gte=start, created_at__lt=end)
+        .order_by("-publication_date", "symbol")
+    )
+
+
+def public_decisions_adopted_between(start, end):
+    """Public decisions adopted on a day in [start, end) (dates), newest first."""
+    return (
+        Decision.objects.public()
+        .filter(adopted_on__gte=start, adopted_on__lt=end)
+        .order_by("-adopted_on", "symbol")
+    )
 
 
 def documents_published_since(user, since):

@@ -100,6 +100,16 @@ class ArticleQuerySet(models.QuerySet):
             return self.filter(published)
         return self.filter(published | Q(organisation_id__in=writable))
 
+    def published_between(self, start, end):
+        """Articles public now whose publication time falls in [start, end), newest first,
+        with their organisation (the monthly bulletin's news)."""
+        return (
+            self.published()
+            .filter(publish_at__gte=start, publish_at__lt=end)
+            .select_related("organisation")
+            .order_by("-publish_at", "-pk")
+        )
+
     def for_organisation(self, organisation):
         return self.filter(organisation=organisation)
 
