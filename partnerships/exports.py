@@ -1,9 +1,13 @@
 """The public partner database as rows for CSV and JSON downloads.
 
-Only public facts: never a contact, an e-mail address, an application file or a review date.
+A row is the open data API's public record of a partner (`PartnerSerializer`, the one
+definition of what is public: never a contact, an e-mail address, an application file or a
+review date), without the description, as a download gives it.
 """
 
 from django.conf import settings
+
+from .serializers import PartnerSerializer
 
 EXPORT_FIELDS = [
     "name",
@@ -20,20 +24,24 @@ EXPORT_FIELDS = [
 ]
 
 
+class PartnerExportSerializer(PartnerSerializer):
+    """The public record in the downloads' columns and order."""
+
+    class Meta(PartnerSerializer.Meta):
+        fields = EXPORT_FIELDS
+        read_only_fields = fields
+
+    def get_url(self, partnership) -> str:
+        # A download has no request to build the address from: the public site's own.
+        return settings.OEC_SITE_URL + partnership.get_absolute_url()
+
+    def to_representation(self, partnership):
+        row = super().to_representation(partnership)
+        # An empty cell, not null, where the admission date is unknown (as the CSV has it).
+        row["admitted_on"] = row["admitted_on"] or ""
+        return row
+
+
 def export_rows(partnerships):
     """One dict per partnership (keys: EXPORT_FIELDS); expects `with_profile()` rows."""
-    for partnership in partnerships:
-        organisation = partnership.organisation
-        yield {
-            "name": organisation.name,
-            "slug": organisation.slug,
-            "status": partnership.status,
-            "admitted_on": partnership.admitted_on.isoformat() if partnership.admitted_on else "",
-            "country": partnership.headquarters_country.code or "",
-            "region": organisation.region,
-            "geographic_scope": partnership.geographic_scope,
-            "fields": [field.code for field in partnership.fields_of_competence.all()],
-            "areas": [area.code for area in partnership.functional_areas.all()],
-            "website": partnership.website,
-            "url": settings.OEC_SITE_URL + partnership.get_absolute_url(),
-        }
+    return PartnerExportSerializer(partnerships, many=True).data
