@@ -9,13 +9,10 @@ does.
 import datetime
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
-
 from members.demo import month_from_now
 
-from . import content
-from .models import Bulletin, BulletinEdition, Delivery, Subscriber
-from .services import first_working_day, recipients
+from .models import Bulletin, Delivery, Subscriber
+from .services import bulletin_render_editions, first_working_day, recipients
 
 GENEVA = ZoneInfo("Europe/Zurich")
 
@@ -52,16 +49,7 @@ def seed(*, organisations, users):
             **{f"introduction_{code}": text for code, text in INTRODUCTION.items()},
         },
     )
-    month_content = content.gather(month)
-    for code, _name in settings.LANGUAGES:
-        subject, html, text = content.render_edition(
-            bulletin=bulletin, content=month_content, language=code
-        )
-        BulletinEdition.objects.update_or_create(
-            bulletin=bulletin,
-            language=code,
-            defaults={"subject": subject, "html": html, "text": text},
-        )
+    bulletin_render_editions(bulletin=bulletin)
     Subscriber.objects.update_or_create(
         email="reader@public.example",
         defaults={"language": "fr", "confirmed_at": sent_at - datetime.timedelta(days=20)},

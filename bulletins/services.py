@@ -79,7 +79,22 @@ def bulletin_compose(*, month) -> Bulletin:
     bulletin = Bulletin.objects.select_for_update().get(pk=bulletin.pk)
     if bulletin.status not in (Bulletin.Status.DRAFT, Bulletin.Status.AWAITING_APPROVAL):
         return bulletin
-    month_content = content.gather(month)
+    bulletin_render_editions(bulletin=bulletin)
+    bulletin.status = Bulletin.Status.AWAITING_APPROVAL
+    bulletin.composed_at = timezone.now()
+    bulletin.save(update_fields=["status", "composed_at"])
+    if not requires_approval():
+        # Without an officer's approval nobody is there to ask: the editions without an
+        # introduction of their own go out with the English one, as they always did.
+        bulletin_approve(bulletin=bulletin, by=None, english_introduction_confirmed=True)
+    return bulletin
+
+
+@transaction.atomic
+def bulletin_render_editions(*, bulletin) -> None:
+    """Write (or rewrite) the bulletin's edition in every language from its month's content,
+    gathered once."""
+    month_content = content.gather(bulletin.month)
     for code, _name in settings.LANGUAGES:
         subject, html, text = content.render_edition(
             bulletin=bulletin, content=month_content, language=code
@@ -89,14 +104,6 @@ def bulletin_compose(*, month) -> Bulletin:
             language=code,
             defaults={"subject": subject, "html": html, "text": text},
         )
-    bulletin.status = Bulletin.Status.AWAITING_APPROVAL
-    bulletin.composed_at = timezone.now()
-    bulletin.save(update_fields=["status", "composed_at"])
-    if not requires_approval():
-        # Without an officer's approval nobody is there to ask: the editions without an
-        # introduction of their own go out with the English one, as they always did.
-        bulletin_approve(bulletin=bulletin, by=None, english_introduction_confirmed=True)
-    return bulletin
 
 
 class MissingIntroductionError(ValidationError):
