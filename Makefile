@@ -76,19 +76,25 @@ TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 # The awkward days the date-sensitive modules (marked `clock`) run at once more, after the whole
 # suite ran on the real date (tests/clock.py): the last day of a month late in the evening, New
 # Year's Eve, a leap day, the first working day of a month just after midnight, a year from now.
+# They reuse the test databases the whole suite has just created (--create-db --reuse-db there),
+# instead of migrating two new ones for each day.
 CLOCK_DAYS ?= 2027-04-30T23:40 2026-12-31T23:50 2028-02-29T12:00 2027-03-01T00:20 +365
+# Only the modules that carry the mark are collected (importing the whole suite costs more than
+# running them).
+CLOCK_MODULES = $(shell grep -rl --include='test_*.py' 'pytest.mark.clock' tests)
 
 ## test: the whole suite, on PostgreSQL and Redis (DATABASE_URL / REDIS_URL, else the local ones)
 test: install browser-tools antivirus-tools
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \
-	  $(BIN)/pytest -n 2 --dist loadfile
+	  $(BIN)/pytest -n 2 --dist loadfile --create-db --reuse-db
 	@$(MAKE) --no-print-directory test-clock
 
 ## test-clock: the date-sensitive modules at each of CLOCK_DAYS
 test-clock: install
 	@for day in $(CLOCK_DAYS); do echo "== the clock says $$day"; \
 	  DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \
-	    $(BIN)/pytest -n 2 --dist loadfile -q -m clock --today=$$day || exit 1; done
+	    $(BIN)/pytest -n 2 --dist loadfile -q -m clock --today=$$day --reuse-db $(CLOCK_MODULES) \
+	    || exit 1; done
 
 ## screenshots: every role's pages at 390 and 1366 px in en and ar, on contact sheets under var/screenshots/
 screenshots: install browser-tools
