@@ -157,8 +157,18 @@ def path_requests():
             yield f"{view}, parameters: {description}", "get", build(parts, value), None
 
 
-def query_requests():
-    for view, parts in url_patterns():
+def _beyond_the_admin(patterns):
+    """The patterns a non-staff user's request reaches past the admin's own login redirect.
+
+    For a signed-in delegate every admin URL stops at `AdminSite.admin_view`, exactly as for a
+    visitor, whose run fuzzes them all: the delegate's query and form runs skip those 227
+    repetitions (its path run keeps them).
+    """
+    return [(view, parts) for view, parts in patterns if not build(parts).startswith("/admin/")]
+
+
+def query_requests(patterns=None):
+    for view, parts in patterns or url_patterns():
         url = build(parts)
         for description, value in MALFORMED_IN_URL.items():
             # The long value in a few parameters: 10,000 characters each is enough.
@@ -167,8 +177,8 @@ def query_requests():
             yield f"{view}, query: {description}", "get", f"{url}?{query}", None
 
 
-def form_requests():
-    for view, parts in url_patterns():
+def form_requests(patterns=None):
+    for view, parts in patterns or url_patterns():
         url = build(parts)
         for description, value in MALFORMED_IN_FORM.items():
             names = FORM_NAMES[:3] if len(value) > 100 else FORM_NAMES
@@ -194,7 +204,10 @@ def test_no_malformed_input_makes_a_server_error_for_a_visitor(members_world, ki
 @pytest.mark.parametrize("kind", REQUESTS)
 def test_no_malformed_input_makes_a_server_error_for_a_delegate(members_world, kind):
     client = Client(raise_request_exception=False)
-    assert _server_errors(client, REQUESTS[kind](), user=members_world) == []
+    requests = (
+        REQUESTS[kind]() if kind == "path" else REQUESTS[kind](_beyond_the_admin(url_patterns()))
+    )
+    assert _server_errors(client, requests, user=members_world) == []
 
 
 def test_the_walk_reaches_every_url_pattern():
