@@ -676,19 +676,3 @@ class OfficeHolder(models.Model):
     def is_current(self):
         today = timezone.localdate()
         return self.term_start <= today and (self.term_end is None or self.term_end >= today)
-
-
-class DashboardVisit(models.Model):
-    """When a user last opened their dashboard: "documents since your last visit" start there."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+"
-    )
-    last_visit_at = models.DateTimeField()
-
-    class Meta:
-        verbose_name = _("dashboard visit")
-        verbose_name_plural = _("dashboard visits")
-
-    def __str__(self):
-        return f"{self.user} · {self.last_visit_at:%Y-%m-%d %H:%M}"

@@ -1,7 +1,6 @@
-"""Use cases of governance: files into the register, downloads, delegations, the dashboard."""
+"""Use cases of governance: files into the register, downloads, delegations."""
 
 import logging
-from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,7 +13,6 @@ from members.request_facts import client_ip
 from members.uploads import PDF, detect_document_kind, storage_name
 
 from .models import (
-    DashboardVisit,
     Delegation,
     DelegationMember,
     Document,
@@ -24,10 +22,6 @@ from .models import (
 )
 
 security_logger = logging.getLogger("oec.security")
-
-# A first dashboard visit shows what was published in the last month.
-FIRST_VISIT_LOOKBACK = timedelta(days=30)
-DASHBOARD_SINCE_SESSION_KEY = "oec_dashboard_since"
 
 
 def prepare_upload(uploaded, *, allowed=None):
@@ -254,32 +248,3 @@ def delegation_return(*, delegation: Delegation, reason: str, by) -> Delegation:
     if not reason:
         raise ValidationError(_("Say why the delegation is returned."), code="no_reason")
     return _decide(delegation=delegation, status=Delegation.Status.RETURNED, reason=reason, by=by)
-
-
-# --- Dashboard ---------------------------------------------------------------------------------
-
-
-def dashboard_visit_since(*, request):
-    """The start of "new since your last visit" for this dashboard view.
-
-    The database keeps the time of the last visit across sessions and devices; the session
-    keeps the start fixed for the rest of this visit, so that reloading the dashboard does not
-    empty the list the member has not read yet.
-    """
-    since = request.session.get(DASHBOARD_SINCE_SESSION_KEY)
-    if since:
-        return datetime.fromisoformat(since)
-    now = timezone.now()
-    visit = DashboardVisit.objects.filter(user=request.user).first()
-    if visit:
-        since = visit.last_visit_at
-        DashboardVisit.objects.filter(user=request.user).update(last_visit_at=now)
-    else:
-        since = now - FIRST_VISIT_LOOKBACK
-        # ON CONFLICT DO NOTHING: the same user's first visit from two tabs at once is no
-        # error, and it needs no savepoint.
-        DashboardVisit.objects.bulk_create(
-            [DashboardVisit(user=request.user, last_visit_at=now)], ignore_conflicts=True
-        )
-    request.session[DASHBOARD_SINCE_SESSION_KEY] = since.isoformat()
-    return since

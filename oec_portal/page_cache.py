@@ -32,10 +32,10 @@ from .malformed_input import malformed_address
 
 CONTENT_APPS = {"members", "pages", "news", "governance", "partnerships", "bulletins"}
 # Rows of those apps that no public page shows (audit trails, ledgers): saving them must not
-# empty the cache, or every download or dashboard visit would.
+# empty the cache, or every download would. (The portal's own rows, such as dashboard visits,
+# are no app's content.)
 NOT_SHOWN_ON_PUBLIC_PAGES = {
     "governance.documentdownload",
-    "governance.dashboardvisit",
     "members.invitation",
     "members.joinrequest",
     "bulletins.delivery",

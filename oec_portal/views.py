@@ -60,9 +60,10 @@ def dashboard(request):
     """The member's home: their organisation, the next session, new documents, what to do."""
     # Imported here so that this view's imports stay with it (other views compose other apps).
     from governance.selectors import dashboard_summary
-    from governance.services import dashboard_visit_since
 
-    since = dashboard_visit_since(request=request)
+    from .dashboard_visits import dashboard_visit_since
+
+    since = dashboard_visit_since(request)
     memberships = cached_until_content_changes(
         "dashboard-memberships",
         request.user.pk,

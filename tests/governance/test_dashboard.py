@@ -7,7 +7,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from governance.models import DashboardVisit, Delegation, Document, DocumentFile
+from governance.models import Delegation, Document, DocumentFile
+from oec_portal.models import DashboardVisit
 from tests.factories import AssemblySessionFactory, DocumentFactory
 
 # Its subject is a date: make test runs it again at awkward days (tests/clock.py).
