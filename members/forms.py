@@ -11,7 +11,7 @@ from .forms_rendering import HoneypotField, PromptsToChoose, with_choose_first
 from .images import ACCEPTED_TYPES, clean_image
 from .kept_uploads import KeepsValidUploads
 from .models import JoinRequest, Organisation, TeamMember, roles_for_kind
-from .permissions import is_secretariat_admin
+from .permissions import organisations_to_act_for
 
 
 class InvitationForm(forms.Form):
@@ -68,11 +68,9 @@ class OrganisationSwitchForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        # Secretariat administrators may act for any organisation (to invite its first users).
-        organisations = Organisation.objects.all()
-        if not is_secretariat_admin(user):
-            organisations = organisations.filter(memberships__user=user)
-        self.fields["organisation"].queryset = organisations.order_by("kind", "name")
+        self.fields["organisation"].queryset = organisations_to_act_for(user).order_by(
+            "kind", "name"
+        )
 
 
 # --- Member directory ---------------------------------------------------------------------

@@ -6,7 +6,7 @@ from django.shortcuts import redirect
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
-from .permissions import is_secretariat_admin, memberships_of, must_use_two_factor
+from .permissions import may_act_for_any_organisation, memberships_of, must_use_two_factor
 from .request_facts import client_ip
 from .services import ACTING_ORGANISATION_SESSION_KEY
 
@@ -27,7 +27,7 @@ def acting_organisation_id(request):
         return chosen
     if (
         chosen
-        and is_secretariat_admin(request.user)
+        and may_act_for_any_organisation(request.user)
         and Organisation.objects.filter(pk=chosen).exists()
     ):
         return chosen

@@ -6,6 +6,8 @@ once per user object and kept on it, so a page asks the database at most once.
 """
 
 import rules
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 
 from .models import MEMBER_ROLES, Organisation, Role
 
@@ -152,8 +154,44 @@ def is_partner_contact_of(user, organisation):
 
 can_manage_organisation = is_focal_point_of | is_partner_contact_of | is_secretariat_admin
 
+
+# --- The organisation the user acts for ------------------------------------------------------
+
+
+@rules.predicate
+def may_act_for_any_organisation(user):
+    """Secretariat administrators may act for any organisation, not only their own: to invite
+    the first users of one that has none yet. The middleware, the switch form and the
+    `members.act_for_organisation` permission all ask here."""
+    return is_secretariat_admin(user)
+
+
+def organisations_to_act_for(user):
+    """The organisations the user may choose to act for."""
+    organisations = Organisation.objects.all()
+    if not may_act_for_any_organisation(user):
+        organisations = organisations.filter(memberships__user=user)
+    return organisations
+
+
+def access_acting_organisation(request, permission):
+    """The tenant guard of every dashboard view: `request.organisation`, the organisation the
+    user acts for, when the user holds `permission` for it.
+
+    A user with no organisation to act for finds nothing here (404, as "not yours" does). A
+    user who acts for their own organisation but lacks the role is refused (PermissionDenied,
+    403), which the middleware logs as a security event (SECURITY.md B7).
+    """
+    organisation = request.organisation
+    if not organisation:
+        raise Http404
+    if not request.user.has_perm(permission, organisation):
+        raise PermissionDenied
+    return organisation
+
+
 rules.add_perm("members.view_dashboard", rules.is_authenticated)
-rules.add_perm("members.act_for_organisation", belongs_to | is_secretariat_admin)
+rules.add_perm("members.act_for_organisation", belongs_to | may_act_for_any_organisation)
 # Inviting and removing people: the organisation's focal point (or, for a partner NGO, its
 # contact) and the secretariat's administrators.
 rules.add_perm("members.manage_people", can_manage_organisation)

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -28,6 +28,7 @@ from .forms import (
 )
 from .kept_uploads import UploadKeeper
 from .models import Invitation, JoinRequest, Membership, Organisation, TeamMember
+from .permissions import access_acting_organisation
 from .request_facts import client_ip
 
 DIRECTORY_PAGE_SIZE = 24
@@ -87,18 +88,10 @@ def join_thanks(request, slug):
     return render(request, "members/join_thanks.html", {"organisation": organisation})
 
 
-def _acting_organisation_with(request, permission):
-    """The acting organisation, if the user holds `permission` for it; otherwise refuse."""
-    organisation = request.organisation
-    if not organisation or not request.user.has_perm(permission, organisation):
-        raise PermissionDenied
-    return organisation
-
-
 @login_required
 def microsite_edit(request):
     """The acting organisation's overview: summary in each language, website and logo."""
-    organisation = _acting_organisation_with(request, "members.edit_microsite")
+    organisation = access_acting_organisation(request, "members.edit_microsite")
     form = MicrositeDetailsForm(
         request.POST or None,
         request.FILES or None,
@@ -120,7 +113,7 @@ def microsite_edit(request):
 @login_required
 def team(request):
     """The acting organisation's team, and the form to add a person."""
-    organisation = _acting_organisation_with(request, "members.edit_microsite")
+    organisation = access_acting_organisation(request, "members.edit_microsite")
     form = TeamMemberForm(
         request.POST or None, request.FILES or None, upload_keeper=UploadKeeper(request.session)
     )
@@ -138,7 +131,7 @@ def team(request):
 
 
 def _team_member_of(request, pk):
-    organisation = _acting_organisation_with(request, "members.edit_microsite")
+    organisation = access_acting_organisation(request, "members.edit_microsite")
     # Another organisation's team member is "not found", never "forbidden".
     return get_object_or_404(TeamMember.objects.of(organisation), pk=pk)
 
@@ -188,7 +181,7 @@ def team_member_move(request, pk):
 @login_required
 def join_requests(request):
     """The join requests sent to the acting organisation, newest first."""
-    organisation = _acting_organisation_with(request, "members.answer_join_requests")
+    organisation = access_acting_organisation(request, "members.answer_join_requests")
     requests_ = JoinRequest.objects.of(organisation)
     page = Paginator(requests_, JOIN_REQUESTS_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
@@ -199,7 +192,7 @@ def join_requests(request):
 
 
 def _join_request_of(request, pk):
-    organisation = _acting_organisation_with(request, "members.answer_join_requests")
+    organisation = access_acting_organisation(request, "members.answer_join_requests")
     return get_object_or_404(
         JoinRequest.objects.of(organisation).select_related("answered_by"), pk=pk
     )
@@ -241,18 +234,10 @@ def join_request_close(request, pk):
     return redirect("members:join_requests")
 
 
-def _organisation_managed_by(request):
-    """The acting organisation, if the user may manage its people; otherwise refuse."""
-    organisation = request.organisation
-    if not organisation or not request.user.has_perm("members.manage_people", organisation):
-        raise PermissionDenied
-    return organisation
-
-
 @login_required
 def people(request):
     """The acting organisation's users and pending invitations, and the form to invite more."""
-    organisation = _organisation_managed_by(request)
+    organisation = access_acting_organisation(request, "members.manage_people")
     form = InvitationForm(request.POST or None, organisation=organisation)
     if request.method == "POST" and form.is_valid():
         try:
@@ -282,7 +267,7 @@ def people(request):
 @login_required
 @require_POST
 def invitation_revoke(request, pk):
-    organisation = _organisation_managed_by(request)
+    organisation = access_acting_organisation(request, "members.manage_people")
     # Another organisation's invitation is "not found", never "forbidden".
     invitation = get_object_or_404(Invitation, pk=pk, organisation=organisation)
     services.invitation_revoke(invitation=invitation)
@@ -293,7 +278,7 @@ def invitation_revoke(request, pk):
 @login_required
 @require_POST
 def membership_remove(request, pk):
-    organisation = _organisation_managed_by(request)
+    organisation = access_acting_organisation(request, "members.manage_people")
     membership = get_object_or_404(Membership, pk=pk, organisation=organisation)
     try:
         services.membership_remove(membership=membership)

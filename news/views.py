@@ -14,6 +14,7 @@ from members.content_cache import reads_query_parameters
 from members.content_languages import languages_with_text
 from members.kept_uploads import UploadKeeper
 from members.models import Organisation
+from members.permissions import access_acting_organisation
 
 from . import services
 from .forms import ArticleForm, RestoreForm, TransitionForm
@@ -99,16 +100,9 @@ def article_detail(request, slug):
 # --- Dashboard: the acting organisation's articles ------------------------------------------
 
 
-def _acting_organisation(request):
-    organisation = request.organisation
-    if not organisation or not request.user.has_perm("news.write_for_organisation", organisation):
-        raise PermissionDenied
-    return organisation
-
-
 def _article_of(request, pk):
     """The acting organisation's article; another organisation's answers 404."""
-    organisation = _acting_organisation(request)
+    organisation = access_acting_organisation(request, "news.write_for_organisation")
     return get_object_or_404(
         Article.objects.visible_to(request.user).for_organisation(organisation), pk=pk
     )
@@ -116,7 +110,7 @@ def _article_of(request, pk):
 
 @login_required
 def dashboard_list(request):
-    organisation = _acting_organisation(request)
+    organisation = access_acting_organisation(request, "news.write_for_organisation")
     articles = (
         Article.objects.visible_to(request.user)
         .for_organisation(organisation)
@@ -149,7 +143,7 @@ def _save_form(request, form, article):
 
 @login_required
 def dashboard_create(request):
-    organisation = _acting_organisation(request)
+    organisation = access_acting_organisation(request, "news.write_for_organisation")
     article = Article(organisation=organisation)
     may_feature = request.user.has_perm("news.feature_article", article)
     form = ArticleForm(

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.middleware.csp import get_nonce
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
@@ -11,6 +10,7 @@ from js_asset import Media
 
 from members.content_cache import reads_query_parameters
 from members.models import Organisation
+from members.permissions import access_acting_organisation
 
 from . import services
 from .forms import PageForm
@@ -80,14 +80,6 @@ def member_page(request, organisation_slug, slug):
 # --- The member dashboard: the acting organisation's pages ----------------------------------
 
 
-def _organisation_editable_by(request):
-    """The acting organisation, if the user may edit its pages; otherwise refuse."""
-    organisation = request.organisation
-    if not organisation or not request.user.has_perm("pages.edit_page", organisation):
-        raise PermissionDenied
-    return organisation
-
-
 def _page_of(organisation, pk):
     # Another organisation's page is "not found", never "forbidden".
     return get_object_or_404(
@@ -108,7 +100,7 @@ def _form_context(request, form, organisation, page=None):
 
 @login_required
 def dashboard_pages(request):
-    organisation = _organisation_editable_by(request)
+    organisation = access_acting_organisation(request, "pages.edit_page")
     pages = (
         Page.objects.for_organisation(organisation)
         .select_related("organisation", "parent")
@@ -121,7 +113,7 @@ def dashboard_pages(request):
 
 @login_required
 def dashboard_page_create(request):
-    organisation = _organisation_editable_by(request)
+    organisation = access_acting_organisation(request, "pages.edit_page")
     form = PageForm(request.POST or None, organisation=organisation)
     if request.method == "POST" and form.is_valid():
         page = services.page_create(organisation=organisation, fields=form.page_fields())
@@ -134,7 +126,7 @@ def dashboard_page_create(request):
 
 @login_required
 def dashboard_page_edit(request, pk):
-    organisation = _organisation_editable_by(request)
+    organisation = access_acting_organisation(request, "pages.edit_page")
     page = _page_of(organisation, pk)
     form = PageForm(request.POST or None, instance=page, organisation=organisation)
     if request.method == "POST" and form.is_valid():
@@ -151,7 +143,7 @@ def dashboard_page_edit(request, pk):
 @login_required
 def dashboard_page_preview(request, pk):
     """The page as the public will see it, with the buttons to publish or withdraw it."""
-    organisation = _organisation_editable_by(request)
+    organisation = access_acting_organisation(request, "pages.edit_page")
     page = _page_of(organisation, pk)
     return render(request, "pages/page.html", _page_context(request, page, is_preview=True))
 
@@ -159,7 +151,7 @@ def dashboard_page_preview(request, pk):
 @login_required
 @require_POST
 def dashboard_page_publish(request, pk):
-    organisation = _organisation_editable_by(request)
+    organisation = access_acting_organisation(request, "pages.edit_page")
     page = _page_of(organisation, pk)
     services.page_publish(page=page)
     messages.success(request, _("“%(title)s” is now public.") % {"title": page.title})
@@ -169,7 +161,7 @@ def dashboard_page_publish(request, pk):
 @login_required
 @require_POST
 def dashboard_page_unpublish(request, pk):
-    organisation = _organisation_editable_by(request)
+    organisation = access_acting_organisation(request, "pages.edit_page")
     page = _page_of(organisation, pk)
     services.page_unpublish(page=page)
     messages.success(

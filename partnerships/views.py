@@ -19,6 +19,7 @@ from members import rate_limits
 from members.content_cache import reads_query_parameters
 from members.content_languages import languages_with_text
 from members.kept_uploads import UploadKeeper
+from members.permissions import access_acting_organisation
 from members.request_facts import client_ip
 
 from . import services
@@ -169,14 +170,13 @@ def collective(request):
 
 
 def _partner_organisation(request, perm):
-    """The acting organisation if the user may act for it as its partner contact; else 404."""
-    organisation = getattr(request, "organisation", None)
-    if organisation is None or not request.user.has_perm(perm, organisation):
+    """The acting organisation if the user may act for it as its partner contact.
+
+    Only a partner NGO has a partner space: acting for any other organisation finds none (404).
+    """
+    if getattr(request.organisation, "partnership", None) is None:
         raise Http404
-    partnership = getattr(organisation, "partnership", None) if organisation else None
-    if partnership is None:
-        raise Http404
-    return organisation
+    return access_acting_organisation(request, perm)
 
 
 @login_required

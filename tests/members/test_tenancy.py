@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from members.models import Invitation, Membership, Organisation, Role
 from members.services import invitation_create
+from tests.factories import UserFactory
 
 # Its subject is a date: make test runs it again at awkward days (tests/clock.py).
 pytestmark = pytest.mark.clock
@@ -105,3 +106,12 @@ def test_expired_invitations_are_not_pending(member_a, focal_a):
         expires_at=timezone.now() - datetime.timedelta(seconds=1)
     )
     assert not Invitation.objects.pending().filter(pk=invitation.pk).exists()
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    ["members:people", "members:team", "news:dashboard_list", "pages:dashboard_list"],
+)
+def test_a_user_with_no_organisation_to_act_for_finds_no_dashboard_page(db, client, url_name):
+    client.force_login(UserFactory())
+    assert client.get(reverse(url_name)).status_code == 404
