@@ -7,9 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from members.middleware import acting_organisation_id
 from members.models import Organisation
-from members.request_facts import client_ip
 from members.uploads import PDF, detect_document_kind, storage_name
 
 from .models import (
@@ -59,16 +57,20 @@ def document_file_store(*, document: Document, language: str, uploaded) -> Docum
     return document_file
 
 
-def document_download_record(*, document_file: DocumentFile, request) -> DocumentDownload:
-    """Audit a download; a restricted or secretariat document also logs a security event."""
-    user = request.user if request.user.is_authenticated else None
+def document_download_record(
+    *, document_file: DocumentFile, user, organisation: Organisation | None, ip: str
+) -> DocumentDownload:
+    """Audit a download by `user` (anonymous or signed in) acting for `organisation` from `ip`;
+    a restricted or secretariat document also logs a security event."""
+    user = user if user.is_authenticated else None
+    organisation = organisation if user else None
     download = DocumentDownload.objects.create(
         document_file=document_file,
         symbol=document_file.document.symbol,
         language=document_file.language,
         user=user,
-        organisation_id=acting_organisation_id(request) if user else None,
-        ip=client_ip(request) or None,
+        organisation_id=organisation.pk if organisation else None,
+        ip=ip or None,
     )
     if document_file.document.access in (Document.Access.RESTRICTED, Document.Access.SECRETARIAT):
         security_logger.info(
@@ -78,7 +80,7 @@ def document_download_record(*, document_file: DocumentFile, request) -> Documen
             download.language,
             document_file.document.access,
             user.pk if user else None,
-            request.organisation.slug if request.organisation else None,
+            organisation.slug if organisation else None,
             download.ip,
             download.at.isoformat(),
         )
@@ -86,7 +88,13 @@ def document_download_record(*, document_file: DocumentFile, request) -> Documen
 
 
 def private_file_download_record(
-    *, field_file, owner: Organisation, request, restricted: bool = True
+    *,
+    field_file,
+    owner: Organisation,
+    user,
+    organisation: Organisation | None,
+    ip: str,
+    restricted: bool = True,
 ) -> PrivateFileDownload:
     """Audit the download of a private file other than a document's language file (a
     credentials letter, a partnership's files), as `document_download_record` audits those.
@@ -94,15 +102,16 @@ def private_file_download_record(
     `owner` is the organisation the file belongs to. A restricted file (all but a published
     partner activity's) also logs a security event (SECURITY.md B7).
     """
-    user = request.user if request.user.is_authenticated else None
+    user = user if user.is_authenticated else None
+    organisation = organisation if user else None
     download = PrivateFileDownload.objects.create(
         what=f"{field_file.instance._meta.label_lower}.{field_file.field.name}",
         object_id=field_file.instance.pk,
         file_name=field_file.name,
         owner=owner,
         user=user,
-        organisation_id=acting_organisation_id(request) if user else None,
-        ip=client_ip(request) or None,
+        organisation_id=organisation.pk if organisation else None,
+        ip=ip or None,
     )
     if restricted:
         security_logger.info(
@@ -112,7 +121,7 @@ def private_file_download_record(
             download.object_id,
             owner.slug,
             user.pk if user else None,
-            request.organisation.slug if request.organisation else None,
+            organisation.slug if organisation else None,
             download.ip,
             download.at.isoformat(),
         )

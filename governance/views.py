@@ -17,6 +17,7 @@ from members.content_cache import cached_until_content_changes, reads_query_para
 from members.content_languages import languages_with_text
 from members.kept_uploads import UploadKeeper
 from members.permissions import audience
+from members.request_facts import client_ip
 from members.uploads import PDF
 
 from . import selectors, services
@@ -164,7 +165,12 @@ def document_download(request, symbol, language):
         content_type=document_file.content_type,
         as_attachment=document_file.content_type != PDF.content_type,
     )
-    services.document_download_record(document_file=document_file, request=request)
+    services.document_download_record(
+        document_file=document_file,
+        user=request.user,
+        organisation=request.organisation,
+        ip=client_ip(request),
+    )
     return response
 
 
@@ -307,6 +313,10 @@ def delegation_credentials(request, pk):
         as_attachment=False,
     )
     services.private_file_download_record(
-        field_file=delegation.credentials_letter, owner=delegation.organisation, request=request
+        field_file=delegation.credentials_letter,
+        owner=delegation.organisation,
+        user=request.user,
+        organisation=request.organisation,
+        ip=client_ip(request),
     )
     return response

@@ -180,11 +180,11 @@ def account_create_from_invitation(*, token, first_name, last_name, password):
     return user
 
 
-def acting_organisation_switch(*, request, organisation) -> None:
-    """Act for another of the user's organisations for the rest of this session."""
-    if not request.user.has_perm("members.act_for_organisation", organisation):
+def acting_organisation_switch(*, user, session, organisation) -> None:
+    """Let `user` act for another of their organisations for the rest of this `session`."""
+    if not user.has_perm("members.act_for_organisation", organisation):
         raise ValidationError(_("You do not belong to this organisation."), code="not_member")
-    request.session[ACTING_ORGANISATION_SESSION_KEY] = organisation.pk
+    session[ACTING_ORGANISATION_SESSION_KEY] = organisation.pk
 
 
 # --- Microsite overview ------------------------------------------------------------------------

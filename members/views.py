@@ -296,7 +296,7 @@ def organisation_switch(request):
     if not form.is_valid():
         raise Http404
     services.acting_organisation_switch(
-        request=request, organisation=form.cleaned_data["organisation"]
+        user=request.user, session=request.session, organisation=form.cleaned_data["organisation"]
     )
     messages.success(
         request,

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 
 from governance.downloads import private_file_response, stored_content_type
 from governance.services import private_file_download_record
+from members.request_facts import client_ip
 
 from .models import CooperationActivity, Partnership
 
@@ -29,7 +30,12 @@ def _download(request, field_file, *, owner, restricted):
         content_type=stored_content_type(field_file),
     )
     private_file_download_record(
-        field_file=field_file, owner=owner, request=request, restricted=restricted
+        field_file=field_file,
+        owner=owner,
+        user=request.user,
+        organisation=request.organisation,
+        ip=client_ip(request),
+        restricted=restricted,
     )
     return response
 
