@@ -34,19 +34,13 @@ def acting_organisation_id(request):
     return min(memberships)
 
 
-def acting_organisation(request, among=None):
-    """The organisation of `acting_organisation_id(request)`, or None.
-
-    `among`, if given, is {id: organisation} of organisations already loaded (e.g. those of
-    the user's memberships): the acting one is taken from it without a query when it is there.
-    """
+def acting_organisation(request):
+    """The organisation of `acting_organisation_id(request)`, or None."""
     from .models import Organisation
 
     organisation_id = acting_organisation_id(request)
     if organisation_id is None:
         return None
-    if among and organisation_id in among:
-        return among[organisation_id]
     return Organisation.objects.get(pk=organisation_id)
 
 

@@ -12,9 +12,8 @@ from django.views.decorators.http import require_GET, require_safe
 
 from members.content_cache import cached_until_content_changes, reads_query_parameters
 from members.forms import OrganisationSwitchForm
-from members.middleware import acting_organisation
 from members.models import Organisation
-from members.permissions import is_secretariat_admin
+from members.permissions import may_act_for_any_organisation
 
 from .celery import app as celery_app
 
@@ -47,7 +46,7 @@ def _switch_form(request, organisation, memberships):
     form = OrganisationSwitchForm(
         user=request.user, initial={"organisation": organisation.pk if organisation else None}
     )
-    if not is_secretariat_admin(request.user):
+    if not may_act_for_any_organisation(request.user):
         # The choices are the user's organisations, listed on the page anyway: rendering them
         # needs no query. The switch view validates the choice with its own form.
         ordered = sorted((m.organisation for m in memberships), key=lambda o: (o.kind, o.name))
@@ -69,12 +68,9 @@ def dashboard(request):
         request.user.pk,
         compute=lambda: list(request.user.memberships.select_related("organisation")),
     )
-    # The acting organisation is one of these, most often: no query of its own.
-    organisation = acting_organisation(
-        request, among={m.organisation_id: m.organisation for m in memberships}
-    )
+    organisation = request.organisation
     # The switch is offered to whoever has a choice; deciding it needs no COUNT query.
-    may_switch = len(memberships) > 1 or is_secretariat_admin(request.user)
+    may_switch = len(memberships) > 1 or may_act_for_any_organisation(request.user)
     context = {
         "organisation": organisation,
         "memberships": memberships,
