@@ -4,7 +4,8 @@ import datetime
 
 import pytest
 
-from tests.factories import HostFactory
+from members.models import Role
+from tests.factories import HostFactory, user_with_role
 
 NOVEMBER = datetime.date(2026, 11, 1)
 
@@ -12,6 +13,14 @@ NOVEMBER = datetime.date(2026, 11, 1)
 @pytest.fixture
 def host_org(db):
     return HostFactory()
+
+
+@pytest.fixture
+def officer(host_org, with_totp):
+    """The partnerships officer who approves the bulletin, with two-factor authentication."""
+    user = user_with_role(host_org, Role.PARTNERSHIPS, email="partnerships@oec.example")
+    with_totp(user)
+    return user
 
 
 @pytest.fixture

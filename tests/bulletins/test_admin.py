@@ -15,13 +15,6 @@ DECEMBER = datetime.date(2026, 12, 1)
 
 
 @pytest.fixture
-def officer(host_org, with_totp):
-    user = user_with_role(host_org, Role.PARTNERSHIPS, email="partnerships@oec.example")
-    with_totp(user)
-    return user
-
-
-@pytest.fixture
 def composed(host_org):
     bulletin_contact(email="a@ngo.example", language="fr")
     BulletinFactory(month=DECEMBER, introduction_en="<p>Hello partners</p>")

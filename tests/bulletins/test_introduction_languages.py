@@ -8,20 +8,12 @@ from django.urls import reverse
 
 from bulletins import content, services
 from bulletins.models import Bulletin, Delivery
-from members.models import Role
-from tests.factories import BulletinFactory, bulletin_contact, user_with_role
+from tests.factories import BulletinFactory, bulletin_contact
 
 DECEMBER = datetime.date(2026, 12, 1)
 WARNING = (
     "No introduction of their own, these editions show the English one: French, Spanish, Arabic."
 )
-
-
-@pytest.fixture
-def officer(host_org, with_totp):
-    user = user_with_role(host_org, Role.PARTNERSHIPS, email="partnerships@oec.example")
-    with_totp(user)
-    return user
 
 
 @pytest.fixture
