@@ -270,15 +270,6 @@ class CooperationActivityQuerySet(models.QuerySet):
             organisation__status=Organisation.Status.ACTIVE,
         )
 
-    def editable_by(self, user):
-        """Activities of the organisations the user is a partner contact of."""
-        from members.models import Role
-        from members.permissions import organisation_ids_with_role
-
-        return self.filter(
-            organisation_id__in=organisation_ids_with_role(user, Role.PARTNER_CONTACT)
-        )
-
     def with_terms(self):
         return self.select_related("thematic_field", "functional_area", "organisation")
 

@@ -1,6 +1,13 @@
-"""Reads that other floors compose (the monthly bulletin)."""
+"""Reads of the partnerships app: what a user may see or manage, and what other floors compose
+(the monthly bulletin)."""
 
 from .models import CooperationActivity
+from .permissions import managed_activities_condition
+
+
+def activities_managed_by(user):
+    """The cooperation activities `user` manages as a partner contact (a chainable queryset)."""
+    return CooperationActivity.objects.filter(managed_activities_condition(user))
 
 
 def public_activities_reviewed_between(start, end):

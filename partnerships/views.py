@@ -27,6 +27,7 @@ from .exports import EXPORT_FIELDS, export_rows
 from .filters import PartnerFilter
 from .forms import ActivityForm, ApplicationForm, ProfileForm
 from .models import CooperationActivity, LiaisonSeat, NgoConference, Partnership
+from .selectors import activities_managed_by
 
 PAGE_SIZE = 25
 
@@ -198,11 +199,7 @@ def profile_edit(request):
 @login_required
 def activity_list(request):
     organisation = _partner_organisation(request, "partnerships.manage_activities")
-    activities = (
-        CooperationActivity.objects.editable_by(request.user)
-        .filter(organisation=organisation)
-        .with_terms()
-    )
+    activities = activities_managed_by(request.user).filter(organisation=organisation).with_terms()
     return render(
         request,
         "partnerships/dashboard/activity_list.html",
@@ -218,7 +215,7 @@ def activity_edit(request, pk=None):
     else:
         # Another organisation's activity is "not found", never "forbidden".
         activity = get_object_or_404(
-            CooperationActivity.objects.editable_by(request.user),
+            activities_managed_by(request.user),
             pk=pk,
             organisation=organisation,
         )
@@ -253,7 +250,7 @@ def activity_edit(request, pk=None):
 def activity_submit(request, pk):
     organisation = _partner_organisation(request, "partnerships.manage_activities")
     activity = get_object_or_404(
-        CooperationActivity.objects.editable_by(request.user), pk=pk, organisation=organisation
+        activities_managed_by(request.user), pk=pk, organisation=organisation
     )
     try:
         services.cooperation_activity_submit(activity=activity)

@@ -7,6 +7,8 @@ from django.urls import reverse
 
 from members.models import Role
 from partnerships.models import CooperationActivity
+from partnerships.permissions import can_manage_activity
+from partnerships.selectors import activities_managed_by
 from tests.factories import (
     CooperationActivityFactory,
     PartnerOrganisationFactory,
@@ -228,6 +230,20 @@ def test_contact_of_another_partner_cannot_see_this_partners_activities(
     assert client.get(f"{ACTIVITIES}{mine.pk}/").status_code == 404
     listed = client.get(ACTIVITIES).context["activities"]
     assert list(listed) == []
+
+
+@pytest.mark.parametrize(
+    "user_fixture", ["partner_contact", "delegate_a", "focal_a", "secretariat_admin"]
+)
+def test_managed_activities_follow_the_one_object_rule(
+    request, user_fixture, partnership, other_partnership
+):
+    mine = CooperationActivityFactory(organisation=partnership.organisation, status="draft")
+    theirs = CooperationActivityFactory(organisation=other_partnership.organisation)
+    user = request.getfixturevalue(user_fixture)
+    managed = set(activities_managed_by(user))
+    assert managed == {a for a in (mine, theirs) if can_manage_activity(user, a)}
+    assert managed == ({mine} if user_fixture == "partner_contact" else set())
 
 
 def test_activity_list_query_count_stays_flat(
