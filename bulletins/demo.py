@@ -7,14 +7,11 @@ does.
 """
 
 import datetime
-from zoneinfo import ZoneInfo
 
-from members.demo import month_from_now
+from members.demo_seeding import GENEVA, month_from_now, translated_fields
 
 from .models import Bulletin, Delivery, Subscriber
 from .services import bulletin_render_editions, first_working_day, recipients
-
-GENEVA = ZoneInfo("Europe/Zurich")
 
 INTRODUCTION = {
     "en": "<p>This issue looks back on a month of preparation: the secretariat is getting the "
@@ -46,7 +43,7 @@ def seed(*, organisations, users):
             "approved_by": users.get("partnerships@oec.example"),
             "approved_at": sent_at,
             "sent_at": sent_at,
-            **{f"introduction_{code}": text for code, text in INTRODUCTION.items()},
+            **translated_fields("introduction", INTRODUCTION),
         },
     )
     bulletin_render_editions(bulletin=bulletin)

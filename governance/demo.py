@@ -11,7 +11,7 @@ import datetime
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from members.demo import month_from_now, update_or_create_if_changed
+from members.demo_seeding import month_from_now, translated_fields, update_or_create_if_changed
 from members.uploads import PDF, storage_name
 
 from .models import (
@@ -279,10 +279,6 @@ DECISIONS = [
 ]
 
 
-def _translated(prefix, values):
-    return {f"{prefix}_{language}": text for language, text in values.items()}
-
-
 def _store_pdf(document, language, lines):
     if DocumentFile.objects.filter(document=document, language=language).exists():
         return
@@ -315,7 +311,9 @@ def seed(*, organisations, users):
     """Create or update this app's demo rows idempotently; `organisations` are by slug."""
     host = organisations["oec"]
     start, end, deadline = next_session_dates()
-    organ, _ = Organ.objects.update_or_create(code="GA", defaults=_translated("name", GA_NAME))
+    organ, _ = Organ.objects.update_or_create(
+        code="GA", defaults=translated_fields("name", GA_NAME)
+    )
     first, _ = AssemblySession.objects.update_or_create(
         organ=organ,
         number=1,
@@ -325,7 +323,7 @@ def seed(*, organisations, users):
             "end_date": datetime.date(2021, 12, 8),
             "status": AssemblySession.Status.CLOSED,
             "registration_deadline": timezone.make_aware(datetime.datetime(2021, 11, 22, 18)),
-            **_translated(
+            **translated_fields(
                 "venue",
                 {
                     "en": "Geneva, Switzerland",
@@ -334,7 +332,7 @@ def seed(*, organisations, users):
                     "ar": "جنيف، سويسرا",
                 },
             ),
-            **_translated(
+            **translated_fields(
                 "description",
                 {
                     "en": "The first session of the General Assembly met in Geneva over three "
@@ -356,7 +354,7 @@ def seed(*, organisations, users):
             "end_date": end,
             "status": AssemblySession.Status.PLANNED,
             "registration_deadline": deadline,
-            **_translated(
+            **translated_fields(
                 "venue",
                 {
                     "en": "To be announced",
@@ -365,7 +363,7 @@ def seed(*, organisations, users):
                     "ar": "يُعلن لاحقاً",
                 },
             ),
-            **_translated(
+            **translated_fields(
                 "description",
                 {
                     "en": "A demonstration session, open for delegation registration.",
@@ -379,7 +377,9 @@ def seed(*, organisations, users):
     items = {}
     for order, (number, titles) in enumerate(AGENDA, start=1):
         items[number], _ = AgendaItem.objects.update_or_create(
-            session=first, number=number, defaults={"order": order, **_translated("title", titles)}
+            session=first,
+            number=number,
+            defaults={"order": order, **translated_fields("title", titles)},
         )
     for symbol, revises, item, type_, access, restricted, titles in DOCUMENTS:
         document, _changed = update_or_create_if_changed(
@@ -393,7 +393,7 @@ def seed(*, organisations, users):
                 "agenda_item": items[item],
                 "publication_date": datetime.date(2021, 11, 15),
                 "organisation": host,
-                **_translated("title", titles),
+                **translated_fields("title", titles),
             },
         )
         document.restricted_to.set([organisations[slug] for slug in restricted])
@@ -418,8 +418,8 @@ def seed(*, organisations, users):
                 "adopted_on": adopted_on,
                 "adoption_method": method,
                 "is_public": True,
-                **_translated("title", titles),
-                **_translated("text", texts),
+                **translated_fields("title", titles),
+                **translated_fields("text", texts),
             },
         )
     OfficeHolder.objects.update_or_create(
@@ -428,7 +428,7 @@ def seed(*, organisations, users):
         defaults={
             "term_start": datetime.date(2021, 12, 7),
             "organisation": host,
-            **_translated(
+            **translated_fields(
                 "title",
                 {
                     "en": "His Excellency",

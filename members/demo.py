@@ -8,8 +8,8 @@ import datetime
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 
+from .demo_seeding import translated_fields
 from .models import JoinRequest, Organisation, Role, TeamMember
 from .services import membership_grant
 
@@ -246,45 +246,12 @@ DEMO_USERS = [
 ]
 
 
-def _translated(prefix, values):
-    return {f"{prefix}_{code}": text for code, text in values.items()}
-
-
-def month_from_now(offset):
-    """The first day of the month `offset` months from today's (negative: past), Geneva time.
-
-    The demo's living dates (the next session, recent news, last month's bulletin) hang on it, so
-    they stay the same all month: seeding again within a month changes nothing.
-    """
-    today = timezone.localdate()
-    index = today.year * 12 + today.month - 1 + offset
-    return datetime.date(index // 12, index % 12 + 1, 1)
-
-
-def update_or_create_if_changed(model, *, defaults, **lookup):
-    """`Model.objects.update_or_create`, saving only when a value differs.
-
-    Every save of a model with history (pages, articles, documents, decisions) writes a version,
-    and the cache forgets every page: seeding again on the same day must change nothing.
-    Returns (row, changed).
-    """
-    row = model.objects.filter(**lookup).first()
-    if row is None:
-        return model.objects.create(**lookup, **defaults), True
-    changed = [name for name, value in defaults.items() if getattr(row, name) != value]
-    for name in changed:
-        setattr(row, name, defaults[name])
-    if changed:
-        row.save()
-    return row, bool(changed)
-
-
 def _organisation(*, slug, kind, name, summary=None, **fields):
     defaults = {"kind": kind, "status": Organisation.Status.ACTIVE, **fields}
-    defaults.update(_translated("name", name))
+    defaults.update(translated_fields("name", name))
     defaults["name"] = name["en"]
     if summary:
-        defaults.update(_translated("summary", summary))
+        defaults.update(translated_fields("summary", summary))
         defaults["summary"] = summary["en"]
     organisation, _created = Organisation.objects.update_or_create(slug=slug, defaults=defaults)
     return organisation
@@ -403,8 +370,8 @@ def seed_microsites(organisations):
         occe.save(update_fields=["website"])
     for order, (name, role_title, biography) in enumerate(OCCE_TEAM, start=1):
         defaults = {"order": order, "role_title": role_title["en"], "biography": biography["en"]}
-        defaults.update(_translated("role_title", role_title))
-        defaults.update(_translated("biography", biography))
+        defaults.update(translated_fields("role_title", role_title))
+        defaults.update(translated_fields("biography", biography))
         TeamMember.objects.update_or_create(organisation=occe, name=name, defaults=defaults)
     for email, name, country, affiliation, support, language, message in OCCE_JOIN_REQUESTS:
         JoinRequest.objects.update_or_create(

@@ -6,15 +6,12 @@ seeded, so the news stays recent. Idempotent: rows are found again by their slug
 """
 
 import datetime
-from zoneinfo import ZoneInfo
 
 from django.utils.text import slugify
 
-from members.demo import month_from_now
+from members.demo_seeding import GENEVA, month_from_now, translated_fields
 
 from .models import Article, Category, Tag
-
-GENEVA = ZoneInfo("Europe/Zurich")  # the IANA zone of Geneva
 
 CATEGORIES = {
     "general-assembly": {
@@ -347,10 +344,6 @@ def recent(*, months_ago, day, hour):
     return datetime.datetime(month.year, month.month, day, hour, tzinfo=GENEVA)
 
 
-def _translated(prefix, values):
-    return {f"{prefix}_{code}": text for code, text in values.items()}
-
-
 def seed(*, organisations, users):
     """Create or update this app's demo rows idempotently; `organisations` are by slug."""
     categories = {}
@@ -359,7 +352,7 @@ def seed(*, organisations, users):
             slug=slug,
             defaults={
                 "name": names["en"],
-                **_translated("name", names),
+                **translated_fields("name", names),
                 # Where the body speaks for itself; members file their news elsewhere.
                 "members_may_use": slug == "member-news",
             },
@@ -383,9 +376,9 @@ def seed(*, organisations, users):
             "status": Article.Status.PUBLISHED,
             "publish_at": published_at() if callable(published_at) else published_at,
             "featured_on_home": featured,
-            **_translated("title", title),
-            **_translated("summary", summary),
-            **_translated("body", body),
+            **translated_fields("title", title),
+            **translated_fields("summary", summary),
+            **translated_fields("body", body),
         }
         article = Article.objects.filter(slug=slug).first() or Article(slug=slug)
         # Saved only when something differs, so seeding again adds no version to the history.

@@ -5,7 +5,7 @@ from the seed documents (shared/seeds/000 and 001), told in our own words. Idemp
 found by (organisation, slug) and brought up to date.
 """
 
-from members.demo import update_or_create_if_changed
+from members.demo_seeding import translated_fields, update_or_create_if_changed
 
 from .models import Page
 
@@ -577,10 +577,6 @@ OCCE_PAGES = [
 ]
 
 
-def _translated(name, values):
-    return {f"{name}_{code}": value for code, value in values.items()}
-
-
 def _upsert(*, organisation, slug, order, parent, titles, descriptions, bodies):
     page, _changed = update_or_create_if_changed(
         Page,
@@ -591,9 +587,9 @@ def _upsert(*, organisation, slug, order, parent, titles, descriptions, bodies):
             "parent": parent,
             "status": Page.Status.PUBLISHED,
             "show_in_menu": True,
-            **_translated("title", titles),
-            **_translated("meta_description", descriptions),
-            **_translated("body", bodies),
+            **translated_fields("title", titles),
+            **translated_fields("meta_description", descriptions),
+            **translated_fields("body", bodies),
         },
     )
     return page

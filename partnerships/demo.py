@@ -8,6 +8,8 @@ the third seed document's, told in our own words. Idempotent: update_or_create o
 
 import datetime
 
+from members.demo_seeding import translated_fields
+
 from .models import (
     Contact,
     CooperationActivity,
@@ -170,10 +172,6 @@ LIAISON_COMMITTEE = [
 ]
 
 
-def _translated(prefix, values):
-    return {f"{prefix}_{code}": text for code, text in values.items()}
-
-
 def _seed_partner(organisation, data, users):
     partnership, _created = Partnership.objects.update_or_create(
         organisation=organisation,
@@ -184,7 +182,7 @@ def _seed_partner(organisation, data, users):
             "geographic_scope": data["scope"],
             "headquarters_country": data["country"],
             "website": data["website"],
-            **_translated("description", data["description"]),
+            **translated_fields("description", data["description"]),
         },
     )
     partnership.fields_of_competence.set(FieldOfCompetence.objects.filter(code__in=data["fields"]))
@@ -231,7 +229,7 @@ def seed(*, organisations, users):
                 "ends_on": ends,
                 "status": status,
                 "programme": programme,
-                **_translated("title", titles),
+                **translated_fields("title", titles),
             },
         )
     conference, _created = NgoConference.objects.update_or_create(
@@ -239,7 +237,7 @@ def seed(*, organisations, users):
         defaults={
             "starts_on": D(2024, 12, 10),
             "ends_on": D(2024, 12, 12),
-            **_translated("venue", {"en": "Djibouti", "fr": "Djibouti", "ar": "جيبوتي"}),
+            **translated_fields("venue", {"en": "Djibouti", "fr": "Djibouti", "ar": "جيبوتي"}),
         },
     )
     conference.participants.set([organisations[slug] for slug in PARTNERS])
