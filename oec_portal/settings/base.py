@@ -3,6 +3,11 @@
 With no environment set these are the development settings: DEBUG on, SQLite under var/,
 Celery tasks run eagerly, e-mail printed to the console. `production.py` and `test.py`
 override what differs.
+
+Each setting is written once, with its final value, in its own section; what a value depends on
+is read above it. The portal's own settings (OEC_…) come first, by app, each with its default
+and what it is for: app code reads them as `settings.OEC_…`, never with a default of its own.
+Django's and the libraries' settings follow.
 """
 
 from pathlib import Path
@@ -64,7 +69,145 @@ INSTALLED_APPS = [
     "oec_portal",
 ]
 
+# === The portal's own settings, by app ========================================================
+
+# --- oec_portal -------------------------------------------------------------------------------
+# The portal's public address, for links in e-mails sent by tasks (no request there).
+OEC_SITE_URL = env("OEC_SITE_URL", default="http://127.0.0.1:8000")
+# Behind nginx (docker-compose.yml) REMOTE_ADDR is nginx's address: the client's comes in this
+# header, which nginx always overwrites (X-Real-IP). Empty: REMOTE_ADDR is the peer's. Set it
+# only when the web servers can be reached through that proxy alone (SECURITY.md B1). Set, it
+# puts oec_portal.middleware.ClientAddressFromProxyMiddleware first in MIDDLEWARE.
+OEC_CLIENT_IP_HEADER = env("OEC_CLIENT_IP_HEADER", default="")
+# Whole pages for anonymous visitors (oec_portal/page_cache.py); 0 turns it off. Off in
+# development so that template edits show at once; production.py turns it on.
+OEC_ANONYMOUS_PAGE_CACHE_SECONDS = env.int("OEC_ANONYMOUS_PAGE_CACHE_SECONDS", default=0)
+
+# --- members ----------------------------------------------------------------------------------
+# Focal points must have two-factor authentication too where this is on (on in production).
+OEC_REQUIRE_2FA_FOR_FOCAL_POINTS = env.bool("OEC_REQUIRE_2FA_FOR_FOCAL_POINTS", default=False)
+# Days an invitation link works.
+OEC_INVITATION_VALID_DAYS = env.int("OEC_INVITATION_VALID_DAYS", default=14)
+# How many "join us" messages one IP address may send to one organisation per hour.
+OEC_JOIN_REQUESTS_PER_HOUR = env.int("OEC_JOIN_REQUESTS_PER_HOUR", default=5)
+# Parts of members' pages shared by everyone with the same access (members/content_cache.py),
+# and the signed-in user with their memberships (members/auth_backends.py), kept until content
+# changes or for this long; 0 turns it off, as in development; production.py turns it on.
+OEC_FRAGMENT_CACHE_SECONDS = env.int("OEC_FRAGMENT_CACHE_SECONDS", default=0)
+# Largest file accepted by the upload checks (members/uploads.py), in bytes; keep nginx's
+# client_max_body_size a little above it. Uploaded documents, credentials letters and
+# applications live under PRIVATE_MEDIA_ROOT (members/private_files.py), never under MEDIA_URL.
+OEC_MAX_UPLOAD_BYTES = env.int("OEC_MAX_UPLOAD_BYTES", default=25 * 1024 * 1024)
+# ClamAV's clamd, which scans every upload before it is kept (members/antivirus.py):
+# tcp://host:3310 or unix:///run/clamav/clamd.ctl; empty, no scan. Set, it fails closed: no
+# upload is accepted while clamd does not answer within the timeout (seconds; below gunicorn's
+# 30 s worker timeout, so that the uploader reads why, instead of a 502). clamd's
+# StreamMaxLength (100M by default, 25M in Debian's package) must be at least
+# OEC_MAX_UPLOAD_BYTES.
+OEC_ANTIVIRUS_URL = env("OEC_ANTIVIRUS_URL", default="")
+OEC_ANTIVIRUS_TIMEOUT = env.int("OEC_ANTIVIRUS_TIMEOUT", default=10)
+if OEC_ANTIVIRUS_URL and not OEC_ANTIVIRUS_URL.startswith(("tcp://", "unix://")):
+    raise environ.ImproperlyConfigured(
+        f"OEC_ANTIVIRUS_URL must start with tcp:// or unix://, not {OEC_ANTIVIRUS_URL!r}"
+    )
+
+# --- governance -------------------------------------------------------------------------------
+# Empty: Django streams document files itself (governance/downloads.py). production.py reads
+# nginx's internal location from the environment.
+OEC_X_ACCEL_REDIRECT_PREFIX = ""
+
+# --- partnerships -----------------------------------------------------------------------------
+# Years of consultative status a partner needs before associate status (the framework's rule).
+OEC_ASSOCIATE_MIN_CONSULTATIVE_YEARS = env.int("OEC_ASSOCIATE_MIN_CONSULTATIVE_YEARS", default=2)
+# Years between a decision on a partnership and its next periodic review.
+OEC_PARTNERSHIP_REVIEW_YEARS = env.int("OEC_PARTNERSHIP_REVIEW_YEARS", default=4)
+# How many partnership applications one IP address may send per hour.
+OEC_PARTNERSHIP_APPLICATIONS_PER_HOUR = env.int("OEC_PARTNERSHIP_APPLICATIONS_PER_HOUR", default=5)
+
+# --- bulletins --------------------------------------------------------------------------------
+# Wait for a partnerships officer's approval in the admin before a composed bulletin goes out.
+OEC_BULLETIN_REQUIRES_APPROVAL = env.bool("OEC_BULLETIN_REQUIRES_APPROVAL", default=True)
+# Deliveries per task. A task claims its chunk at once and marks each row as it goes: 200 take
+# well under a second, and a worker killed mid-chunk leaves at most one chunk to the sweeper.
+# (Per-chunk costs, task, claim, SMTP connection, weigh on smaller chunks: bench-bulletin.)
+OEC_BULLETIN_CHUNK_SIZE = env.int("OEC_BULLETIN_CHUNK_SIZE", default=200)
+# Chunk tasks per second and per worker, Celery syntax ("10/s", "300/m"); empty: no limit.
+OEC_BULLETIN_SEND_RATE_LIMIT = env("OEC_BULLETIN_SEND_RATE_LIMIT", default="") or None
+# Transient SMTP errors: retries, and the first delay in seconds (doubled at each retry).
+OEC_BULLETIN_MAX_RETRIES = env.int("OEC_BULLETIN_MAX_RETRIES", default=5)
+OEC_BULLETIN_RETRY_BACKOFF = env.int("OEC_BULLETIN_RETRY_BACKOFF", default=60)
+# The sweeper re-enqueues pending deliveries no task has taken for this long.
+OEC_BULLETIN_SWEEP_AFTER_MINUTES = env.int("OEC_BULLETIN_SWEEP_AFTER_MINUTES", default=15)
+# Rows a chunk task claimed this long ago and did not mark are sent again by the sweeper (the
+# worker died mid-chunk). Keep it well above the time one chunk takes to send.
+OEC_BULLETIN_CLAIM_TIMEOUT_MINUTES = env.int("OEC_BULLETIN_CLAIM_TIMEOUT_MINUTES", default=10)
+# The "sent" mark of each delivery commits without waiting for the disk (PostgreSQL
+# synchronous_commit off, for the sending transactions only): a worker crash loses nothing; a
+# crash of the database server may resend the messages of its last fraction of a second. Off
+# by default: exactly-once delivery matters more than speed (turn on for very large lists).
+OEC_BULLETIN_ASYNC_COMMIT = env.bool("OEC_BULLETIN_ASYNC_COMMIT", default=False)
+# Lifetime of the unsubscribe link of a bulletin, and of a subscription confirmation link.
+OEC_BULLETIN_UNSUBSCRIBE_MAX_AGE = env.int("OEC_BULLETIN_UNSUBSCRIBE_MAX_AGE", default=365 * 86400)
+OEC_BULLETIN_CONFIRM_MAX_AGE = env.int("OEC_BULLETIN_CONFIRM_MAX_AGE", default=7 * 86400)
+# How many subscription requests one IP address may send per hour.
+OEC_BULLETIN_SUBSCRIPTIONS_PER_HOUR = env.int("OEC_BULLETIN_SUBSCRIPTIONS_PER_HOUR", default=5)
+# Shared secret of the bounce webhook (header X-OEC-Webhook-Secret); empty: webhook refused.
+OEC_BULLETIN_WEBHOOK_SECRET = env("OEC_BULLETIN_WEBHOOK_SECRET", default="")
+
+# === Django and the libraries =================================================================
+
+# --- Database ---------------------------------------------------------------------------------
+# SQLite under var/ is the embedded default; DATABASE_URL selects PostgreSQL (psycopg 3).
+_primary_database = env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}")
+# A PostgreSQL read replica for the reads of public pages (anonymous GET/HEAD); everything else,
+# and every write, goes to the primary (oec_portal/db_router.py says why). In tests the replica
+# is the test database itself (MIRROR). How the portal grows past one host: docs/scaling.md.
+DATABASE_REPLICA_URL = env("DATABASE_REPLICA_URL", default="")
+# Django's pool (DATABASE_POOL, PostgreSQL only), for the primary and the replica alike. It
+# would keep psycopg's default of 4 connections in every process; a sync gunicorn worker or a
+# prefork Celery process runs one query at a time, so 1 to 2 will do (docs/scaling.md).
+_pooled = _primary_database["ENGINE"] == "django.db.backends.postgresql" and env.bool(
+    "DATABASE_POOL", default=False
+)
+# PgBouncer in transaction mode hands each transaction to any server connection: a cursor
+# held open across transactions (Django's .iterator() outside a transaction) breaks there.
+_behind_pgbouncer = env.bool("DATABASE_BEHIND_PGBOUNCER", default=False)
+
+
+def _database(parsed_url, **extra):
+    """One connection of DATABASES: its parsed URL with the connection settings above."""
+    options = parsed_url.get("OPTIONS", {})
+    if _pooled:
+        options = {
+            **options,
+            "pool": {
+                "min_size": env.int("DATABASE_POOL_MIN_SIZE", default=1),
+                "max_size": env.int("DATABASE_POOL_MAX_SIZE", default=2),
+            },
+        }
+    return {
+        **parsed_url,
+        "ATOMIC_REQUESTS": False,
+        "OPTIONS": options,
+        **({"DISABLE_SERVER_SIDE_CURSORS": True} if _behind_pgbouncer else {}),
+        **extra,
+    }
+
+
+DATABASES = {
+    "default": _database(_primary_database),
+    **(
+        {"replica": _database(env.db("DATABASE_REPLICA_URL"), TEST={"MIRROR": "default"})}
+        if DATABASE_REPLICA_URL
+        else {}
+    ),
+}
+DATABASE_ROUTERS = ["oec_portal.db_router.PrimaryReplicaRouter"] if DATABASE_REPLICA_URL else []
+
+# --- Requests: middleware, templates, forms ---------------------------------------------------
 MIDDLEWARE = [
+    # Behind nginx (OEC_CLIENT_IP_HEADER): the client's address, before anything reads it.
+    *(["oec_portal.middleware.ClientAddressFromProxyMiddleware"] if OEC_CLIENT_IP_HEADER else []),
     "oec_portal.middleware.RefuseTraceMiddleware",
     # Outermost after that: a page served from the cache skips everything below.
     "oec_portal.page_cache.AnonymousPageCacheMiddleware",
@@ -86,6 +229,9 @@ MIDDLEWARE = [
     "members.middleware.DeniedAccessLogMiddleware",
     "oec_portal.middleware.NoStoreForAuthenticatedMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # With a read replica: innermost, so that it runs after AuthenticationMiddleware and only
+    # around the view.
+    *(["oec_portal.middleware.ReplicaForPublicPagesMiddleware"] if DATABASE_REPLICA_URL else []),
 ]
 
 TEMPLATES = [
@@ -109,45 +255,30 @@ TEMPLATES = [
 # (members/forms_rendering.py): error message above the field, kept uploads, error summary.
 FORM_RENDERER = "members.forms_rendering.PortalFormRenderer"
 
-# --- Database ---------------------------------------------------------------------------------
-# SQLite under var/ is the embedded default; DATABASE_URL selects PostgreSQL (psycopg 3).
-DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}"),
-}
-DATABASES["default"]["ATOMIC_REQUESTS"] = False
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env.bool(
-    "DATABASE_POOL", default=False
-):
-    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = True
-IS_POSTGRESQL = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
-
 # --- Cache and Redis --------------------------------------------------------------------------
 REDIS_URL = env("REDIS_URL", default="")
-if REDIS_URL:
-    CACHES = {
-        "default": {
+CACHES = {
+    "default": (
+        {
             # Fails open when Redis is away: pages and login keep answering (oec_portal/cache.py).
             "BACKEND": "oec_portal.cache.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="oec"),
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-
-# Whole pages for anonymous visitors (oec_portal/page_cache.py); 0 turns it off. Off in
-# development so that template edits show at once; production.py turns it on.
-OEC_ANONYMOUS_PAGE_CACHE_SECONDS = env.int("OEC_ANONYMOUS_PAGE_CACHE_SECONDS", default=0)
-# Parts of members' pages shared by everyone with the same access (members/content_cache.py),
-# and the signed-in user with their memberships (members/auth_backends.py), kept until content
-# changes or for this long; 0 turns it off, as in development; production.py turns it on.
-OEC_FRAGMENT_CACHE_SECONDS = env.int("OEC_FRAGMENT_CACHE_SECONDS", default=0)
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 
 # --- Celery -----------------------------------------------------------------------------------
-# Eager only in the embedded default (no REDIS_URL): `make run` needs no broker or worker.
-CELERY_BROKER_URL = REDIS_URL or "memory://"
-CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
+# The broker may be a Redis of its own (CELERY_BROKER_URL; REDIS_URL stays the cache): a cache
+# evicts keys under memory pressure, a broker must not lose its queues (docs/scaling.md).
+# Without it the broker is the cache's Redis; with neither, as in the embedded default, tasks
+# run eagerly in-process: `make run` needs no broker or worker.
+_broker_of_its_own = env("CELERY_BROKER_URL", default="")
+CELERY_BROKER_URL = _broker_of_its_own or REDIS_URL or "memory://"
+CELERY_TASK_ALWAYS_EAGER = not (_broker_of_its_own or REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_IGNORE_RESULT = True
 # Tests give each run a queue of its own, so that parallel runs never take each other's tasks.
@@ -157,8 +288,11 @@ CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Celery's Redis caveat: the visibility timeout must be set in all three places, the same value:
+# the app's `visibility_timeout` setting, the broker's and the result backend's transport options.
 CELERY_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
 CELERY_TIMEZONE = "Europe/Zurich"
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
@@ -197,9 +331,6 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "OEC Portal"
-# Focal points must have two-factor authentication too where this is on (on in production).
-OEC_REQUIRE_2FA_FOR_FOCAL_POINTS = env.bool("OEC_REQUIRE_2FA_FOR_FOCAL_POINTS", default=False)
-OEC_INVITATION_VALID_DAYS = env.int("OEC_INVITATION_VALID_DAYS", default=14)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -259,10 +390,53 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 # Private files (documents, uploads) never live under a public URL; views hand them out.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "var" / "private")
+
+# Public media (news images, logos, team photos) may live in an S3-compatible bucket, served
+# from the bucket or from a CDN in front of it (AWS_S3_CUSTOM_DOMAIN) under plain URLs that
+# caches can keep. The keys (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) are read from the
+# environment by boto3, or come from the host's role: never from settings. Private files
+# (documents, credentials letters, partnership applications) never go there: they stay in
+# PRIVATE_MEDIA_ROOT (members/private_files.py), on a volume shared by the web replicas and nginx,
+# and leave only through the download view's permission check and X-Accel-Redirect. A signed
+# bucket URL would be a bearer link that works for anyone during its lifetime, and could not
+# carry our nosniff header (SECURITY.md A4, D2, D3). Empty: the local disk.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
+AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL", default="")  # MinIO, Garage, Scaleway...
+AWS_S3_CUSTOM_DOMAIN = env("AWS_S3_CUSTOM_DOMAIN", default="")  # the CDN's host name
+_bucket_storage = {
+    "BACKEND": "storages.backends.s3.S3Storage",
+    "OPTIONS": {
+        "bucket_name": AWS_STORAGE_BUCKET_NAME,
+        "endpoint_url": AWS_S3_ENDPOINT_URL or None,
+        "region_name": env("AWS_S3_REGION_NAME", default="") or None,
+        "custom_domain": AWS_S3_CUSTOM_DOMAIN or None,
+        # Public objects: the bucket's policy makes them readable (no per-object ACL), and an
+        # unsigned URL stays the same, so the page cache and browsers can keep it.
+        "querystring_auth": False,
+        "default_acl": None,
+        # A new upload never takes the name of an existing object a CDN may hold.
+        "file_overwrite": False,
+        "object_parameters": {"CacheControl": "public, max-age=86400"},
+    },
+}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": (
+        _bucket_storage
+        if AWS_STORAGE_BUCKET_NAME
+        else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    ),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Where pages load the bucket's images from: the content security policy must allow it.
+if not AWS_STORAGE_BUCKET_NAME:
+    _public_media_origins = []
+elif AWS_S3_CUSTOM_DOMAIN:
+    _public_media_origins = [f"https://{AWS_S3_CUSTOM_DOMAIN}"]
+elif AWS_S3_ENDPOINT_URL:
+    _public_media_origins = [AWS_S3_ENDPOINT_URL.rstrip("/")]  # path-style: endpoint/bucket/...
+else:
+    _public_media_origins = [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"]
+
 # Files that must answer at the site's root (/favicon.ico, asked for by every browser).
 WHITENOISE_ROOT = BASE_DIR / "public"
 # Without collectstatic (development, tests) whitenoise serves from the finders.
@@ -272,8 +446,17 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10_485_760
 
 # --- E-mail -----------------------------------------------------------------------------------
-EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
-vars().update(EMAIL_CONFIG)
+# One address says it all (django-environ's syntax): smtp+tls://user:password@host:587, or
+# consolemail:// which prints the messages, as in development.
+_email_url = env.email_url("EMAIL_URL", default="consolemail://")
+EMAIL_BACKEND = _email_url["EMAIL_BACKEND"]
+EMAIL_HOST = _email_url["EMAIL_HOST"]
+EMAIL_PORT = _email_url["EMAIL_PORT"]
+EMAIL_HOST_USER = _email_url["EMAIL_HOST_USER"]
+EMAIL_HOST_PASSWORD = _email_url["EMAIL_HOST_PASSWORD"]
+EMAIL_USE_TLS = _email_url.get("EMAIL_USE_TLS", False)  # smtp+tls://, smtps://
+EMAIL_USE_SSL = _email_url.get("EMAIL_USE_SSL", False)  # smtp+ssl://
+EMAIL_FILE_PATH = _email_url["EMAIL_FILE_PATH"]  # filemail:///path
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="OEC Portal <no-reply@oec.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -294,7 +477,8 @@ SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"],
+    # Public media from a bucket or its CDN, when there is one (Static and media, above).
+    "img-src": [CSP.SELF, "data:", *_public_media_origins],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],
@@ -344,153 +528,3 @@ LOGGING = {
         "oec.security": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
-
-# The portal's public address, for links in e-mails sent by tasks (no request there).
-OEC_SITE_URL = env("OEC_SITE_URL", default="http://127.0.0.1:8000")
-
-# --- members ----------------------------------------------------------------------------------
-# How many "join us" messages one IP address may send to one organisation per hour.
-OEC_JOIN_REQUESTS_PER_HOUR = env.int("OEC_JOIN_REQUESTS_PER_HOUR", default=5)
-
-# --- partnerships -----------------------------------------------------------------------------
-# Years of consultative status a partner needs before associate status (the framework's rule).
-OEC_ASSOCIATE_MIN_CONSULTATIVE_YEARS = env.int("OEC_ASSOCIATE_MIN_CONSULTATIVE_YEARS", default=2)
-# Years between a decision on a partnership and its next periodic review.
-OEC_PARTNERSHIP_REVIEW_YEARS = env.int("OEC_PARTNERSHIP_REVIEW_YEARS", default=4)
-# How many partnership applications one IP address may send per hour.
-OEC_PARTNERSHIP_APPLICATIONS_PER_HOUR = env.int("OEC_PARTNERSHIP_APPLICATIONS_PER_HOUR", default=5)
-
-# --- bulletins --------------------------------------------------------------------------------
-# Celery's Redis caveat: the visibility timeout must be set in all three places, the same value.
-CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
-# (CELERY_VISIBILITY_TIMEOUT above is the third: the app's `visibility_timeout` setting.)
-# Wait for a partnerships officer's approval in the admin before a composed bulletin goes out.
-OEC_BULLETIN_REQUIRES_APPROVAL = env.bool("OEC_BULLETIN_REQUIRES_APPROVAL", default=True)
-# Deliveries per task. A task claims its chunk at once and marks each row as it goes: 200 take
-# well under a second, and a worker killed mid-chunk leaves at most one chunk to the sweeper.
-# (Per-chunk costs, task, claim, SMTP connection, weigh on smaller chunks: bench-bulletin.)
-OEC_BULLETIN_CHUNK_SIZE = env.int("OEC_BULLETIN_CHUNK_SIZE", default=200)
-# Chunk tasks per second and per worker, Celery syntax ("10/s", "300/m"); empty: no limit.
-OEC_BULLETIN_SEND_RATE_LIMIT = env("OEC_BULLETIN_SEND_RATE_LIMIT", default="") or None
-# Transient SMTP errors: retries, and the first delay in seconds (doubled at each retry).
-OEC_BULLETIN_MAX_RETRIES = env.int("OEC_BULLETIN_MAX_RETRIES", default=5)
-OEC_BULLETIN_RETRY_BACKOFF = env.int("OEC_BULLETIN_RETRY_BACKOFF", default=60)
-# The sweeper re-enqueues pending deliveries no task has taken for this long.
-OEC_BULLETIN_SWEEP_AFTER_MINUTES = env.int("OEC_BULLETIN_SWEEP_AFTER_MINUTES", default=15)
-# Rows a chunk task claimed this long ago and did not mark are sent again by the sweeper (the
-# worker died mid-chunk). Keep it well above the time one chunk takes to send.
-OEC_BULLETIN_CLAIM_TIMEOUT_MINUTES = env.int("OEC_BULLETIN_CLAIM_TIMEOUT_MINUTES", default=10)
-# Lifetime of the unsubscribe link of a bulletin, and of a subscription confirmation link.
-OEC_BULLETIN_UNSUBSCRIBE_MAX_AGE = env.int("OEC_BULLETIN_UNSUBSCRIBE_MAX_AGE", default=365 * 86400)
-OEC_BULLETIN_CONFIRM_MAX_AGE = env.int("OEC_BULLETIN_CONFIRM_MAX_AGE", default=7 * 86400)
-# How many subscription requests one IP address may send per hour.
-OEC_BULLETIN_SUBSCRIPTIONS_PER_HOUR = env.int("OEC_BULLETIN_SUBSCRIPTIONS_PER_HOUR", default=5)
-# Shared secret of the bounce webhook (header X-OEC-Webhook-Secret); empty: webhook refused.
-OEC_BULLETIN_WEBHOOK_SECRET = env("OEC_BULLETIN_WEBHOOK_SECRET", default="")
-
-# --- governance -------------------------------------------------------------------------------
-# Documents and credentials letters live under PRIVATE_MEDIA_ROOT (members.private_files), never
-# under MEDIA_URL. Largest file accepted by the upload checks (members.uploads), in bytes;
-# keep nginx's client_max_body_size a little above it.
-OEC_MAX_UPLOAD_BYTES = env.int("OEC_MAX_UPLOAD_BYTES", default=25 * 1024 * 1024)
-# ClamAV's clamd, which scans every upload before it is kept (members/antivirus.py):
-# tcp://host:3310 or unix:///run/clamav/clamd.ctl; empty, no scan. Set, it fails closed: no
-# upload is accepted while clamd does not answer within the timeout (seconds; below gunicorn's
-# 30 s worker timeout, so that the uploader reads why, instead of a 502). clamd's
-# StreamMaxLength (100M by default, 25M in Debian's package) must be at least
-# OEC_MAX_UPLOAD_BYTES.
-OEC_ANTIVIRUS_URL = env("OEC_ANTIVIRUS_URL", default="")
-OEC_ANTIVIRUS_TIMEOUT = env.int("OEC_ANTIVIRUS_TIMEOUT", default=10)
-if OEC_ANTIVIRUS_URL and not OEC_ANTIVIRUS_URL.startswith(("tcp://", "unix://")):
-    raise environ.ImproperlyConfigured(
-        f"OEC_ANTIVIRUS_URL must start with tcp:// or unix://, not {OEC_ANTIVIRUS_URL!r}"
-    )
-# Empty: Django streams document files itself. production.py reads it from the environment.
-OEC_X_ACCEL_REDIRECT_PREFIX = ""
-# The "sent" mark of each delivery commits without waiting for the disk (PostgreSQL
-# synchronous_commit off, for the sending transactions only): a worker crash loses nothing; a
-# crash of the database server may resend the messages of its last fraction of a second. Off
-# by default: exactly-once delivery matters more than speed (turn on for very large lists).
-OEC_BULLETIN_ASYNC_COMMIT = env.bool("OEC_BULLETIN_ASYNC_COMMIT", default=False)
-
-# --- Past one machine: read replica, object storage -------------------------------------------
-# How the portal grows past one host: docs/scaling.md. Everything here is off by default.
-
-# A PostgreSQL read replica for the reads of public pages (anonymous GET/HEAD); everything else,
-# and every write, goes to the primary (oec_portal/db_router.py says why). In tests the replica
-# is the test database itself (MIRROR).
-DATABASE_REPLICA_URL = env("DATABASE_REPLICA_URL", default="")
-if DATABASE_REPLICA_URL:
-    DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
-    DATABASES["replica"]["ATOMIC_REQUESTS"] = False
-    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
-    if DATABASES["default"].get("OPTIONS", {}).get("pool"):
-        DATABASES["replica"].setdefault("OPTIONS", {})["pool"] = True
-    DATABASE_ROUTERS = ["oec_portal.db_router.PrimaryReplicaRouter"]
-    # Innermost, so that it runs after AuthenticationMiddleware and only around the view.
-    MIDDLEWARE.append("oec_portal.middleware.ReplicaForPublicPagesMiddleware")
-
-# Connections, when there are many processes on many hosts (docs/scaling.md, "The database").
-# Django's pool (DATABASE_POOL) keeps psycopg's default of 4 connections in every process; a
-# sync gunicorn worker or a prefork Celery process runs one query at a time, so 1 to 2 will do.
-for _database in DATABASES.values():
-    if _database.get("OPTIONS", {}).get("pool") is True:
-        _database["OPTIONS"]["pool"] = {
-            "min_size": env.int("DATABASE_POOL_MIN_SIZE", default=1),
-            "max_size": env.int("DATABASE_POOL_MAX_SIZE", default=2),
-        }
-    # PgBouncer in transaction mode hands each transaction to any server connection: a cursor
-    # held open across transactions (Django's .iterator() outside a transaction) breaks there.
-    if env.bool("DATABASE_BEHIND_PGBOUNCER", default=False):
-        _database["DISABLE_SERVER_SIDE_CURSORS"] = True
-
-# Behind nginx (docker-compose.yml) REMOTE_ADDR is nginx's address: the client's comes in this
-# header, which nginx always overwrites (X-Real-IP). Empty: REMOTE_ADDR is the peer's. Set it
-# only when the web servers can be reached through that proxy alone (SECURITY.md B1).
-OEC_CLIENT_IP_HEADER = env("OEC_CLIENT_IP_HEADER", default="")
-if OEC_CLIENT_IP_HEADER:
-    MIDDLEWARE.insert(0, "oec_portal.middleware.ClientAddressFromProxyMiddleware")
-
-# The Celery broker may be a Redis of its own (REDIS_URL stays the cache): a cache evicts keys
-# under memory pressure, a broker must not lose its queues (docs/scaling.md).
-if env("CELERY_BROKER_URL", default=""):
-    CELERY_BROKER_URL = env("CELERY_BROKER_URL")
-    CELERY_TASK_ALWAYS_EAGER = False
-
-# Public media (news images, logos, team photos) in an S3-compatible bucket, served from the
-# bucket or from a CDN in front of it (AWS_S3_CUSTOM_DOMAIN) under plain URLs that caches can
-# keep. The keys (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) are read from the environment by
-# boto3, or come from the host's role: never from settings. Private files (documents,
-# credentials letters, partnership applications) never go there: they stay in
-# PRIVATE_MEDIA_ROOT (members/private_files.py), on a volume shared by the web replicas and nginx,
-# and leave only through the download view's permission check and X-Accel-Redirect. A signed
-# bucket URL would be a bearer link that works for anyone during its lifetime, and could not
-# carry our nosniff header (SECURITY.md A4, D2, D3).
-AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
-if AWS_STORAGE_BUCKET_NAME:
-    AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL", default="")  # MinIO, Garage, Scaleway...
-    AWS_S3_CUSTOM_DOMAIN = env("AWS_S3_CUSTOM_DOMAIN", default="")  # the CDN's host name
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": AWS_STORAGE_BUCKET_NAME,
-            "endpoint_url": AWS_S3_ENDPOINT_URL or None,
-            "region_name": env("AWS_S3_REGION_NAME", default="") or None,
-            "custom_domain": AWS_S3_CUSTOM_DOMAIN or None,
-            # Public objects: the bucket's policy makes them readable (no per-object ACL), and
-            # an unsigned URL stays the same, so the page cache and browsers can keep it.
-            "querystring_auth": False,
-            "default_acl": None,
-            # A new upload never takes the name of an existing object a CDN may hold.
-            "file_overwrite": False,
-            "object_parameters": {"CacheControl": "public, max-age=86400"},
-        },
-    }
-    # Pages show those images: the policy must allow their origin.
-    if AWS_S3_CUSTOM_DOMAIN:
-        _media_origin = f"https://{AWS_S3_CUSTOM_DOMAIN}"
-    elif AWS_S3_ENDPOINT_URL:
-        _media_origin = AWS_S3_ENDPOINT_URL.rstrip("/")  # path-style URLs: endpoint/bucket/...
-    else:
-        _media_origin = f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"
-    SECURE_CSP["img-src"] = [*SECURE_CSP["img-src"], _media_origin]

@@ -1,48 +1,63 @@
-"""Production settings: everything secret or site-specific comes from the environment."""
+"""Production settings: base.py with what a live site needs on top, each said once with why.
+
+Everything secret or site-specific comes from the environment.
+"""
 
 from .base import *  # noqa: F403
 from .base import DATABASES, STORAGES, env
 
+# Never the debug pages, and no development key or host list: both must be given.
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 
-# Behind a TLS-terminating proxy. OEC_HTTPS=false serves plain HTTP on 127.0.0.1, for the
-# benchmark and local reproduction only.
-HTTPS = env.bool("OEC_HTTPS", default=True)
+# --- HTTPS ------------------------------------------------------------------------------------
+# Behind a TLS-terminating proxy that sets X-Forwarded-Proto. OEC_HTTPS=false serves plain HTTP
+# on 127.0.0.1, for the benchmark and local reproduction only.
+_https = env.bool("OEC_HTTPS", default=True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = HTTPS
+SECURE_SSL_REDIRECT = _https
+# A year of HSTS, subdomains included, and on the browsers' preload lists.
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
-SESSION_COOKIE_SECURE = HTTPS
-CSRF_COOKIE_SECURE = HTTPS
-# The __Host- prefix pins cookies to this exact host over HTTPS with path=/.
-SESSION_COOKIE_NAME = "__Host-sessionid" if HTTPS else "sessionid"
-CSRF_COOKIE_NAME = "__Host-csrftoken" if HTTPS else "csrftoken"
-LANGUAGE_COOKIE_SECURE = HTTPS
+# Cookies only over HTTPS; the __Host- prefix pins them to this exact host over HTTPS with path=/.
+SESSION_COOKIE_SECURE = _https
+CSRF_COOKIE_SECURE = _https
+SESSION_COOKIE_NAME = "__Host-sessionid" if _https else "sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken" if _https else "csrftoken"
+# The language cookie as strict as the others (Django's default is neither Secure nor HttpOnly).
+LANGUAGE_COOKIE_SECURE = _https
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
+# --- The portal's own settings: production defaults ------------------------------------------
+# Focal points handle their organisation's delegation: on a live site they need 2FA too.
 OEC_REQUIRE_2FA_FOR_FOCAL_POINTS = env.bool("OEC_REQUIRE_2FA_FOR_FOCAL_POINTS", default=True)
+# The caches that development keeps off so that edits show at once.
 OEC_ANONYMOUS_PAGE_CACHE_SECONDS = env.int("OEC_ANONYMOUS_PAGE_CACHE_SECONDS", default=600)
 OEC_FRAGMENT_CACHE_SECONDS = env.int("OEC_FRAGMENT_CACHE_SECONDS", default=600)
+# Documents are handed to nginx after the permission check (X-Accel-Redirect), from this
+# internal location; empty, Django streams them itself.
+OEC_X_ACCEL_REDIRECT_PREFIX = env("OEC_X_ACCEL_REDIRECT_PREFIX", default="")
 
+# --- Django -----------------------------------------------------------------------------------
+# Static files hashed and compressed, after `manage.py collectstatic` (the Docker image runs it).
 STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# Documents are handed to nginx after the permission check (X-Accel-Redirect).
-OEC_X_ACCEL_REDIRECT_PREFIX = env("OEC_X_ACCEL_REDIRECT_PREFIX", default="")
-
-# Keep database connections between requests (unless Django's pool manages them), checking
-# them before reuse so that a restarted PostgreSQL is picked up again by itself.
-if not DATABASES["default"].get("OPTIONS", {}).get("pool"):
-    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-
-# --- Past one machine: the read replica keeps its connections as the primary does ----------
-if "replica" in DATABASES:
-    for _key in ("CONN_MAX_AGE", "CONN_HEALTH_CHECKS"):
-        if _key in DATABASES["default"]:
-            DATABASES["replica"][_key] = DATABASES["default"][_key]
+# Keep database connections between requests, checking them before reuse so that a restarted
+# PostgreSQL is picked up again by itself; not where Django's pool (DATABASE_POOL) manages them.
+DATABASES = {
+    alias: (
+        database
+        if database["OPTIONS"].get("pool")
+        else {
+            **database,
+            "CONN_MAX_AGE": env.int("CONN_MAX_AGE", default=60),
+            "CONN_HEALTH_CHECKS": True,
+        }
+    )
+    for alias, database in DATABASES.items()
+}
