@@ -1,8 +1,8 @@
 """The partnerships officers' back office for the bulletin: introduction, preview and approval,
 delivery counts, resending failures; subscribers and suppressed addresses.
 
-Access follows the permission policy (bulletins.* rules, partnerships officers), not model
-permissions; every change goes through the services.
+Access is the model permissions that bulletins/permissions.py registers (partnerships
+officers); every change goes through the services.
 """
 
 from django.contrib import admin, messages
@@ -14,30 +14,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from members.permissions import is_partnerships_officer
-
 from . import content, services
 from .models import Bulletin, BulletinEdition, Delivery, Subscriber, Suppression
 
 
-class OfficersOnly:
-    def has_module_permission(self, request):
-        return is_partnerships_officer(request.user)
-
-    def has_view_permission(self, request, obj=None):
-        return is_partnerships_officer(request.user)
-
-    def has_add_permission(self, request, *args):
-        return is_partnerships_officer(request.user)
-
-    def has_change_permission(self, request, obj=None):
-        return is_partnerships_officer(request.user)
-
-    def has_delete_permission(self, request, obj=None):
-        return is_partnerships_officer(request.user)
-
-
-class EditionInline(OfficersOnly, admin.TabularInline):
+class EditionInline(admin.TabularInline):
     model = BulletinEdition
     extra = 0
     can_delete = False
@@ -45,11 +26,12 @@ class EditionInline(OfficersOnly, admin.TabularInline):
     readonly_fields = fields
 
     def has_add_permission(self, request, *args):
+        # Editions are composed from the month's items, never written by hand (for everyone).
         return False
 
 
 @admin.register(Bulletin)
-class BulletinAdmin(OfficersOnly, TabbedTranslationAdmin):
+class BulletinAdmin(TabbedTranslationAdmin):
     list_display = [
         "__str__",
         "status",
@@ -218,7 +200,7 @@ class BulletinAdmin(OfficersOnly, TabbedTranslationAdmin):
 
 
 @admin.register(Delivery)
-class DeliveryAdmin(OfficersOnly, admin.ModelAdmin):
+class DeliveryAdmin(admin.ModelAdmin):
     list_display = [
         "email",
         "bulletin",
@@ -248,18 +230,19 @@ class DeliveryAdmin(OfficersOnly, admin.ModelAdmin):
     ]
 
     def has_add_permission(self, request, *args):
+        # The ledger is written by the sending, never by hand (for everyone).
         return False
 
 
 @admin.register(Subscriber)
-class SubscriberAdmin(OfficersOnly, admin.ModelAdmin):
+class SubscriberAdmin(admin.ModelAdmin):
     list_display = ["email", "language", "confirmed_at", "created_at"]
     list_filter = ["language"]
     search_fields = ["email"]
 
 
 @admin.register(Suppression)
-class SuppressionAdmin(OfficersOnly, admin.ModelAdmin):
+class SuppressionAdmin(admin.ModelAdmin):
     list_display = ["email", "reason", "at"]
     list_filter = ["reason"]
     search_fields = ["email"]

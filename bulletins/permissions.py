@@ -8,3 +8,9 @@ from members.permissions import is_partnerships_officer
 # before it goes out and resend the failures (administrators hold every secretariat role).
 rules.add_perm("bulletins.approve", is_partnerships_officer)
 rules.add_perm("bulletins.resend", is_partnerships_officer)
+
+# The Django admin (the secretariat's back office) asks these, with and without an object.
+rules.add_perm("bulletins", is_partnerships_officer)
+for _model in ("bulletin", "bulletinedition", "delivery", "subscriber", "suppression"):
+    for _action in ("view", "add", "change", "delete"):
+        rules.add_perm(f"bulletins.{_action}_{_model}", is_partnerships_officer)

@@ -1,7 +1,8 @@
 """The secretariat's back office for partnerships: the application queue, decisions, approvals.
 
-Access follows the permission policy (partnerships officers and administrators), not model
-permissions. Status changes go through the service, so the rules and the history always apply.
+Access is the model permissions that partnerships/permissions.py registers (partnerships
+officers and administrators). Status changes go through the service, so the rules and the
+history always apply.
 """
 
 from django.contrib import admin, messages
@@ -18,7 +19,6 @@ from governance.private_file_admin import (
     PrivateFilesAdminMixin,
     private_file_link,
 )
-from members.permissions import is_partnerships_officer
 
 from . import services
 from .forms import DecisionForm
@@ -37,24 +37,7 @@ from .models import (
 SECRETARIAT_DECISION = _("Secretariat (partnerships officer)")
 
 
-class OfficersOnly:
-    def has_module_permission(self, request):
-        return is_partnerships_officer(request.user)
-
-    def has_view_permission(self, request, obj=None):
-        return is_partnerships_officer(request.user)
-
-    def has_add_permission(self, request, *args):
-        return is_partnerships_officer(request.user)
-
-    def has_change_permission(self, request, obj=None):
-        return is_partnerships_officer(request.user)
-
-    def has_delete_permission(self, request, obj=None):
-        return is_partnerships_officer(request.user)
-
-
-class StatusChangeInline(OfficersOnly, admin.TabularInline):
+class StatusChangeInline(admin.TabularInline):
     model = PartnershipStatusChange
     extra = 0
     can_delete = False
@@ -70,13 +53,8 @@ class StatusChangeInline(OfficersOnly, admin.TabularInline):
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):
+        # The history is written by the decisions, never by hand (for everyone).
         return False
-
-
-class ContactInline(OfficersOnly, admin.TabularInline):
-    model = Contact
-    fk_name = "organisation"
-    extra = 0
 
 
 def _decide(modeladmin, request, queryset, to_status):
@@ -123,7 +101,7 @@ def suspend(modeladmin, request, queryset):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(OfficersOnly, PrivateFilesAdminMixin, TabbedTranslationAdmin):
+class PartnershipAdmin(PrivateFilesAdminMixin, TabbedTranslationAdmin):
     list_display = [
         "organisation",
         "status",
@@ -210,7 +188,7 @@ class PartnershipAdmin(OfficersOnly, PrivateFilesAdminMixin, TabbedTranslationAd
 
 
 @admin.register(Contact)
-class ContactAdmin(OfficersOnly, admin.ModelAdmin):
+class ContactAdmin(admin.ModelAdmin):
     list_display = ["name", "email", "organisation", "preferred_language", "receives_bulletin"]
     list_filter = ["preferred_language", "receives_bulletin"]
     search_fields = ["name", "email", "organisation__name"]
@@ -245,7 +223,7 @@ def _review(modeladmin, request, queryset, *, approve):
 
 
 @admin.register(CooperationActivity)
-class CooperationActivityAdmin(OfficersOnly, PrivateFilesAdminMixin, TabbedTranslationAdmin):
+class CooperationActivityAdmin(PrivateFilesAdminMixin, TabbedTranslationAdmin):
     form = CheckedPrivateUploadsForm
     list_display = ["title", "organisation", "kind", "status", "starts_on", "submitted_at"]
     list_filter = ["status", "kind", "thematic_field", "functional_area"]
@@ -257,25 +235,25 @@ class CooperationActivityAdmin(OfficersOnly, PrivateFilesAdminMixin, TabbedTrans
 
 
 @admin.register(FieldOfCompetence, FunctionalArea)
-class TermAdmin(OfficersOnly, TabbedTranslationAdmin):
+class TermAdmin(TabbedTranslationAdmin):
     list_display = ["name", "code", "position"]
 
 
-class LiaisonSeatInline(OfficersOnly, admin.TabularInline):
+class LiaisonSeatInline(admin.TabularInline):
     model = LiaisonSeat
     extra = 0
     autocomplete_fields = ["organisation"]
 
 
 @admin.register(NgoConference)
-class NgoConferenceAdmin(OfficersOnly, TabbedTranslationAdmin):
+class NgoConferenceAdmin(TabbedTranslationAdmin):
     list_display = ["number", "starts_on", "ends_on", "venue"]
     filter_horizontal = ["participants"]
     inlines = [LiaisonSeatInline]
 
 
 @admin.register(LiaisonSeat)
-class LiaisonSeatAdmin(OfficersOnly, admin.ModelAdmin):
+class LiaisonSeatAdmin(admin.ModelAdmin):
     list_display = ["member_name", "organisation", "role", "mandate_starts_on", "mandate_ends_on"]
     list_filter = ["role", "conference"]
     list_select_related = ["organisation"]

@@ -33,3 +33,18 @@ rules.add_perm("partnerships.edit_profile", is_partner_contact_of)
 rules.add_perm("partnerships.manage_activities", is_partner_contact_of)
 # The secretariat's partnerships officers keep the records and decide on applications.
 rules.add_perm("partnerships.review", is_partnerships_officer)
+
+# The Django admin (the secretariat's back office) asks these, with and without an object.
+rules.add_perm("partnerships", is_partnerships_officer)
+for _model in (
+    "partnership",
+    "partnershipstatuschange",
+    "contact",
+    "cooperationactivity",
+    "fieldofcompetence",
+    "functionalarea",
+    "ngoconference",
+    "liaisonseat",
+):
+    for _action in ("view", "add", "change", "delete"):
+        rules.add_perm(f"partnerships.{_action}_{_model}", is_partnerships_officer)
