@@ -20,7 +20,7 @@ APT_GET := apt-get -y -qq -o DPkg::Lock::Timeout=600
 APT_INSTALL := sh -c '$(APT_GET) install "$$@" >/dev/null 2>&1 \
 	|| { $(APT_GET) update >/dev/null && $(APT_GET) install "$$@" >/dev/null; }' apt-install
 
-.PHONY: install browser-tools antivirus-tools run test test-clock screenshots observatory bench bench-bulletin lint messages check-deploy check-compose clean
+.PHONY: install fonts browser-tools antivirus-tools run test test-clock screenshots observatory bench bench-bulletin lint messages check-deploy check-compose clean
 
 $(BIN)/python:
 	@if [ -z "$(PYTHON)" ]; then echo "error: Python 3.12 or newer is needed (python3.12, python3.13 or pyenv); none found." >&2; exit 1; fi
@@ -34,8 +34,8 @@ $(STAMP): $(BIN)/python requirements.lock requirements-dev.lock pyproject.toml
 	$(BIN)/pip install --quiet -r requirements-dev.lock
 	@touch $(STAMP)
 
-## install: create .venv and install the locked dependencies, compile the translations
-install: $(STAMP) messages
+## install: create .venv and install the locked dependencies, compile the translations, copy the fonts
+install: $(STAMP) messages fonts
 
 ## messages: compile the gettext catalogues (.po -> .mo); needs GNU gettext's msgfmt
 messages: $(BIN)/python
@@ -59,6 +59,13 @@ antivirus-tools:
 node_modules/axe-core/axe.min.js: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent --ignore-scripts
 	@echo '{}' > node_modules/@mdn/mdn-http-observatory/conf/hsts-preload.json
+	@touch $@
+
+## fonts: the self-hosted web fonts (npm's @fontsource packages) copied into static/fonts/
+fonts: static/fonts/.copied
+
+static/fonts/.copied: node_modules/axe-core/axe.min.js tools/copy_fonts.sh
+	tools/copy_fonts.sh
 	@touch $@
 
 ## run: migrate the SQLite database under var/, load the demo data, serve on http://127.0.0.1:8000
@@ -130,4 +137,4 @@ check-compose:
 	&& echo "docker-compose.yml: valid"
 
 clean:
-	rm -rf $(VENV) var staticfiles
+	rm -rf $(VENV) var staticfiles static/fonts
