@@ -5,11 +5,22 @@ bulletin) must stay recent without changing when it is seeded again within the s
 """
 
 import datetime
+import tomllib
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
 GENEVA = ZoneInfo("Europe/Zurich")  # the IANA zone of Geneva, where the body sits
+
+
+def demo_content(module_file):
+    """The demo content beside a demo module: `<app>/demo.toml` for `<app>/demo.py`.
+
+    Prose in four languages reads best as data; the demo modules keep only the logic.
+    """
+    with Path(module_file).with_suffix(".toml").open("rb") as file:
+        return tomllib.load(file)
 
 
 def translated_fields(field, texts):

@@ -92,7 +92,8 @@ def test_officer_changing_the_country_in_the_admin_gets_the_new_region(
 def test_demo_regions_follow_their_countries():
     from members import demo
 
-    rows = [*demo.FOUNDING_STATES, *demo.ASSOCIATE_MEMBERS, *demo.PARTNER_NGOS]
-    assert [(row[0], row[2]) for row in rows] == [
-        (row[0], Organisation.Region.for_country(row[1])) for row in rows
+    content = demo.CONTENT
+    rows = [*content["founding_state"], *content["associate_member"], *content["partner_ngo"]]
+    assert [(row["slug"], row["region"]) for row in rows] == [
+        (row["slug"], Organisation.Region.for_country(row["country"])) for row in rows
     ]
