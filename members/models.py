@@ -109,15 +109,6 @@ class OrganisationQuerySet(models.QuerySet):
             .order_by("-kind", "sort_name", "pk")
         )
 
-    def visible_to(self, user):
-        """Public organisations, plus those the user belongs to; the secretariat sees all."""
-        from .permissions import is_secretariat, memberships_of
-
-        if is_secretariat(user):
-            return self.all()
-        own = list(memberships_of(user))
-        return self.filter(Q(status=Organisation.Status.ACTIVE) | Q(pk__in=own))
-
 
 class Organisation(models.Model):
     """A tenant. Every row that belongs to someone belongs to exactly one organisation."""

@@ -7,6 +7,7 @@ once per user object and kept on it, so a page asks the database at most once.
 
 import rules
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 
 from .models import MEMBER_ROLES, Organisation, Role
@@ -153,6 +154,14 @@ def is_partner_contact_of(user, organisation):
 
 
 can_manage_organisation = is_focal_point_of | is_partner_contact_of | is_secretariat_admin
+
+
+def organisation_visibility_condition(user):
+    """The Q() of the organisations `user` may see: the public (active) ones, plus those the
+    user belongs to; the secretariat sees all."""
+    if is_secretariat(user):
+        return Q()
+    return Q(status=Organisation.Status.ACTIVE) | Q(pk__in=list(memberships_of(user)))
 
 
 # --- The organisation the user acts for ------------------------------------------------------

@@ -32,7 +32,8 @@ def search(queryset, query, *, fields, language, stored_vector=None):
     """Rows of `queryset` matching `query` in `fields`, best first (PostgreSQL ranks them).
 
     `fields` are concrete column names, e.g. ["title_fr", "body_fr"]. An empty query finds
-    nothing. Visibility is the caller's: pass a queryset that is already `visible_to(user)`.
+    nothing. Visibility is the caller's: pass a queryset already limited to what the user may
+    see (the app's selector, e.g. `pages_visible_to(user)`).
     `stored_vector` names a generated tsvector column of the model's table over those fields,
     on PostgreSQL (a table of many long rows keeps one: see news' migration 0003), so that
     ranking reads it instead of parsing every matching row's text again.

@@ -30,6 +30,7 @@ from .kept_uploads import UploadKeeper
 from .models import Invitation, JoinRequest, Membership, Organisation, TeamMember
 from .permissions import access_acting_organisation
 from .request_facts import client_ip
+from .selectors import organisations_visible_to
 
 DIRECTORY_PAGE_SIZE = 24
 JOIN_REQUESTS_PAGE_SIZE = 20
@@ -49,7 +50,7 @@ def directory(request):
 @reads_query_parameters()
 def microsite(request, slug):
     """An organisation's overview: who it is, its pages, its team, and how to join it."""
-    organisation = get_object_or_404(Organisation.objects.visible_to(request.user), slug=slug)
+    organisation = get_object_or_404(organisations_visible_to(request.user), slug=slug)
     context = {
         "organisation": organisation,
         "team": TeamMember.objects.of(organisation),

@@ -66,39 +66,25 @@ class Tag(models.Model):
         return self.name
 
 
+def public_now_condition():
+    """The Q() of the articles public now: published, their publication time has come
+    (scheduling needs no task), and their organisation is active (a suspended member's news
+    leaves with its microsite)."""
+    return Q(
+        status=Article.Status.PUBLISHED,
+        publish_at__lte=timezone.now(),
+        organisation__status=Organisation.Status.ACTIVE,
+    )
+
+
 class ArticleQuerySet(models.QuerySet):
     def with_related(self):
         """What a list or a page shows of an article, in a fixed number of queries."""
         return self.select_related("organisation", "category", "author").prefetch_related("tags")
 
     def published(self):
-        """Public now: published, its publication time has come (scheduling needs no task), and
-        its organisation is active (a suspended member's news leaves with its microsite)."""
-        return self.filter(self._public_now())
-
-    @staticmethod
-    def _public_now():
-        return Q(
-            status=Article.Status.PUBLISHED,
-            publish_at__lte=timezone.now(),
-            organisation__status=Organisation.Status.ACTIVE,
-        )
-
-    def visible_to(self, user):
-        """Published articles for all; the unpublished ones of organisations the user writes for.
-
-        Secretariat communications officers (and administrators) see every article.
-        """
-        from members.models import Role
-        from members.permissions import is_communications_officer, organisation_ids_with_role
-
-        if is_communications_officer(user):
-            return self.all()
-        published = self._public_now()
-        writable = organisation_ids_with_role(user, Role.FOCAL_POINT, Role.EDITOR)
-        if not writable:
-            return self.filter(published)
-        return self.filter(published | Q(organisation_id__in=writable))
+        """Public now (public_now_condition)."""
+        return self.filter(public_now_condition())
 
     def published_between(self, start, end):
         """Articles public now whose publication time falls in [start, end), newest first,

@@ -6,14 +6,17 @@ it. The secretariat's communications officers may act on any article (they overs
 """
 
 import rules
+from django.db.models import Q
 
+from members.models import Role
 from members.permissions import (
     is_communications_officer,
     is_editor_of,
     is_focal_point_of,
+    organisation_ids_with_role,
 )
 
-from .models import Article
+from .models import Article, public_now_condition
 
 DRAFT = Article.Status.DRAFT
 IN_REVIEW = Article.Status.IN_REVIEW
@@ -47,6 +50,21 @@ def may_write_for(user, organisation):
 
 
 can_write = writes_for_article_organisation | is_communications_officer
+
+
+def article_visibility_condition(user):
+    """The Q() of the articles `user` may see: the published ones for all, and the unpublished
+    ones of the organisations the user writes for (`can_write`); the secretariat's
+    communications officers (and administrators) see every article."""
+    if is_communications_officer(user):
+        return Q()
+    condition = public_now_condition()
+    writable = organisation_ids_with_role(user, Role.FOCAL_POINT, Role.EDITOR)
+    if writable:
+        condition |= Q(organisation_id__in=writable)
+    return condition
+
+
 can_publish = publishes_for_article_organisation | is_communications_officer
 
 # (from status, to status) -> the permission that allows the move. Nothing else moves.

@@ -13,13 +13,14 @@ from django.views.decorators.http import require_POST
 from members.content_cache import reads_query_parameters
 from members.content_languages import languages_with_text
 from members.kept_uploads import UploadKeeper
-from members.models import Organisation
 from members.permissions import access_acting_organisation
+from members.selectors import organisations_visible_to
 
 from . import services
 from .forms import ArticleForm, RestoreForm, TransitionForm
 from .models import Article, Category
 from .permissions import transitions_for
+from .selectors import articles_visible_to
 
 PAGE_SIZE = getattr(settings, "OEC_NEWS_PAGE_SIZE", 12)
 
@@ -71,9 +72,7 @@ def year_archive(request, year):
 
 @reads_query_parameters("page")
 def organisation_news(request, organisation_slug):
-    organisation = get_object_or_404(
-        Organisation.objects.visible_to(request.user), slug=organisation_slug
-    )
+    organisation = get_object_or_404(organisations_visible_to(request.user), slug=organisation_slug)
     page = _page(request, _public_list().for_organisation(organisation))
     context = {
         "page": page,
@@ -86,7 +85,7 @@ def organisation_news(request, organisation_slug):
 @reads_query_parameters()
 def article_detail(request, slug):
     # Drafts are visible to those who write for their organisation; to anyone else, 404.
-    article = get_object_or_404(Article.objects.visible_to(request.user).with_related(), slug=slug)
+    article = get_object_or_404(articles_visible_to(request.user).with_related(), slug=slug)
     language = get_language()
     context = {
         "article": article,
@@ -104,7 +103,7 @@ def _article_of(request, pk):
     """The acting organisation's article; another organisation's answers 404."""
     organisation = access_acting_organisation(request, "news.write_for_organisation")
     return get_object_or_404(
-        Article.objects.visible_to(request.user).for_organisation(organisation), pk=pk
+        articles_visible_to(request.user).for_organisation(organisation), pk=pk
     )
 
 
@@ -112,7 +111,7 @@ def _article_of(request, pk):
 def dashboard_list(request):
     organisation = access_acting_organisation(request, "news.write_for_organisation")
     articles = (
-        Article.objects.visible_to(request.user)
+        articles_visible_to(request.user)
         .for_organisation(organisation)
         .select_related("author", "category")
         .order_by("-updated_at")

@@ -1,13 +1,13 @@
 """Site search: one box over what the visitor may see, in their language, grouped by type.
 
 Each group is a `SearchGroup`: a label and a function `find(user, query, language)` that returns
-a queryset which ALREADY applies visibility (the app's `visible_to(user)` / `published()`),
-searched with the app's `search(query, language)` (members.search underneath: PostgreSQL
-full-text search with the language's configuration, substring match on SQLite). Another app
-plugs in by adding one entry to `SEARCH_GROUPS`, e.g.
+a queryset which ALREADY applies visibility (the app's selector, e.g. `pages_visible_to(user)`,
+or `published()`), searched with the app's `search(query, language)` (members.search
+underneath: PostgreSQL full-text search with the language's configuration, substring match on
+SQLite). Another app plugs in by adding one entry to `SEARCH_GROUPS`, e.g.
 
     SearchGroup("news", _("News"), lambda user, q, lang:
-        Article.objects.visible_to(user).published().with_related().search(q, lang))
+        articles_visible_to(user).published().with_related().search(q, lang))
 """
 
 import re
@@ -26,7 +26,7 @@ from members.models import Organisation
 from members.permissions import audience
 from members.search import search
 from news.models import Article
-from pages.models import Page
+from pages.selectors import pages_visible_to
 from partnerships.models import Partnership
 
 MAX_QUERY_LENGTH = 200
@@ -62,12 +62,7 @@ def describe_page(page):
 
 def find_pages(user, query, language):
     """Published pages the user may see; never a draft, whoever asks."""
-    return (
-        Page.objects.visible_to(user)
-        .published()
-        .select_related("organisation")
-        .search(query, language)
-    )
+    return pages_visible_to(user).published().select_related("organisation").search(query, language)
 
 
 def find_organisations(user, query, language):

@@ -60,33 +60,13 @@ class PageQuerySet(models.QuerySet):
 
         return self.filter(organisation__kind=Organisation.Kind.HOST)
 
-    def visible_to(self, user):
-        """Published pages of active organisations for all; drafts only to their editors.
-
-        A draft is seen by whoever may edit its organisation's pages (`pages.edit_page`): the
-        organisation's focal points and editors (a partner NGO's contacts), and the
-        secretariat's communications officers, who oversee every organisation's pages.
-        """
-        from members.models import Organisation, Role
-        from members.permissions import is_communications_officer, organisation_ids_with_role
-
-        if is_communications_officer(user):
-            return self.all()
-        public = Q(status=Page.Status.PUBLISHED, organisation__status=Organisation.Status.ACTIVE)
-        editable = organisation_ids_with_role(
-            user, Role.FOCAL_POINT, Role.EDITOR, Role.PARTNER_CONTACT
-        )
-        if not editable:
-            return self.filter(public)
-        return self.filter(public | Q(organisation_id__in=editable))
-
     def in_order(self):
         return self.order_by("order", "pk")
 
     def search(self, query, language):
         """Pages whose title or body in `language` match `query`, best first.
 
-        Visibility is the caller's: search `Page.objects.visible_to(user)`.
+        Visibility is the caller's: search `pages.selectors.pages_visible_to(user)`.
         """
         from members.search import search
 

@@ -6,8 +6,15 @@ microsite does; communications officers oversee every organisation's pages.
 """
 
 import rules
+from django.db.models import Q
 
-from members.permissions import is_communications_officer, is_editor_of, is_partner_contact_of
+from members.models import Organisation, Role
+from members.permissions import (
+    is_communications_officer,
+    is_editor_of,
+    is_partner_contact_of,
+    organisation_ids_with_role,
+)
 
 from .models import Page
 
@@ -28,6 +35,19 @@ def edits_pages_of(user, obj):
 
 
 can_edit_pages = edits_pages_of | is_communications_officer
+
+
+def page_visibility_condition(user):
+    """The Q() of the pages `user` may see: the published pages of active organisations for all;
+    drafts only to those who may edit them (`can_edit_pages`)."""
+    if is_communications_officer(user):
+        return Q()
+    condition = Q(status=Page.Status.PUBLISHED, organisation__status=Organisation.Status.ACTIVE)
+    editable = organisation_ids_with_role(user, Role.FOCAL_POINT, Role.EDITOR, Role.PARTNER_CONTACT)
+    if editable:
+        condition |= Q(organisation_id__in=editable)
+    return condition
+
 
 # With an organisation or one of its pages.
 rules.add_perm("pages.edit_page", can_edit_pages)

@@ -16,6 +16,7 @@ from . import services
 from .forms import PageForm
 from .menus import host_menu
 from .models import Page
+from .selectors import pages_visible_to
 
 # OpenGraph wants a territory; these are the usual ones for the portal's languages.
 OPENGRAPH_LOCALES = {"en": "en_GB", "fr": "fr_FR", "es": "es_ES", "ar": "ar_AR"}
@@ -58,7 +59,7 @@ def _section_menu(page):
 def page_detail(request, slug):
     """One of the body's mission pages, at /<lang>/<slug>/."""
     page = get_object_or_404(
-        Page.objects.visible_to(request.user).of_host().select_related("organisation"),
+        pages_visible_to(request.user).of_host().select_related("organisation"),
         slug=slug,
     )
     return render(request, "pages/page.html", _page_context(request, page))
@@ -68,7 +69,7 @@ def page_detail(request, slug):
 def member_page(request, organisation_slug, slug):
     """A member's page, at /<lang>/members/<organisation>/<slug>/ (the body's pages live at /)."""
     page = get_object_or_404(
-        Page.objects.visible_to(request.user)
+        pages_visible_to(request.user)
         .filter(organisation__slug=organisation_slug)
         .exclude(organisation__kind=Organisation.Kind.HOST)
         .select_related("organisation"),

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news.models import Article
+from news.selectors import articles_visible_to
 from tests.factories import ArticleFactory
 
 # Its subject is a date: make test runs it again at awkward days (tests/clock.py).
@@ -59,20 +60,20 @@ def test_draft_is_visible_only_to_those_who_write_for_its_organisation(
     request, draft_of_a, role, sees_draft_of_a
 ):
     user = request.getfixturevalue(role)
-    assert (draft_of_a in Article.objects.visible_to(user)) is sees_draft_of_a
+    assert (draft_of_a in articles_visible_to(user)) is sees_draft_of_a
 
 
 def test_editor_of_a_never_sees_the_drafts_of_b(client, editor_a, draft_of_a, draft_of_b):
     client.force_login(editor_a)
-    assert list(Article.objects.visible_to(editor_a)) == [draft_of_a]
+    assert list(articles_visible_to(editor_a)) == [draft_of_a]
     theirs = client.get(draft_of_b.get_absolute_url())
     missing = client.get(reverse("news:article", kwargs={"slug": "no-such-article"}))
     assert (theirs.status_code, theirs.content) == (404, missing.content)
 
 
-def test_visible_to_anonymous_is_only_published(member_a, draft_of_a):
+def test_articles_visible_to_anonymous_are_only_published(member_a, draft_of_a):
     published = ArticleFactory(organisation=member_a)
-    assert list(Article.objects.visible_to(AnonymousUser())) == [published]
+    assert list(articles_visible_to(AnonymousUser())) == [published]
 
 
 def test_for_organisation_keeps_only_that_organisations_articles(member_a, member_b):

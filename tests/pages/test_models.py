@@ -6,6 +6,7 @@ from django.db import IntegrityError
 
 from members.models import Organisation
 from pages.models import Page
+from pages.selectors import pages_visible_to
 from tests.factories import OrganisationFactory, PageFactory, UserFactory
 
 
@@ -109,35 +110,39 @@ def test_page_without_any_body_is_translated_by_its_title_alone(host):
     assert page.available_languages() == ["en", "ar"]
 
 
-def test_visible_to_anonymous_is_published_pages_of_active_organisations(host, member_a, draft_a):
+def test_pages_visible_to_anonymous_is_published_pages_of_active_organisations(
+    host, member_a, draft_a
+):
     from django.contrib.auth.models import AnonymousUser
 
     public = PageFactory(organisation=member_a, slug="public")
     suspended = PageFactory(
         organisation=OrganisationFactory(slug="suspended", status=Organisation.Status.SUSPENDED)
     )
-    visible = set(Page.objects.visible_to(AnonymousUser()))
+    visible = set(pages_visible_to(AnonymousUser()))
     assert visible == {public}
     assert draft_a not in visible and suspended not in visible
 
 
-def test_visible_to_editor_adds_own_drafts_only(member_a, member_b, draft_a, editor_a, focal_b):
+def test_pages_visible_to_editor_adds_own_drafts_only(
+    member_a, member_b, draft_a, editor_a, focal_b
+):
     draft_b = PageFactory(organisation=member_b, slug="b-draft", status="draft")
-    assert set(Page.objects.visible_to(editor_a)) == {draft_a}
-    assert set(Page.objects.visible_to(focal_b)) == {draft_b}
+    assert set(pages_visible_to(editor_a)) == {draft_a}
+    assert set(pages_visible_to(focal_b)) == {draft_b}
 
 
-def test_visible_to_delegate_excludes_own_drafts(draft_a, delegate_a):
-    assert list(Page.objects.visible_to(delegate_a)) == []
+def test_pages_visible_to_delegate_excludes_own_drafts(draft_a, delegate_a):
+    assert list(pages_visible_to(delegate_a)) == []
 
 
-def test_visible_to_communications_officer_is_every_page(draft_a, secretariat_editor):
-    assert list(Page.objects.visible_to(secretariat_editor)) == [draft_a]
+def test_pages_visible_to_communications_officer_is_every_page(draft_a, secretariat_editor):
+    assert list(pages_visible_to(secretariat_editor)) == [draft_a]
 
 
-def test_visible_to_user_without_organisation_is_public_pages(host, draft_a):
+def test_pages_visible_to_user_without_organisation_is_public_pages(host, draft_a):
     published = PageFactory(organisation=host)
-    assert list(Page.objects.visible_to(UserFactory())) == [published]
+    assert list(pages_visible_to(UserFactory())) == [published]
 
 
 def test_search_finds_in_the_language_and_respects_the_queryset(host, member_a, draft_a):

@@ -11,7 +11,9 @@ from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
 from news.models import Article
+from news.selectors import articles_visible_to
 from pages.models import Page
+from pages.selectors import pages_visible_to
 from partnerships.models import Partnership
 from tests.trust.test_authorization_matrix import MATRIX, NOT_FOUND, OK, ROLES, request_as
 
@@ -183,7 +185,7 @@ def test_news_dashboard_lists_the_acting_organisations_articles_the_user_may_see
         article.pk
         for article in _world_articles(world)
         if article.organisation_id == organisation.pk
-        and Article.objects.visible_to(user).filter(pk=article.pk).exists()
+        and articles_visible_to(user).filter(pk=article.pk).exists()
     }
     assert listed == allowed
 
@@ -282,7 +284,7 @@ def test_search_finds_published_news_and_pages_only(client, world, role):
         a.get_absolute_url() for a in _world_articles(world) if a.pk in _public_articles(world)
     }
     found = _search(client, "Page")
-    visible = Page.objects.visible_to(user).published()
+    visible = pages_visible_to(user).published()
     assert found.get("pages", set()) == {
         p.get_absolute_url() for p in _world_pages(world) if visible.filter(pk=p.pk).exists()
     }
