@@ -1,14 +1,13 @@
 """Demo data of the partnerships app for `manage.py seed_demo` (DESIGN.md's demo data contract).
 
-Four partner NGOs with their status histories (one became associate after more than two years
-as consultative partner), contacts in the four languages, approved and pending cooperation
-activities, the first NGO conference and the liaison committee it elected. The framework is
-the third seed document's, told in our own words. Idempotent: update_or_create on natural keys.
+Four partner NGOs with their status histories and contacts, cooperation activities, the first NGO
+conference and the liaison committee it elected, from partnerships/demo.toml. Idempotent:
+update_or_create on natural keys.
 """
 
 import datetime
 
-from members.demo_seeding import translated_fields
+from members.demo_seeding import demo_content, translated_fields
 
 from .models import (
     Contact,
@@ -19,194 +18,51 @@ from .models import (
     NgoConference,
     Partnership,
     PartnershipStatusChange,
-    Status,
 )
 from .terms import ensure_reference_terms
 
-D = datetime.date
-EXECUTIVE_BOARD = "Executive Board"
-SECRETARIAT = "Secretariat (partnerships officer)"
-
-PARTNERS = {
-    "literacy-trust": {
-        "status": Status.ASSOCIATE,
-        "admitted_on": D(2021, 3, 15),
-        "next_review_on": D(2028, 4, 10),
-        "scope": Partnership.GeographicScope.INTERNATIONAL,
-        "country": "GH",
-        "website": "https://literacy-trust.example",
-        "fields": ["education", "culture"],
-        "areas": ["capacity-building", "advocacy", "standard-setting"],
-        "description": {
-            "en": "Runs community reading programmes and trains literacy facilitators in "
-            "rural schools across West Africa.",
-            "fr": "Mène des programmes de lecture communautaires et forme des animateurs "
-            "d'alphabétisation dans les écoles rurales d'Afrique de l'Ouest.",
-        },
-        "history": [
-            ("", Status.APPLICANT, D(2020, 9, 1), "Application received", ""),
-            (Status.APPLICANT, Status.CONSULTATIVE, D(2021, 3, 15), EXECUTIVE_BOARD, "EB/2/DEC.4"),
-            (Status.CONSULTATIVE, Status.ASSOCIATE, D(2024, 4, 10), EXECUTIVE_BOARD, "EB/8/DEC.7"),
-        ],
-        "contacts": [
-            ("Kwame Mensah", "partner@literacy-trust.example", "en", True),
-            ("Aïcha Diallo", "programmes@literacy-trust.example", "fr", True),
-        ],
-    },
-    "teachers-without-borders": {
-        "status": Status.CONSULTATIVE,
-        "admitted_on": D(2022, 6, 20),
-        "next_review_on": D(2026, 12, 15),
-        "scope": Partnership.GeographicScope.INTERNATIONAL,
-        "country": "EC",
-        "website": "https://teachers-without-borders.example",
-        "fields": ["education", "social-human-sciences"],
-        "areas": ["technical-support", "consultation-mechanisms"],
-        "description": {
-            "en": "A network of teachers who volunteer to mentor colleagues in crisis-affected "
-            "and remote areas.",
-            "es": "Una red de docentes voluntarios que acompañan a colegas en zonas remotas o "
-            "afectadas por crisis.",
-        },
-        "history": [
-            ("", Status.APPLICANT, D(2022, 1, 10), "Application received", ""),
-            (Status.APPLICANT, Status.CONSULTATIVE, D(2022, 6, 20), EXECUTIVE_BOARD, "EB/4/DEC.2"),
-        ],
-        "contacts": [("Lucía Paredes", "contact@teachers-without-borders.example", "es", True)],
-    },
-    "youth-learning-forum": {
-        "status": Status.CONSULTATIVE,
-        "admitted_on": D(2023, 11, 5),
-        "next_review_on": D(2027, 11, 5),
-        "scope": Partnership.GeographicScope.REGIONAL,
-        "country": "OM",
-        "website": "https://youth-learning-forum.example",
-        "fields": ["education", "communication-information"],
-        "areas": ["advocacy", "consultation-mechanisms"],
-        "description": {
-            "en": "Gives young people a voice in education policy through regional forums "
-            "and online consultations.",
-            "ar": "يمنح الشباب صوتاً في السياسات التعليمية من خلال منتديات إقليمية ومشاورات "
-            "عبر الإنترنت.",
-        },
-        "history": [
-            ("", Status.APPLICANT, D(2023, 5, 2), "Application received", ""),
-            (Status.APPLICANT, Status.CONSULTATIVE, D(2023, 11, 5), EXECUTIVE_BOARD, "EB/7/DEC.3"),
-        ],
-        "contacts": [("Salim Al-Harthy", "info@youth-learning-forum.example", "ar", False)],
-    },
-    "open-schools-foundation": {
-        "status": Status.CONSULTATIVE,
-        "admitted_on": D(2025, 2, 1),
-        "next_review_on": D(2029, 2, 1),
-        "scope": Partnership.GeographicScope.NATIONAL,
-        "country": "SN",
-        "website": "https://open-schools-foundation.example",
-        "fields": ["education", "natural-sciences"],
-        "areas": ["capacity-building", "technical-support"],
-        "description": {
-            "en": "Publishes open textbooks and science kits for public schools.",
-            "fr": "Publie des manuels libres et des mallettes de sciences pour les écoles "
-            "publiques.",
-        },
-        "history": [
-            ("", Status.APPLICANT, D(2024, 8, 30), "Application received", ""),
-            (Status.APPLICANT, Status.CONSULTATIVE, D(2025, 2, 1), SECRETARIAT, "DG/NOTE/25/1"),
-        ],
-        "contacts": [("Fatou Ndiaye", "hello@open-schools-foundation.example", "fr", True)],
-    },
-}
-
-ACTIVITIES = [
-    # (partner, kind, field, area, start, end, status, programme, titles)
-    (
-        "literacy-trust",
-        CooperationActivity.Kind.ACTIVITY,
-        "education",
-        "capacity-building",
-        D(2025, 9, 1),
-        D(2026, 6, 30),
-        CooperationActivity.Status.APPROVED,
-        "Programme 1: foundational learning",
-        {"en": "Reading clubs in 40 rural schools", "fr": "Clubs de lecture dans 40 écoles"},
-    ),
-    (
-        "literacy-trust",
-        CooperationActivity.Kind.PUBLICATION,
-        "education",
-        "standard-setting",
-        D(2026, 3, 1),
-        None,
-        CooperationActivity.Status.APPROVED,
-        "",
-        {"en": "Guide for community reading facilitators"},
-    ),
-    (
-        "teachers-without-borders",
-        CooperationActivity.Kind.ACTIVITY,
-        "education",
-        "technical-support",
-        D(2026, 10, 1),
-        D(2027, 3, 31),
-        CooperationActivity.Status.SUBMITTED,
-        "Programme 2: teachers",
-        {"en": "Mentoring for newly qualified teachers", "es": "Mentoría para docentes noveles"},
-    ),
-    (
-        "open-schools-foundation",
-        CooperationActivity.Kind.PUBLICATION,
-        "natural-sciences",
-        "capacity-building",
-        D(2026, 1, 15),
-        None,
-        CooperationActivity.Status.DRAFT,
-        "",
-        {"en": "Open science kit for primary schools"},
-    ),
-]
-
-LIAISON_COMMITTEE = [
-    ("literacy-trust", "Kwame Mensah", LiaisonSeat.Role.CHAIR),
-    ("teachers-without-borders", "Lucía Paredes", LiaisonSeat.Role.VICE_CHAIR),
-    ("youth-learning-forum", "Salim Al-Harthy", LiaisonSeat.Role.MEMBER),
-]
+CONTENT = demo_content(__file__)
 
 
-def _seed_partner(organisation, data, users):
+def _seed_partner(organisation, partner, users):
     partnership, _created = Partnership.objects.update_or_create(
         organisation=organisation,
         defaults={
-            "status": data["status"],
-            "admitted_on": data["admitted_on"],
-            "next_review_on": data["next_review_on"],
-            "geographic_scope": data["scope"],
-            "headquarters_country": data["country"],
-            "website": data["website"],
-            **translated_fields("description", data["description"]),
+            "status": partner["status"],
+            "admitted_on": partner["admitted_on"],
+            "next_review_on": partner["next_review_on"],
+            "geographic_scope": partner["geographic_scope"],
+            "headquarters_country": partner["headquarters_country"],
+            "website": partner["website"],
+            **translated_fields("description", partner["description"]),
         },
     )
-    partnership.fields_of_competence.set(FieldOfCompetence.objects.filter(code__in=data["fields"]))
-    partnership.functional_areas.set(FunctionalArea.objects.filter(code__in=data["areas"]))
-    for from_status, to_status, decided_on, body, reference in data["history"]:
+    partnership.fields_of_competence.set(
+        FieldOfCompetence.objects.filter(code__in=partner["fields_of_competence"])
+    )
+    partnership.functional_areas.set(
+        FunctionalArea.objects.filter(code__in=partner["functional_areas"])
+    )
+    for change in partner["status_change"]:
         PartnershipStatusChange.objects.update_or_create(
             partnership=partnership,
-            to_status=to_status,
-            decided_on=decided_on,
+            to_status=change["to_status"],
+            decided_on=change["decided_on"],
             defaults={
-                "from_status": from_status,
-                "deciding_body": body,
-                "decision_reference": reference,
+                "from_status": change["from_status"],
+                "deciding_body": change["deciding_body"],
+                "decision_reference": change["decision_reference"],
             },
         )
-    for name, email, language, bulletin in data["contacts"]:
+    for contact in partner["contact"]:
         Contact.objects.update_or_create(
             organisation=organisation,
-            email=email,
+            email=contact["email"],
             defaults={
-                "name": name,
-                "preferred_language": language,
-                "receives_bulletin": bulletin,
-                "user": users.get(email),
+                "name": contact["name"],
+                "preferred_language": contact["preferred_language"],
+                "receives_bulletin": contact["receives_bulletin"],
+                "user": users.get(contact["email"]),
             },
         )
     return partnership
@@ -215,40 +71,41 @@ def _seed_partner(organisation, data, users):
 def seed(*, organisations, users):
     """Create or update this app's demo rows idempotently; `organisations` are by slug."""
     ensure_reference_terms()
-    for slug, data in PARTNERS.items():
-        _seed_partner(organisations[slug], data, users)
-    for partner, kind, field, area, starts, ends, status, programme, titles in ACTIVITIES:
+    for partner in CONTENT["partner"]:
+        _seed_partner(organisations[partner["slug"]], partner, users)
+    for activity in CONTENT["activity"]:
         CooperationActivity.objects.update_or_create(
-            organisation=organisations[partner],
-            title_en=titles["en"],
+            organisation=organisations[activity["organisation"]],
+            title_en=activity["title"]["en"],
             defaults={
-                "kind": kind,
-                "thematic_field": FieldOfCompetence.objects.get(code=field),
-                "functional_area": FunctionalArea.objects.get(code=area),
-                "starts_on": starts,
-                "ends_on": ends,
-                "status": status,
-                "programme": programme,
-                **translated_fields("title", titles),
+                "kind": activity["kind"],
+                "thematic_field": FieldOfCompetence.objects.get(code=activity["thematic_field"]),
+                "functional_area": FunctionalArea.objects.get(code=activity["functional_area"]),
+                "starts_on": activity["starts_on"],
+                "ends_on": activity.get("ends_on"),
+                "status": activity["status"],
+                "programme": activity["programme"],
+                **translated_fields("title", activity["title"]),
             },
         )
+    conference_content = CONTENT["ngo_conference"]
     conference, _created = NgoConference.objects.update_or_create(
-        number=1,
+        number=conference_content["number"],
         defaults={
-            "starts_on": D(2024, 12, 10),
-            "ends_on": D(2024, 12, 12),
-            **translated_fields("venue", {"en": "Djibouti", "fr": "Djibouti", "ar": "جيبوتي"}),
+            "starts_on": conference_content["starts_on"],
+            "ends_on": conference_content["ends_on"],
+            **translated_fields("venue", conference_content["venue"]),
         },
     )
-    conference.participants.set([organisations[slug] for slug in PARTNERS])
-    for slug, member_name, role in LIAISON_COMMITTEE:
+    conference.participants.set([organisations[partner["slug"]] for partner in CONTENT["partner"]])
+    for seat in CONTENT["liaison_seat"]:
         LiaisonSeat.objects.update_or_create(
             conference=conference,
-            organisation=organisations[slug],
+            organisation=organisations[seat["organisation"]],
             defaults={
-                "member_name": member_name,
-                "role": role,
-                "mandate_starts_on": D(2025, 1, 1),
-                "mandate_ends_on": D(2028, 12, 31),
+                "member_name": seat["member_name"],
+                "role": seat["role"],
+                "mandate_starts_on": datetime.date(2025, 1, 1),
+                "mandate_ends_on": datetime.date(2028, 12, 31),
             },
         )
