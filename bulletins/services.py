@@ -37,16 +37,16 @@ def language_or_default(language):
 
 
 def requires_approval():
-    return getattr(settings, "OEC_BULLETIN_REQUIRES_APPROVAL", True)
+    return settings.OEC_BULLETIN_REQUIRES_APPROVAL
 
 
 def chunk_size():
-    return max(1, int(getattr(settings, "OEC_BULLETIN_CHUNK_SIZE", 200)))
+    return max(1, int(settings.OEC_BULLETIN_CHUNK_SIZE))
 
 
 def claim_timeout():
     """How long a chunk task may hold its claimed rows before the sweeper sends them again."""
-    return datetime.timedelta(minutes=getattr(settings, "OEC_BULLETIN_CLAIM_TIMEOUT_MINUTES", 10))
+    return datetime.timedelta(minutes=settings.OEC_BULLETIN_CLAIM_TIMEOUT_MINUTES)
 
 
 # --- schedule -----------------------------------------------------------------------------------

@@ -29,17 +29,17 @@ def compose_monthly_bulletin():
     acks_late=True,
     reject_on_worker_lost=True,
     # Chunk tasks per second (per worker), e.g. "10/s"; None sends as fast as the server takes.
-    rate_limit=getattr(settings, "OEC_BULLETIN_SEND_RATE_LIMIT", None) or None,
+    rate_limit=settings.OEC_BULLETIN_SEND_RATE_LIMIT,
 )
 def send_delivery_chunk(self, delivery_ids):
     """Send the pending deliveries among `delivery_ids`; retry the transient failures with an
     exponential backoff, and mark them failed after the last retry."""
-    max_retries = getattr(settings, "OEC_BULLETIN_MAX_RETRIES", 5)
+    max_retries = settings.OEC_BULLETIN_MAX_RETRIES
     final = self.request.retries >= max_retries
     sender = ChunkSender(final_attempt=final)
     transient = sender.send(list(delivery_ids))
     if transient:
-        backoff = getattr(settings, "OEC_BULLETIN_RETRY_BACKOFF", 60)
+        backoff = settings.OEC_BULLETIN_RETRY_BACKOFF
         raise self.retry(
             args=[transient], countdown=backoff * 2**self.request.retries, max_retries=max_retries
         )
@@ -50,7 +50,7 @@ def send_delivery_chunk(self, delivery_ids):
 def sweep_pending_deliveries():
     """Beat, every few minutes: re-enqueue pending rows that no task has taken for a while,
     and rows whose claim is older than the claim timeout (their task's worker died)."""
-    minutes = getattr(settings, "OEC_BULLETIN_SWEEP_AFTER_MINUTES", 15)
+    minutes = settings.OEC_BULLETIN_SWEEP_AFTER_MINUTES
     return services.bulletin_sweep(older_than=datetime.timedelta(minutes=minutes))
 
 

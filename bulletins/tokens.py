@@ -23,7 +23,7 @@ def unsubscribe_token(email):
 
 def email_from_unsubscribe_token(token):
     """The address the token was made for, or None if it is tampered with or expired."""
-    max_age = getattr(settings, "OEC_BULLETIN_UNSUBSCRIBE_MAX_AGE", 365 * 24 * 3600)
+    max_age = settings.OEC_BULLETIN_UNSUBSCRIBE_MAX_AGE
     return _unsign(token, UNSUBSCRIBE_SALT, max_age)
 
 
@@ -32,7 +32,7 @@ def confirm_token(email):
 
 
 def email_from_confirm_token(token):
-    max_age = getattr(settings, "OEC_BULLETIN_CONFIRM_MAX_AGE", 7 * 24 * 3600)
+    max_age = settings.OEC_BULLETIN_CONFIRM_MAX_AGE
     return _unsign(token, CONFIRM_SALT, max_age)
 
 

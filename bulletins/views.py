@@ -132,7 +132,7 @@ def preferences(request, token):
 def bounces(request):
     """Bounce webhook: {"email": ..., "type": "hard"|"soft", "message_id": ...} with the header
     X-OEC-Webhook-Secret. A hard bounce suppresses the address; a soft one is only logged."""
-    secret = getattr(settings, "OEC_BULLETIN_WEBHOOK_SECRET", "")
+    secret = settings.OEC_BULLETIN_WEBHOOK_SECRET
     given = request.headers.get("X-OEC-Webhook-Secret", "")
     if not secret or not hmac.compare_digest(given.encode(), secret.encode()):
         return HttpResponse(status=403)

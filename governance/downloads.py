@@ -35,7 +35,7 @@ def private_file_response(field_file, *, filename, content_type, as_attachment=N
     """
     if as_attachment is None:
         as_attachment = content_type != PDF.content_type
-    prefix = getattr(settings, "OEC_X_ACCEL_REDIRECT_PREFIX", "")
+    prefix = settings.OEC_X_ACCEL_REDIRECT_PREFIX
     if prefix:
         # nginx sends the file from an internal location; Django only said yes.
         response = HttpResponse(content_type=content_type)

@@ -22,7 +22,7 @@ from .models import Article, Category
 from .permissions import transitions_for
 from .selectors import articles_visible_to
 
-PAGE_SIZE = getattr(settings, "OEC_NEWS_PAGE_SIZE", 12)
+PAGE_SIZE = settings.OEC_NEWS_PAGE_SIZE
 
 
 def _page(request, articles):

@@ -111,6 +111,10 @@ if OEC_ANTIVIRUS_URL and not OEC_ANTIVIRUS_URL.startswith(("tcp://", "unix://"))
         f"OEC_ANTIVIRUS_URL must start with tcp:// or unix://, not {OEC_ANTIVIRUS_URL!r}"
     )
 
+# --- news -------------------------------------------------------------------------------------
+# Articles per page of the news list.
+OEC_NEWS_PAGE_SIZE = env.int("OEC_NEWS_PAGE_SIZE", default=12)
+
 # --- governance -------------------------------------------------------------------------------
 # Empty: Django streams document files itself (governance/downloads.py). production.py reads
 # nginx's internal location from the environment.
