@@ -152,12 +152,6 @@ class AgendaItem(models.Model):
 
 
 class DocumentQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """The documents this user may see: THE document policy (governance.permissions)."""
-        from .permissions import document_visibility_condition
-
-        return self.filter(document_visibility_condition(user))
-
     def with_files(self):
         """What a list item shows (_document_item.html): the available languages, no joins."""
         return self.prefetch_related(
@@ -412,12 +406,6 @@ class PrivateFileDownload(models.Model):
 class DecisionQuerySet(models.QuerySet):
     def public(self):
         return self.filter(is_public=True)
-
-    def visible_to(self, user):
-        """Public decisions for everyone; the others for member users and the secretariat."""
-        from .permissions import decision_visibility_condition
-
-        return self.filter(decision_visibility_condition(user))
 
 
 class Decision(models.Model):

@@ -1,8 +1,8 @@
 """Who may see which document, decision and delegation: THE governance policy.
 
 The same rules are written twice on purpose, once for one object (`rules` predicates, for
-`user.has_perm(...)`) and once as a query condition (for `visible_to(user)` querysets); the
-test suite checks that both agree for every role and access class.
+`user.has_perm(...)`) and once as a query condition (for the "visible to" selectors of
+selectors.py); the test suite checks that both agree for every role and access class.
 """
 
 import rules
@@ -17,13 +17,13 @@ from members.permissions import (
     memberships_of,
 )
 
+from .models import Document
+
 # --- Documents ---------------------------------------------------------------------------------
 
 
 def document_visibility_condition(user):
     """The Q() of the documents `user` may see (see the module docstring)."""
-    from .models import Document
-
     if is_secretariat(user):
         return Q()
     condition = Q(access=Document.Access.PUBLIC)

@@ -1,4 +1,5 @@
-"""Reads that other floors compose (the member dashboard; partnerships' monthly bulletin)."""
+"""Reads that compose the policy with the models: what a user may see (views, the API, site
+search, template tags) and what other floors show (the member dashboard; the monthly bulletin)."""
 
 from dataclasses import dataclass
 
@@ -16,8 +17,19 @@ from .models import (
     DocumentFile,
     slug_to_symbol,
 )
+from .permissions import decision_visibility_condition, document_visibility_condition
 
 NEW_DOCUMENTS_SHOWN = 10
+
+
+def documents_visible_to(user):
+    """The documents `user` may see (THE document policy), as a queryset to chain."""
+    return Document.objects.filter(document_visibility_condition(user))
+
+
+def decisions_visible_to(user):
+    """Public decisions for everyone; the others for member users and the secretariat."""
+    return Decision.objects.filter(decision_visibility_condition(user))
 
 
 @dataclass
@@ -43,7 +55,7 @@ def public_documents_entered_between(start, end):
     """Documents an anonymous visitor may read (the document policy decides what is public),
     entered in the register in [start, end), newest publication first."""
     return (
-        Document.objects.visible_to(AnonymousUser())
+        documents_visible_to(AnonymousUser())
         .filter(created_at__gte=start, created_at__lt=end)
         .order_by("-publication_date", "symbol")
     )
@@ -64,11 +76,7 @@ def documents_published_since(user, since):
     Only the documents' own columns: a caller that shows sessions or files adds
     `.with_related()`.
     """
-    return (
-        Document.objects.visible_to(user)
-        .filter(created_at__gt=since)
-        .order_by("-created_at", "symbol")
-    )
+    return documents_visible_to(user).filter(created_at__gt=since).order_by("-created_at", "symbol")
 
 
 def downloadable_file(user, symbol_slug, language):
@@ -79,9 +87,7 @@ def downloadable_file(user, symbol_slug, language):
     def read():
         return (
             DocumentFile.objects.filter(
-                document__in=Document.objects.visible_to(user).filter(
-                    symbol=slug_to_symbol(symbol_slug)
-                ),
+                document__in=documents_visible_to(user).filter(symbol=slug_to_symbol(symbol_slug)),
                 language=language,
             )
             .select_related("document")

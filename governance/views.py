@@ -1,4 +1,4 @@
-"""Public and member pages of governance. Visibility comes from the querysets and the policy."""
+"""Public and member pages of governance. Visibility comes from the selectors and the policy."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -25,10 +25,8 @@ from .downloads import private_file_response
 from .forms import DelegationHeadForm, DelegationMemberFormSet, DocumentFilterForm
 from .models import (
     AssemblySession,
-    Decision,
     Delegation,
     DelegationMember,
-    Document,
     OfficeHolder,
     Vote,
     slug_to_symbol,
@@ -70,8 +68,8 @@ def session_list(request):
 def session_detail(request, number):
     """The agenda, each item with the documents and decisions the viewer may see."""
     session = _session_or_404(number)
-    documents = Document.objects.visible_to(request.user).filter(session=session).with_files()
-    decisions = Decision.objects.visible_to(request.user).filter(session=session)
+    documents = selectors.documents_visible_to(request.user).filter(session=session).with_files()
+    decisions = selectors.decisions_visible_to(request.user).filter(session=session)
     by_item = {}
     for document in documents:
         by_item.setdefault(document.agenda_item_id, {"documents": [], "decisions": []})
@@ -101,7 +99,7 @@ def document_list(request):
 
     def render_register():
         form = DocumentFilterForm(request.GET or None)
-        documents = Document.objects.visible_to(request.user).with_files()
+        documents = selectors.documents_visible_to(request.user).with_files()
         if form.is_bound:
             if form.is_valid():
                 documents = form.filter(documents, language=get_language())
@@ -125,7 +123,7 @@ def _visible_document_or_404(request, symbol):
     """The document if the viewer may see it; otherwise 404, exactly as if it did not exist."""
     return get_object_or_404(
         # The restricted_to organisations are read by the page only for a restricted document.
-        Document.objects.visible_to(request.user).with_related().select_related("revises"),
+        selectors.documents_visible_to(request.user).with_related().select_related("revises"),
         symbol=slug_to_symbol(symbol),
     )
 
@@ -144,7 +142,9 @@ def document_detail(request, symbol):
         document = _visible_document_or_404(request, symbol)
     except Http404:
         return _sign_in_or_404(request, symbol)
-    revisions = document.revisions.visible_to(request.user).order_by("symbol")
+    revisions = (
+        selectors.documents_visible_to(request.user).filter(revises=document).order_by("symbol")
+    )
     context = {
         "document": document,
         "revisions": revisions,
@@ -177,7 +177,7 @@ def document_download(request, symbol, language):
 @reads_query_parameters("page")
 def decision_list(request):
     decisions = (
-        Decision.objects.visible_to(request.user)
+        selectors.decisions_visible_to(request.user)
         .select_related("session__organ", "agenda_item")
         .order_by("-adopted_on", "symbol")
     )
@@ -188,7 +188,7 @@ def decision_list(request):
 @reads_query_parameters()
 def decision_detail(request, symbol):
     decision = get_object_or_404(
-        Decision.objects.visible_to(request.user)
+        selectors.decisions_visible_to(request.user)
         .select_related("session__organ", "agenda_item")
         .prefetch_related(Prefetch("votes", queryset=Vote.objects.select_related("organisation"))),
         symbol=slug_to_symbol(symbol),

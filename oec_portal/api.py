@@ -23,7 +23,8 @@ from rest_framework.routers import DefaultRouter
 from rest_framework.schemas import DefaultSchema
 from rest_framework.settings import api_settings
 
-from governance.models import Decision, Document
+from governance.models import Document
+from governance.selectors import decisions_visible_to, documents_visible_to
 from governance.serializers import DecisionSerializer, DocumentSerializer
 from members.content_cache import reads_query_parameters
 from members.models import Organisation
@@ -196,9 +197,7 @@ class DocumentViewSet(PublicReadOnlyViewSet):
     serializer_class = DocumentSerializer
     filterset_class = DocumentFilter
     queryset = (
-        Document.objects.visible_to(AnonymousUser())
-        .with_related()
-        .order_by("-publication_date", "symbol")
+        documents_visible_to(AnonymousUser()).with_related().order_by("-publication_date", "symbol")
     )
 
 
@@ -207,7 +206,7 @@ class DecisionViewSet(PublicReadOnlyViewSet):
 
     serializer_class = DecisionSerializer
     queryset = (
-        Decision.objects.visible_to(AnonymousUser())
+        decisions_visible_to(AnonymousUser())
         .select_related("session")
         .order_by("-adopted_on", "symbol")
     )

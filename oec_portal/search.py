@@ -20,7 +20,7 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from governance.models import Decision, Document
+from governance.selectors import decisions_visible_to, documents_visible_to
 from members.content_cache import cached_until_content_changes, reads_query_parameters
 from members.models import Organisation
 from members.permissions import audience
@@ -78,12 +78,12 @@ def find_news(user, query, language):
 
 def find_documents(user, query, language):
     """Documents of the register the user may read (public ones for a visitor)."""
-    return Document.objects.visible_to(user).search(query, language)
+    return documents_visible_to(user).search(query, language)
 
 
 def find_decisions(user, query, language):
     fields = list(dict.fromkeys([f"title_{language}", "title_en", "symbol"]))
-    return search(Decision.objects.visible_to(user), query, fields=fields, language=language)
+    return search(decisions_visible_to(user), query, fields=fields, language=language)
 
 
 def find_partners(user, query, language):

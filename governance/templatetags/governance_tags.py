@@ -2,7 +2,8 @@
 
 from django import template
 
-from ..models import AssemblySession, Document
+from ..models import AssemblySession
+from ..selectors import documents_visible_to
 
 register = template.Library()
 
@@ -19,5 +20,5 @@ def latest_documents(context, count=5):
     """The newest documents of the register that the viewer may read."""
     request = context.get("request")
     user = getattr(request, "user", None)
-    documents = Document.objects.visible_to(user).select_related("session__organ")
+    documents = documents_visible_to(user).select_related("session__organ")
     return {"documents": list(documents.order_by("-publication_date", "symbol")[:count])}

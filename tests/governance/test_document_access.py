@@ -7,7 +7,8 @@ import logging
 import pytest
 from django.urls import reverse
 
-from governance.models import Document, DocumentDownload
+from governance.models import DocumentDownload
+from governance.selectors import documents_visible_to
 
 # viewer, access class: (in the register list, found by search, detail status, download status)
 # A signed-out visitor is sent to sign in (302) for a members' document only
@@ -74,13 +75,13 @@ def test_document_matrix_for_viewer(client, roles, documents, viewer):
 
 
 @pytest.mark.parametrize("viewer", VIEWERS)
-def test_queryset_and_has_perm_agree_for_every_access_class(roles, documents, viewer):
+def test_selector_and_has_perm_agree_for_every_access_class(roles, documents, viewer):
     user = roles[viewer]
-    visible = set(Document.objects.visible_to(user).values_list("symbol", flat=True))
+    visible = set(documents_visible_to(user).values_list("symbol", flat=True))
     for access in ACCESS_CLASSES:
         document = documents[access]
         expected = MATRIX[(viewer, access)][0]
-        assert (document.symbol in visible) is expected, f"{viewer} × {access} (queryset)"
+        assert (document.symbol in visible) is expected, f"{viewer} × {access} (selector)"
         assert user.has_perm("governance.view_document", document) is expected, (
             f"{viewer} × {access} (has_perm)"
         )

@@ -12,6 +12,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from governance.models import AssemblySession, Document, Organ
+from governance.selectors import documents_visible_to
 from members.models import Organisation
 from news.models import Article
 from partnerships.models import Partnership
@@ -156,10 +157,7 @@ def _sample_paths():
     article = Article.objects.published().filter(slug__startswith="bench-news-").first()
     delegate = get_user_model().objects.get(email="delegate@djibouti.example")
     document = (
-        Document.objects.visible_to(delegate)
-        .filter(files__isnull=False)
-        .prefetch_related("files")
-        .first()
+        documents_visible_to(delegate).filter(files__isnull=False).prefetch_related("files").first()
     )
     paths = {}
     if article:
