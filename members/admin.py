@@ -114,6 +114,7 @@ class JoinRequestAdmin(admin.ModelAdmin):
     ]
 
     def has_add_permission(self, request):
+        # Nobody, administrators included: a join request comes only from the public form.
         return False
 
 
@@ -141,5 +142,6 @@ class InvitationAdmin(admin.ModelAdmin):
     readonly_fields = ["token_hash", "accepted_at", "accepted_by", "invited_by"]
 
     def has_add_permission(self, request):
-        # Invitations are made on the people page, which mails the one-time link.
+        # Nobody, administrators included: invitations are made on the people page, which
+        # mails the one-time link.
         return False

@@ -211,3 +211,10 @@ rules.add_perm("members.access_back_office", is_secretariat)
 # Join requests come from the public: the organisation's focal points answer them (and the
 # secretariat's administrators, when they act for an organisation that has none yet).
 rules.add_perm("members.answer_join_requests", is_focal_point_of | is_secretariat_admin)
+
+# The Django admin (the secretariat's back office) asks these, with and without an object: the
+# organisations, their people, invitations and join requests are the administrators'.
+rules.add_perm("members", is_secretariat_admin)
+for _model in ("organisation", "membership", "teammember", "joinrequest", "invitation", "user"):
+    for _action in ("view", "add", "change", "delete"):
+        rules.add_perm(f"members.{_action}_{_model}", is_secretariat_admin)

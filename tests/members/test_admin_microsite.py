@@ -43,3 +43,14 @@ def test_admin_logo_refuses_a_gif():
     with pytest.raises(ValidationError) as error:
         form.clean_logo()
     assert error.value.messages == ["Upload a JPEG, PNG or WebP image."]
+
+
+def test_admin_members_section_is_the_administrators_only(client, secretariat_editor, with_totp):
+    with_totp(secretariat_editor)
+    client.force_login(secretariat_editor)
+    index = client.get(reverse("admin:index"))
+    assert index.status_code == 200
+    assert reverse("admin:app_list", args=["members"]) not in index.content.decode()
+    assert reverse("admin:app_list", args=["news"]) in index.content.decode()
+    for name in ("organisation", "joinrequest", "invitation", "user"):
+        assert client.get(reverse(f"admin:members_{name}_changelist")).status_code == 403
