@@ -1,6 +1,8 @@
 """Reads of the partnerships app: what a user may see or manage, and what other floors compose
 (the monthly bulletin)."""
 
+from members.models import Membership, Organisation, Role
+
 from .models import CooperationActivity
 from .permissions import managed_activities_condition
 
@@ -18,4 +20,15 @@ def public_activities_reviewed_between(start, end):
         .filter(reviewed_at__gte=start, reviewed_at__lt=end)
         .select_related("organisation")
         .order_by("-reviewed_at", "pk")
+    )
+
+
+def partnerships_officer_emails():
+    """E-mail addresses of the secretariat's partnerships officers."""
+    return sorted(
+        Membership.objects.filter(
+            organisation__kind=Organisation.Kind.HOST,
+            role=Role.PARTNERSHIPS,
+            user__is_active=True,
+        ).values_list("user__email", flat=True)
     )
