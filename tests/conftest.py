@@ -11,6 +11,7 @@ from django.db import OperationalError, connection
 from django.utils import translation
 
 from members.models import Organisation, Role
+from partnerships.terms import ensure_reference_terms
 from tests.factories import HostFactory, OrganisationFactory, user_with_role
 
 
@@ -28,6 +29,27 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def english():
+    # A request to /fr/ leaves French active in the thread; rows made next would be French.
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def reference_terms(db):
+    """Partnerships' fields of competence and functional areas. Their data migration makes them,
+    but browser tests flush the database, data migrations' rows included: put them back."""
+    ensure_reference_terms()
+
+
+@pytest.fixture
+def private_media(settings, tmp_path):
+    """Files a test writes stay in its own directory, and Django serves them itself."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.OEC_X_ACCEL_REDIRECT_PREFIX = ""
 
 
 @pytest.fixture

@@ -1,11 +1,9 @@
 import datetime
 
 import pytest
-from django.utils import translation
 
 from members.models import Organisation
 from partnerships.models import FieldOfCompetence, FunctionalArea, Status
-from partnerships.terms import ensure_reference_terms
 from tests.factories import (
     ArticleFactory,
     AssemblySessionFactory,
@@ -20,15 +18,8 @@ from tests.factories import (
 
 
 @pytest.fixture(autouse=True)
-def _reference_terms(db):
-    # Browser tests flush the database, data migrations included: put the terms back.
-    ensure_reference_terms()
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
+def _reference_terms_in_english(reference_terms, english):
+    """Every test here reads partnerships' reference terms and makes its rows in English."""
 
 
 @pytest.fixture

@@ -10,6 +10,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
+from tests.factories import (
+    AgendaItemFactory,
+    AssemblySessionFactory,
+    DocumentFactory,
+    DocumentFileFactory,
+)
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 AXE_SOURCE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -68,3 +75,33 @@ def assert_accessible(page):
         if v["impact"] in ("serious", "critical")
     ]
     assert serious == [], json.dumps(serious, indent=2)
+
+
+@pytest.fixture
+def register(private_media, host, member_b):
+    """The first session's register as a delegate of member A sees it: a members-only budget (in
+    English and Arabic, with its files) and member B's restricted document under the same item."""
+    session = AssemblySessionFactory(number=1, venue_en="Geneva", venue_ar="جنيف")
+    item = AgendaItemFactory(session=session, number="3", title_en="Budget", order=3)
+    budget = DocumentFactory(
+        symbol="OEC/GA/1/3",
+        title_en="Proposed budget",
+        title_ar="الميزانية المقترحة",
+        access="members",
+        session=session,
+        agenda_item=item,
+        organisation=host,
+    )
+    DocumentFileFactory(document=budget, language="en", original_filename="budget.pdf")
+    DocumentFileFactory(document=budget, language="ar", original_filename="budget-ar.pdf")
+    theirs = DocumentFactory(
+        symbol="OEC/GA/1/7",
+        title_en="Contribution arrangements of Member B",
+        access="restricted",
+        restricted_to=[member_b],
+        session=session,
+        agenda_item=item,
+        organisation=host,
+    )
+    DocumentFileFactory(document=theirs, language="en")
+    return {"budget": budget, "theirs": theirs}

@@ -4,16 +4,13 @@ served from our own static files under the strict CSP), and download a private f
 admin where the role has one.
 """
 
-import time
-
 import pytest
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.urls import reverse
 
 from members.models import Role
 from partnerships.terms import ensure_reference_terms
+from tests.e2e.steps import sign_in
 from tests.factories import (
-    PASSWORD,
     ArticleFactory,
     DocumentFactory,
     DocumentFileFactory,
@@ -22,24 +19,7 @@ from tests.factories import (
     user_with_role,
 )
 
-
-@pytest.fixture(autouse=True)
-def _private_root(settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    settings.OEC_X_ACCEL_REDIRECT_PREFIX = ""
-
-
-def sign_in_with_totp(page, base, user, secret):
-    page.goto(f"{base}/en/accounts/login/")
-    page.fill("input[name=login]", user.email)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_url(f"{base}/en/accounts/2fa/authenticate/")
-    code = page.locator("input[name=code]")
-    code.fill(format_hotp_value(hotp_value(secret, int(time.time()) // 30)))
-    # Enter in the code box: the page's last button is allauth's "Cancel".
-    code.press("Enter")
-    page.wait_for_url(lambda url: "/2fa/" not in url and "/login/" not in url)
+pytestmark = pytest.mark.usefixtures("private_media")
 
 
 def watch_for_refusals(page):
@@ -78,6 +58,16 @@ def download_from_admin(page, base, href, expected):
     assert response.body() == expected
 
 
+def open_in_admin(page, base, staff_member, change_view, record):
+    """Sign in as `staff_member` (user, TOTP secret) and open the admin's change form of
+    `record`; returns the list that gathers the page's console and script errors from then on."""
+    user, secret = staff_member
+    problems = watch_for_refusals(page)
+    sign_in(page, base, user.email, totp_secret=secret)
+    page.goto(f"{base}{reverse(change_view, args=[record.pk])}")
+    return problems
+
+
 @pytest.fixture
 def staff(host, with_totp):
     def make(role, email):
@@ -91,17 +81,17 @@ def test_administrator_switches_tabs_and_downloads_an_application_file(
     live_server, page, staff, partner, screenshot
 ):
     ensure_reference_terms()
-    user, secret = staff(Role.ADMINISTRATOR, "admin@oec.example")
+    officer = staff(Role.ADMINISTRATOR, "admin@oec.example")
     partnership = PartnershipFactory(
         organisation=partner,
         status="applicant",
         description_fr="Des bibliothèques mobiles.",
         statutes=governance_pdf_file("Statutes"),
     )
-    problems = watch_for_refusals(page)
     base = live_server.url
-    sign_in_with_totp(page, base, user, secret)
-    page.goto(f"{base}{reverse('admin:partnerships_partnership_change', args=[partnership.pk])}")
+    problems = open_in_admin(
+        page, base, officer, "admin:partnerships_partnership_change", partnership
+    )
     switch_tabs(page, "description", "fr")
     assert page.locator("#id_description_fr").input_value() == "Des bibliothèques mobiles."
     screenshot(page, "partnership-fr-tab")
@@ -117,12 +107,10 @@ def test_administrator_switches_tabs_and_downloads_an_application_file(
 def test_communications_officer_switches_the_tabs_of_an_article(
     live_server, page, staff, host, screenshot
 ):
-    user, secret = staff(Role.COMMUNICATIONS, "editor@oec.example")
+    officer = staff(Role.COMMUNICATIONS, "editor@oec.example")
     article = ArticleFactory(organisation=host, title_en="Schools reopen", title_ar="عودة المدارس")
-    problems = watch_for_refusals(page)
     base = live_server.url
-    sign_in_with_totp(page, base, user, secret)
-    page.goto(f"{base}{reverse('admin:news_article_change', args=[article.pk])}")
+    problems = open_in_admin(page, base, officer, "admin:news_article_change", article)
     switch_tabs(page, "title", "ar")
     assert page.locator("#id_title_ar").input_value() == "عودة المدارس"
     # The rich-text editor ran too (its import map carries the CSP nonce), styled by tiptap's
@@ -136,15 +124,13 @@ def test_communications_officer_switches_the_tabs_of_an_article(
 def test_conference_officer_switches_tabs_and_downloads_a_document_file(
     live_server, page, staff, host, screenshot
 ):
-    user, secret = staff(Role.CONFERENCE_SERVICES, "conference@oec.example")
+    officer = staff(Role.CONFERENCE_SERVICES, "conference@oec.example")
     document = DocumentFactory(
         organisation=host, access="secretariat", title_fr="Note du secrétariat"
     )
     french = DocumentFileFactory(document=document, language="fr")
-    problems = watch_for_refusals(page)
     base = live_server.url
-    sign_in_with_totp(page, base, user, secret)
-    page.goto(f"{base}{reverse('admin:governance_document_change', args=[document.pk])}")
+    problems = open_in_admin(page, base, officer, "admin:governance_document_change", document)
     switch_tabs(page, "title", "fr")
     assert page.locator("#id_title_fr").input_value() == "Note du secrétariat"
     assert_tabs_are_named(page)
@@ -159,7 +145,7 @@ def test_partnerships_officer_switches_tabs_and_downloads_an_activity_file(
     from tests.factories import CooperationActivityFactory
 
     ensure_reference_terms()
-    user, secret = staff(Role.PARTNERSHIPS, "partnerships@oec.example")
+    officer = staff(Role.PARTNERSHIPS, "partnerships@oec.example")
     PartnershipFactory(organisation=partner)
     activity = CooperationActivityFactory(
         organisation=partner,
@@ -167,11 +153,9 @@ def test_partnerships_officer_switches_tabs_and_downloads_an_activity_file(
         title_fr="Clubs de lecture",
         file=governance_pdf_file("Reading clubs"),
     )
-    problems = watch_for_refusals(page)
     base = live_server.url
-    sign_in_with_totp(page, base, user, secret)
-    page.goto(
-        f"{base}{reverse('admin:partnerships_cooperationactivity_change', args=[activity.pk])}"
+    problems = open_in_admin(
+        page, base, officer, "admin:partnerships_cooperationactivity_change", activity
     )
     switch_tabs(page, "title", "fr")
     assert page.locator("#id_title_fr").input_value() == "Clubs de lecture"

@@ -1,54 +1,14 @@
 """A delegate signs in, reads a members-only document, and is refused another member's one."""
 
-import pytest
-
 from tests.e2e.conftest import assert_accessible
-from tests.factories import (
-    PASSWORD,
-    AgendaItemFactory,
-    AssemblySessionFactory,
-    DocumentFactory,
-    DocumentFileFactory,
-)
-
-
-@pytest.fixture
-def register(settings, tmp_path, host, member_b):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    settings.OEC_X_ACCEL_REDIRECT_PREFIX = ""
-    session = AssemblySessionFactory(number=1, venue_en="Geneva")
-    item = AgendaItemFactory(session=session, number="3", title_en="Budget", order=3)
-    budget = DocumentFactory(
-        symbol="OEC/GA/1/3",
-        title_en="Proposed budget",
-        access="members",
-        session=session,
-        agenda_item=item,
-        organisation=host,
-    )
-    DocumentFileFactory(document=budget, language="en", original_filename="budget.pdf")
-    theirs = DocumentFactory(
-        symbol="OEC/GA/1/7",
-        title_en="Contribution arrangements of Member B",
-        access="restricted",
-        restricted_to=[member_b],
-        session=session,
-        agenda_item=item,
-        organisation=host,
-    )
-    DocumentFileFactory(document=theirs, language="en")
-    return {"budget": budget, "theirs": theirs}
+from tests.e2e.steps import sign_in
 
 
 def test_delegate_reads_members_document_and_is_refused_anothers(
     live_server, page, screenshot, delegate_a, register
 ):
     base = live_server.url
-    page.goto(f"{base}/en/accounts/login/")
-    page.fill("input[name=login]", delegate_a.email)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_url(f"{base}/en/dashboard/")
+    sign_in(page, base, delegate_a.email)
     assert page.get_by_role("heading", name="New documents since your last visit").is_visible()
     assert_accessible(page)
 

@@ -5,21 +5,9 @@ import xml.etree.ElementTree as ET
 
 from news.models import Article
 from tests.e2e.conftest import assert_accessible
-from tests.factories import PASSWORD
+from tests.e2e.steps import rich_text_body, sign_in, sign_out, type_bold_then_plain
 
 TITLE = "Pupils open a school garden in Djibouti"
-
-
-def sign_in(page, base_url, email):
-    page.goto(f"{base_url}/en/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_url(f"{base_url}/en/dashboard/")
-
-
-def sign_out(page):
-    page.context.clear_cookies()
 
 
 def test_editor_drafts_focal_point_publishes_visitor_reads(
@@ -39,17 +27,8 @@ def test_editor_drafts_focal_point_publishes_visitor_reads(
     page.get_by_label("Title (French)").fill("Les élèves ouvrent un jardin d'école à Djibouti")
     page.get_by_label("Summary (English)").fill("A garden run by the pupils' cooperative.")
     # The body is a rich-text editor: type into it, with a word in bold.
-    # The rich-text editor replaces the textarea once its scripts ran (slower on a loaded
-    # machine): wait for the editable area, then find it by its accessible name.
-    page.locator('.prose-editor [contenteditable="true"][aria-labelledby]').first.wait_for()
-    body = page.locator('[contenteditable="true"]').and_(
-        page.get_by_role("textbox", name="Body (English)")
-    )
-    body.click()
-    page.keyboard.press("Control+b")
-    page.keyboard.type("Beans")
-    page.keyboard.press("Control+b")
-    page.keyboard.type(" and tomatoes.")
+    body = rich_text_body(page)
+    type_bold_then_plain(body, "Beans", " and tomatoes.")
     assert_accessible(page)
     screenshot(page, "editor-drafts")
     # tiptap's base styles came from our static files, not an inline <style> the CSP refuses.

@@ -3,15 +3,8 @@ in French with the note that it shows in English; mission pages and search are a
 
 from pages.models import Page
 from tests.e2e.conftest import assert_accessible
-from tests.factories import PASSWORD, PageFactory
-
-
-def sign_in(page, base_url, email):
-    page.goto(f"{base_url}/en/accounts/login/")
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_url(f"{base_url}/en/dashboard/")
+from tests.e2e.steps import rich_text_body, sign_in, sign_out, type_bold_then_plain
+from tests.factories import PageFactory
 
 
 def test_editor_writes_previews_and_publishes_a_page(live_server, page, screenshot, editor_a):
@@ -21,17 +14,7 @@ def test_editor_writes_previews_and_publishes_a_page(live_server, page, screensh
     page.wait_for_url(f"{base}/en/dashboard/pages/")
     page.get_by_role("link", name="New page").click()
     page.get_by_label("Title (English)").fill("Our vision")
-    # The rich-text editor replaces the textarea once its scripts ran (slower on a loaded
-    # machine): wait for the editable area, then find it by its accessible name.
-    page.locator('.prose-editor [contenteditable="true"][aria-labelledby]').first.wait_for()
-    body = page.locator('[contenteditable="true"]').and_(
-        page.get_by_role("textbox", name="Body (English)")
-    )
-    body.click()
-    page.keyboard.press("Control+b")
-    page.keyboard.type("Schools")
-    page.keyboard.press("Control+b")
-    page.keyboard.type(" as communities.")
+    type_bold_then_plain(rich_text_body(page), "Schools", " as communities.")
     assert_accessible(page)
     screenshot(page, "page-form")
     page.get_by_role("button", name="Save and preview").click()
@@ -46,7 +29,7 @@ def test_editor_writes_previews_and_publishes_a_page(live_server, page, screensh
     page.get_by_role("button", name="Publish").click()
     page.get_by_text("“Our vision” is now public.").wait_for()
 
-    page.context.clear_cookies()
+    sign_out(page)
     page.goto(f"{base}/fr/members/member-a/our-vision/")
     # The note speaks the visitor's language; the text under it stays English.
     page.get_by_text("Cette page n’est pas encore disponible dans votre langue").wait_for()

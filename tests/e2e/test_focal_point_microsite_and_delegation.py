@@ -12,25 +12,15 @@ from governance.models import Delegation
 from members.models import Role
 from pages.models import Page
 from tests.e2e.conftest import assert_accessible
-from tests.factories import PASSWORD, AssemblySessionFactory, user_with_role
+from tests.e2e.steps import rich_text_body, sign_in
+from tests.factories import AssemblySessionFactory, user_with_role
 
 SUMMARY = "Member A runs two hundred school cooperatives along the coast."
 PAGE_TITLE = "Our schools"
 
 
-def sign_in(page, base_url, email):
-    page.goto(f"{base_url}/en/accounts/login/")
-    assert_accessible(page)
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_url(f"{base_url}/en/dashboard/")
-
-
 @pytest.fixture
-def next_session(settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    settings.OEC_X_ACCEL_REDIRECT_PREFIX = ""
+def next_session(private_media):
     today = timezone.localdate()
     return AssemblySessionFactory(
         number=7,
@@ -80,10 +70,7 @@ def test_focal_point_edits_the_microsite_and_a_visitor_sees_it(
     assert_accessible(page)
     page.get_by_role("link", name="New page").click()
     page.get_by_label("Title (English)").fill(PAGE_TITLE)
-    page.locator('.prose-editor [contenteditable="true"][aria-labelledby]').first.wait_for()
-    body = page.locator('[contenteditable="true"]').and_(
-        page.get_by_role("textbox", name="Body (English)")
-    )
+    body = rich_text_body(page)
     body.click()
     page.keyboard.type("Every school keeps a cooperative.")
     assert_accessible(page)

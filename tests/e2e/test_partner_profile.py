@@ -7,8 +7,8 @@ from members.models import Role
 from partnerships.models import FieldOfCompetence
 from partnerships.terms import ensure_reference_terms
 from tests.e2e.conftest import assert_accessible
+from tests.e2e.steps import sign_in
 from tests.factories import (
-    PASSWORD,
     CooperationActivityFactory,
     PartnerOrganisationFactory,
     PartnershipFactory,
@@ -34,11 +34,7 @@ def test_partner_contact_updates_the_french_profile_and_a_visitor_reads_it(
     CooperationActivityFactory(organisation=organisation, title_en="Reading clubs")
     user_with_role(organisation, Role.PARTNER_CONTACT, email="partner@literacy-trust.example")
 
-    page.goto(f"{live_server.url}/en/accounts/login/")
-    page.fill("input[name=login]", "partner@literacy-trust.example")
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_url(f"{live_server.url}/en/dashboard/")
+    sign_in(page, live_server.url, "partner@literacy-trust.example")
     page.get_by_role("link", name="Partner profile").click()
     page.wait_for_url(f"{live_server.url}/en/dashboard/partner/profile/")
     assert_accessible(page)

@@ -12,16 +12,13 @@ from tests.e2e.conftest import assert_accessible
 
 PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
+pytestmark = pytest.mark.usefixtures("private_media")
+
 
 @pytest.fixture
 def terms(transactional_db):
     # Browser tests flush the database, data migrations included: put the terms back.
     ensure_reference_terms()
-
-
-@pytest.fixture(autouse=True)
-def _private_root(settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
 
 
 def test_applicant_fixes_a_wrong_file_and_keeps_the_good_one(

@@ -6,37 +6,24 @@ the delegate's register and document, the news list and an article, the news and
 of a member's editor, the focal point's join requests, the partner pages and profile form.
 """
 
-import pytest
-
 from members.models import Role
 from partnerships.models import FieldOfCompetence
 from partnerships.terms import ensure_reference_terms
 from tests.e2e.conftest import assert_accessible
+from tests.e2e.steps import (
+    send_the_join_form_with_a_bad_email,
+    sign_in,
+    wait_for_rich_text_editor,
+)
 from tests.factories import (
-    PASSWORD,
-    AgendaItemFactory,
     ArticleFactory,
-    AssemblySessionFactory,
     CooperationActivityFactory,
-    DocumentFactory,
-    DocumentFileFactory,
     JoinRequestFactory,
     PageFactory,
     PartnerOrganisationFactory,
     PartnershipFactory,
     user_with_role,
 )
-
-
-def sign_in_in_arabic(page, base_url, email):
-    """Through the Arabic login form: it lands on the Arabic dashboard."""
-    page.goto(f"{base_url}/ar/accounts/login/")
-    assert page.locator("html").get_attribute("dir") == "rtl"
-    assert_accessible(page)
-    page.fill("input[name=login]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_url(f"{base_url}/ar/dashboard/")
 
 
 def visit_in_arabic(page, url):
@@ -48,46 +35,18 @@ def visit_in_arabic(page, url):
     return response
 
 
-def wait_for_rich_text_editor(page):
-    # The rich-text editor replaces the textarea once its scripts ran.
-    page.locator('.prose-editor [contenteditable="true"][aria-labelledby]').first.wait_for()
-
-
-@pytest.fixture
-def register(settings, tmp_path, host, member_b):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    settings.OEC_X_ACCEL_REDIRECT_PREFIX = ""
-    session = AssemblySessionFactory(number=1, venue_en="Geneva", venue_ar="جنيف")
-    item = AgendaItemFactory(session=session, number="3", title_en="Budget", order=3)
-    budget = DocumentFactory(
-        symbol="OEC/GA/1/3",
-        title_en="Proposed budget",
-        title_ar="الميزانية المقترحة",
-        access="members",
-        session=session,
-        agenda_item=item,
-        organisation=host,
-    )
-    DocumentFileFactory(document=budget, language="en", original_filename="budget.pdf")
-    DocumentFileFactory(document=budget, language="ar", original_filename="budget-ar.pdf")
-    theirs = DocumentFactory(
-        symbol="OEC/GA/1/7",
-        title_en="Contribution arrangements of Member B",
-        access="restricted",
-        restricted_to=[member_b],
-        session=session,
-        agenda_item=item,
-        organisation=host,
-    )
-    DocumentFileFactory(document=theirs, language="en")
-    return {"budget": budget, "theirs": theirs}
+def visit_form_in_arabic(page, url):
+    """A form with a rich-text editor, checked once the editor's scripts have run."""
+    page.goto(url)
+    wait_for_rich_text_editor(page)
+    visit_in_arabic(page, page.url)
 
 
 def test_delegate_register_and_document_are_accessible_in_arabic(
     live_server, page, screenshot, delegate_a, register
 ):
     base = live_server.url
-    sign_in_in_arabic(page, base, delegate_a.email)
+    sign_in(page, base, delegate_a.email, language="ar")
     visit_in_arabic(page, f"{base}/ar/dashboard/")
 
     visit_in_arabic(page, f"{base}/ar/documents/")
@@ -148,19 +107,15 @@ def test_news_dashboard_form_is_accessible_in_arabic(
         status="draft",
     )
     base = live_server.url
-    sign_in_in_arabic(page, base, editor_a.email)
+    sign_in(page, base, editor_a.email, language="ar")
 
     visit_in_arabic(page, f"{base}/ar/dashboard/news/")
     assert page.get_by_role("link", name="A garden in the making").is_visible()
 
-    page.goto(f"{base}/ar/dashboard/news/new/")
-    wait_for_rich_text_editor(page)
-    visit_in_arabic(page, page.url)
+    visit_form_in_arabic(page, f"{base}/ar/dashboard/news/new/")
     screenshot(page, "news-form-ar")
 
-    page.goto(f"{base}/ar/dashboard/news/{draft.pk}/")
-    wait_for_rich_text_editor(page)
-    visit_in_arabic(page, page.url)
+    visit_form_in_arabic(page, f"{base}/ar/dashboard/news/{draft.pk}/")
     assert page.locator("#id_title_en").input_value() == "A garden in the making"
     screenshot(page, "news-edit-ar")
 
@@ -177,19 +132,15 @@ def test_page_editing_form_is_accessible_in_arabic(
         status="draft",
     )
     base = live_server.url
-    sign_in_in_arabic(page, base, editor_a.email)
+    sign_in(page, base, editor_a.email, language="ar")
 
     visit_in_arabic(page, f"{base}/ar/dashboard/pages/")
     assert page.get_by_role("link", name="رؤيتنا", exact=True).is_visible()
 
-    page.goto(f"{base}/ar/dashboard/pages/new/")
-    wait_for_rich_text_editor(page)
-    visit_in_arabic(page, page.url)
+    visit_form_in_arabic(page, f"{base}/ar/dashboard/pages/new/")
     screenshot(page, "page-new-ar")
 
-    page.goto(f"{base}/ar/dashboard/pages/{vision.pk}/")
-    wait_for_rich_text_editor(page)
-    visit_in_arabic(page, page.url)
+    visit_form_in_arabic(page, f"{base}/ar/dashboard/pages/{vision.pk}/")
     # The Arabic title field is written right to left whatever the page's language.
     assert page.locator("#id_title_ar").get_attribute("dir") == "rtl"
     assert page.locator("#id_title_en").get_attribute("dir") == "ltr"
@@ -233,7 +184,7 @@ def test_partner_pages_and_profile_form_are_accessible_in_arabic(
     visitor.close()
 
     # The partner contact's profile form.
-    sign_in_in_arabic(page, base, "partner@literacy-trust.example")
+    sign_in(page, base, "partner@literacy-trust.example", language="ar")
     visit_in_arabic(page, f"{base}/ar/dashboard/")
     visit_in_arabic(page, f"{base}/ar/dashboard/partner/profile/")
     screenshot(page, "profile-form-ar")
@@ -250,7 +201,7 @@ def test_focal_point_join_requests_are_accessible_in_arabic(
         message="أرغب في التطوع لدعم التعاونيات المدرسية.",
     )
     base = live_server.url
-    sign_in_in_arabic(page, base, focal_a.email)
+    sign_in(page, base, focal_a.email, language="ar")
     visit_in_arabic(page, f"{base}/ar/dashboard/join-requests/")
     assert page.get_by_role("link", name="ليلى حسن").is_visible()
     visit_in_arabic(page, f"{base}/ar/dashboard/join-requests/{join_request.pk}/")
@@ -260,11 +211,6 @@ def test_focal_point_join_requests_are_accessible_in_arabic(
 
 def test_join_form_errors_are_accessible_in_arabic(live_server, page, screenshot, member_a):
     visit_in_arabic(page, f"{live_server.url}/ar/members/member-a/join/")
-    page.fill("#id_email", "ليس-عنوانا")
-    page.locator("form.join-form button[type=submit]").click()
-    page.wait_for_load_state()
-    assert page.locator("[role=alert]").count() >= 1
-    assert page.locator(".errorlist").count() >= 3
-    assert_accessible(page)
+    send_the_join_form_with_a_bad_email(page, "ليس-عنوانا")
     assert page.locator("html").get_attribute("dir") == "rtl"
     screenshot(page, "join-errors-ar")

@@ -13,6 +13,7 @@ from django.core.management import call_command
 
 from members.models import JoinRequest
 from tests.e2e.conftest import assert_accessible
+from tests.e2e.steps import send_the_join_form_with_a_bad_email, sign_in
 
 JOURNEYS = [
     # (language, direction, join-form message)
@@ -91,12 +92,7 @@ def test_visitor_joins_the_school_cooperation_member(
 
 def test_visitor_sees_clear_errors_on_the_join_form(live_server, page, screenshot, demo):
     page.goto(f"{live_server.url}/fr/members/occe/join/")
-    page.fill("#id_email", "pas-une-adresse")
-    page.locator("form.join-form button[type=submit]").click()
-    page.wait_for_load_state()
-    assert page.locator("[role=alert]").count() >= 1
-    assert page.locator(".errorlist").count() >= 3
-    assert_accessible(page)
+    send_the_join_form_with_a_bad_email(page, "pas-une-adresse")
     screenshot(page, "join-errors-fr")
     assert not JoinRequest.objects.filter(email="pas-une-adresse").exists()
 
@@ -105,11 +101,7 @@ def test_focal_point_answers_and_closes_a_join_request(live_server, page, screen
     from members.demo import DEMO_PASSWORD
 
     mail.outbox.clear()
-    page.goto(f"{live_server.url}/en/accounts/login/")
-    page.fill("input[name=login]", "focal@occe.example")
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    page.locator("main form button[type=submit]").last.click()
-    page.wait_for_url(f"{live_server.url}/en/dashboard/")
+    sign_in(page, live_server.url, "focal@occe.example", password=DEMO_PASSWORD)
     page.locator("main a[href='/en/dashboard/join-requests/']").click()
     page.wait_for_url(f"{live_server.url}/en/dashboard/join-requests/")
     assert_accessible(page)

@@ -14,10 +14,8 @@ from tests.factories import (
 
 
 @pytest.fixture(autouse=True)
-def _private_root(settings, tmp_path):
-    # Files written by a test stay in its own directory.
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    settings.OEC_X_ACCEL_REDIRECT_PREFIX = ""
+def _private_root(private_media):
+    """Every governance test writes its files to its own directory."""
 
 
 @pytest.fixture

@@ -1,9 +1,10 @@
-"""Fixtures of the members app's tests: image uploads."""
+"""Fixtures of the members app's tests: image uploads, the first sign-in of secretariat users."""
 
 import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from django.utils import translation
 from PIL import Image
 
@@ -39,3 +40,16 @@ def _english():
     # A request to /fr/ leaves French active in the thread; reverse() must not inherit it.
     with translation.override("en"):
         yield
+
+
+def assert_totp_setup_shows_without_a_second_password(response):
+    """A secretariat user just signed in (`follow=True`) goes through the dashboard to the TOTP
+    set-up page, which shows its form at once instead of asking for the password again."""
+    assert [url for url, _status in response.redirect_chain] == [
+        reverse("dashboard"),
+        reverse("mfa_activate_totp"),
+    ]
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'name="code"' in page
+    assert 'name="password"' not in page

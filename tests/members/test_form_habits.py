@@ -11,10 +11,7 @@ from PIL import Image
 from members.models import TeamMember
 from tests.members.test_team import _person
 
-
-@pytest.fixture(autouse=True)
-def _private_root(settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+pytestmark = pytest.mark.usefixtures("private_media")
 
 
 def test_join_form_summarises_its_errors_with_links_to_the_fields(client, member_a):

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from members.models import Invitation, Membership, Role
 from members.services import invitation_accept, invitation_create
+from tests.members.conftest import assert_totp_setup_shows_without_a_second_password
 
 # Its subject is a date: make test runs it again at awkward days (tests/clock.py).
 pytestmark = pytest.mark.clock
@@ -209,12 +210,5 @@ def test_new_secretariat_user_sets_up_totp_right_after_accepting_without_a_secon
 
     # Signed in through allauth's flow, which records the sign-in: the TOTP page shows its
     # form at once rather than asking for the password just set.
-    assert [url for url, _status in response.redirect_chain] == [
-        reverse("dashboard"),
-        reverse("mfa_activate_totp"),
-    ]
-    assert response.status_code == 200
-    page = response.content.decode()
-    assert 'name="code"' in page
-    assert 'name="password"' not in page
+    assert_totp_setup_shows_without_a_second_password(response)
     assert response.context["user"].email == "new.officer@oec.example"

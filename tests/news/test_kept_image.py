@@ -13,10 +13,7 @@ from news.models import Article
 from tests.news.conftest import jpeg_with_exif
 from tests.news.test_dashboard import form_data
 
-
-@pytest.fixture(autouse=True)
-def _private_root(settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+pytestmark = pytest.mark.usefixtures("private_media")
 
 
 @pytest.fixture

@@ -1,25 +1,15 @@
 import datetime
 
 import pytest
-from django.utils import translation
 
 from members.models import Role
 from partnerships.models import FieldOfCompetence, FunctionalArea
-from partnerships.terms import ensure_reference_terms
 from tests.factories import PartnershipFactory, StatusChangeFactory, user_with_role
 
 
 @pytest.fixture(autouse=True)
-def _reference_terms(db):
-    # Browser tests flush the database, data migrations included: put the terms back.
-    ensure_reference_terms()
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    # A request to /fr/ leaves French active in the thread; rows made next would be French.
-    with translation.override("en"):
-        yield
+def _reference_terms_in_english(reference_terms, english):
+    """Every test here reads partnerships' reference terms and makes its rows in English."""
 
 
 @pytest.fixture

@@ -24,9 +24,7 @@ def terms(education, advocacy):
     return {"fields_of_competence": [str(education.pk)], "functional_areas": [str(advocacy.pk)]}
 
 
-@pytest.fixture(autouse=True)
-def _private_root(settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+pytestmark = pytest.mark.usefixtures("private_media")
 
 
 def kept_files():

@@ -13,11 +13,7 @@ from members.models import Role
 from partnerships.models import CooperationActivity
 from tests.factories import CooperationActivityFactory, governance_pdf_file, user_with_role
 
-
-@pytest.fixture(autouse=True)
-def _private_root(settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    settings.OEC_X_ACCEL_REDIRECT_PREFIX = ""
+pytestmark = pytest.mark.usefixtures("private_media")
 
 
 @pytest.fixture

@@ -92,10 +92,7 @@ def pdf(name, title):
     return SimpleUploadedFile(name, minimal_pdf(title), content_type="application/pdf")
 
 
-@pytest.fixture(autouse=True)
-def _private_root(settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    settings.OEC_X_ACCEL_REDIRECT_PREFIX = ""
+pytestmark = pytest.mark.usefixtures("private_media")
 
 
 @pytest.fixture
