@@ -18,8 +18,6 @@ import argparse
 import os
 import signal
 import smtplib
-import socket
-import subprocess
 import sys
 import threading
 import time
@@ -27,17 +25,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from tests.network import free_port  # noqa: E402
+from tests.processes import start_celery_worker, stop_process_group  # noqa: E402
+
 DATABASE_URL = os.environ.get(
     "BENCH_BULLETIN_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/oec_bench_bulletin"
 )
 REDIS_URL = os.environ.get("BENCH_BULLETIN_REDIS_URL", "redis://127.0.0.1:6379/6")
 LANGUAGES = ["en", "fr", "es", "ar"]
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class CountingSink:
@@ -166,52 +161,6 @@ def drain(stream):
             log.flush()
 
 
-def start_worker(env, concurrency):
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "oec_portal",
-            "worker",
-            "--loglevel",
-            "info",
-            "--concurrency",
-            str(concurrency),
-            "--pool",
-            "prefork",
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-        ],
-        env={**os.environ, **env},
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        line = process.stdout.readline()
-        if "ready." in line:
-            threading.Thread(target=drain, args=[process.stdout], daemon=True).start()
-            return process
-        if process.poll() is not None:
-            raise RuntimeError(f"celery worker exited: {line}")
-    raise RuntimeError("celery worker did not become ready")
-
-
-def stop_worker(process):
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-
-
 def bulletin_run(sink, recipients, worker_env, concurrency):
     import datetime
 
@@ -221,7 +170,9 @@ def bulletin_run(sink, recipients, worker_env, concurrency):
     from bulletins.models import Bulletin
 
     redis.Redis.from_url(REDIS_URL).flushdb()
-    worker = start_worker(worker_env, concurrency)
+    worker = start_celery_worker(
+        {**os.environ, **worker_env}, concurrency=concurrency, ready_within=60, drain=drain
+    )
     try:
         sink.reset()
         started = time.perf_counter()
@@ -235,7 +186,7 @@ def bulletin_run(sink, recipients, worker_env, concurrency):
                 break
             time.sleep(0.05)
     finally:
-        stop_worker(worker)
+        stop_process_group(worker, timeout=20)
     if not received:
         raise SystemExit(f"only {sink.count} of {recipients} messages arrived")
     return recipients / elapsed, elapsed

@@ -107,6 +107,26 @@ class Gate:
         return "250 OK"
 
 
+def assert_second_chunk_claimed_when_killed(addresses):
+    """Each message the server accepted is marked sent; the rest of the killed (second) chunk
+    is still claimed; the third waits in the queue."""
+    statuses = dict(Delivery.objects.values_list("email", "status"))
+    assert [statuses[address] for address in addresses] == (
+        ["sent"] * 5 + ["sending"] * 3 + ["pending"] * 4
+    )
+
+
+def restart_after_the_claim_timeout(bulletin_worker):
+    """The claim timeout passes (the killed chunk's message waits for Celery's visibility
+    timeout, much longer); a worker starts again, takes the chunk left in the queue, and the
+    sweeper queues the killed claim again."""
+    Delivery.objects.filter(status="sending").update(
+        claimed_at=F("claimed_at") - services.claim_timeout()
+    )
+    bulletin_worker.start()
+    services.bulletin_sweep(older_than=datetime.timedelta(0))
+
+
 def test_worker_killed_mid_send_and_restarted_mails_each_recipient_once(bulletin_worker, smtp_sink):
     addresses = contacts(12)
     gate = Gate("r05@ngo.example")  # the second recipient of the second chunk
@@ -118,18 +138,8 @@ def test_worker_killed_mid_send_and_restarted_mails_each_recipient_once(bulletin
     bulletin_worker.kill()  # SIGKILL, mid-conversation, its chunk claimed
     gate.released.set()
 
-    statuses = dict(Delivery.objects.values_list("email", "status"))
-    # Each message the server accepted is marked sent; the rest of the killed chunk is claimed.
-    assert [statuses[address] for address in addresses] == (
-        ["sent"] * 5 + ["sending"] * 3 + ["pending"] * 4
-    )
-    # The claim timeout passes (the killed chunk's message waits for Celery's visibility
-    # timeout, much longer); the restarted worker meanwhile takes the chunk left in the queue.
-    Delivery.objects.filter(status="sending").update(
-        claimed_at=F("claimed_at") - services.claim_timeout()
-    )
-    bulletin_worker.start()
-    services.bulletin_sweep(older_than=datetime.timedelta(0))
+    assert_second_chunk_claimed_when_killed(addresses)
+    restart_after_the_claim_timeout(bulletin_worker)
 
     assert_exactly_once(smtp_sink, addresses)
 
@@ -198,16 +208,8 @@ def test_worker_killed_between_the_servers_250_and_the_mark_resends_with_the_sam
     first = Delivery.objects.get(email=repeated)
     assert (first.status, first.attempts, first.possibly_sent) == ("sending", 1, False)
     assert first.message_id
-    statuses = dict(Delivery.objects.values_list("email", "status"))
-    assert [statuses[address] for address in addresses] == (
-        ["sent"] * 5 + ["sending"] * 3 + ["pending"] * 4
-    )
-    # The claim timeout passes; a worker starts again and the sweeper queues the killed claim.
-    Delivery.objects.filter(status="sending").update(
-        claimed_at=F("claimed_at") - services.claim_timeout()
-    )
-    bulletin_worker.start()
-    services.bulletin_sweep(older_than=datetime.timedelta(0))
+    assert_second_chunk_claimed_when_killed(addresses)
+    restart_after_the_claim_timeout(bulletin_worker)
 
     assert wait_until(bulletin_finished), "the bulletin did not finish sending"
     time.sleep(0.5)  # a further copy would arrive now

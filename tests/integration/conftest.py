@@ -7,13 +7,9 @@ them: a worker in another process cannot see SQLite's in-memory test database.
 
 import collections
 import os
-import signal
-import subprocess
-import sys
 import threading
 import time
 from email import message_from_bytes
-from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -22,8 +18,7 @@ from django.db import connection
 
 from oec_portal.celery import app as celery_app
 from tests.network import free_port
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.processes import kill_process_group, start_celery_worker, stop_process_group
 
 
 class SinkHandler:
@@ -83,60 +78,15 @@ class WorkerProcess:
         self.process = None
 
     def start(self):
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "oec_portal",
-                "worker",
-                "--loglevel",
-                "info",
-                "--concurrency",
-                "1",
-                "--pool",
-                "prefork",
-                "--without-gossip",
-                "--without-mingle",
-                "--without-heartbeat",
-            ],
-            env=self.env,
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            start_new_session=True,
-        )
-        self._wait_ready()
-
-    def _wait_ready(self, timeout=30):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            line = self.process.stdout.readline()
-            if "ready." in line:
-                threading.Thread(target=self._drain, daemon=True).start()
-                return
-            if self.process.poll() is not None:
-                raise RuntimeError(f"celery worker exited: {line}")
-        raise RuntimeError("celery worker did not become ready")
-
-    def _drain(self):
-        for _line in self.process.stdout:
-            pass
+        self.process = start_celery_worker(self.env)
 
     def kill(self):
         """SIGKILL the whole worker (main process and children), as a crash would."""
-        os.killpg(self.process.pid, signal.SIGKILL)
-        self.process.wait(timeout=10)
+        kill_process_group(self.process)
 
     def stop(self):
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.kill()
+        if self.process:
+            stop_process_group(self.process)
 
 
 @pytest.fixture

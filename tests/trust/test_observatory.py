@@ -19,7 +19,6 @@ import random
 import re
 import secrets
 import shutil
-import signal
 import socket
 import ssl
 import subprocess
@@ -31,6 +30,8 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
+
+from tests.processes import stop_process_group
 
 ROOT = Path(__file__).resolve().parents[2]
 OBSERVATORY = ROOT / "node_modules" / "@mdn" / "mdn-http-observatory"
@@ -174,16 +175,6 @@ def wait_until_answering(connect, process, log, timeout=30):
     pytest.fail(f"gunicorn did not answer within {timeout} s:\n{log.read_text()}")
 
 
-def stop(process):
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=5)
-
-
 @pytest.fixture
 def staging_portal(transactional_db, host, tmp_path):
     """The portal over HTTPS on 443 and plain HTTP on 80 of a loopback address of its own."""
@@ -215,7 +206,7 @@ def staging_portal(transactional_db, host, tmp_path):
         yield StagingPortal(address=address, certificate=cert)
     finally:
         for process in processes:
-            stop(process)
+            stop_process_group(process)
 
 
 def observatory_scan(portal):
