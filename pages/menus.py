@@ -1,6 +1,8 @@
-"""The body's mission pages as a menu: one query, then kept in the cache until a page changes."""
+"""The body's mission pages as a menu, and the footer's pages: one query, then kept in the cache
+until a page changes."""
 
 from django.core.cache import cache
+from django.db.models import Q
 from django.utils.translation import get_language, override
 
 from members.content_languages import language_codes
@@ -8,10 +10,24 @@ from members.content_languages import language_codes
 from .models import Page
 
 CACHE_SECONDS = 60 * 10
+# The pages every page's footer links to once the body has published them (templates/partials/
+# footer.html): until then the footer leaves them out rather than link to "not found".
+FOOTER_PAGE_SLUGS = ("privacy", "legal-notice", "accessibility")
 
 
 def _cache_key(language):
-    return f"pages:host-menu:v1:{language}"
+    return f"pages:host-menu:v2:{language}"
+
+
+def _cached(language):
+    language = language or get_language()
+    key = _cache_key(language)
+    menus = cache.get(key)
+    if menus is None:
+        with override(language):
+            menus = _build_menus()
+        cache.set(key, menus, CACHE_SECONDS)
+    return menus
 
 
 def host_menu(language=None):
@@ -20,24 +36,29 @@ def host_menu(language=None):
     Top-level pages carry their published children; a child whose parent is not shown is left
     out of the menu (it stays reachable at its address).
     """
-    language = language or get_language()
-    key = _cache_key(language)
-    menu = cache.get(key)
-    if menu is None:
-        with override(language):
-            menu = _build_menu()
-        cache.set(key, menu, CACHE_SECONDS)
-    return menu
+    return _cached(language)["menu"]
 
 
-def _build_menu():
+def footer_pages(language=None):
+    """The body's published pages among FOOTER_PAGE_SLUGS: {slug: url}."""
+    return _cached(language)["footer"]
+
+
+def _build_menus():
     pages = list(
         Page.objects.of_host()
         .published()
-        .filter(show_in_menu=True)
+        .filter(Q(show_in_menu=True) | Q(slug__in=FOOTER_PAGE_SLUGS))
         .select_related("organisation")
         .in_order()
     )
+    footer = {
+        page.slug: page.get_absolute_url() for page in pages if page.slug in FOOTER_PAGE_SLUGS
+    }
+    return {"menu": _menu([page for page in pages if page.show_in_menu]), "footer": footer}
+
+
+def _menu(pages):
     entries = {
         page.pk: {"title": page.title, "url": page.get_absolute_url(), "slug": page.slug}
         for page in pages

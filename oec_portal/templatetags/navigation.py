@@ -1,0 +1,92 @@
+"""The site's navigation (templates/base.html): the main menu with the current section marked,
+the breadcrumbs that pages below a section put in their `breadcrumbs` block, the footer's links.
+
+`{% load navigation %}`, then `{% main_navigation as sections %}` and
+`{% breadcrumbs %}<li><a href="...">Section</a></li>{% endbreadcrumbs %}`.
+"""
+
+from django import template
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from pages.menus import footer_pages, host_menu
+
+register = template.Library()
+
+
+def _section(title, url, *other_urls):
+    return {"title": title, "url": url, "paths": (url, *other_urls)}
+
+
+@register.simple_tag(takes_context=True)
+def main_navigation(context):
+    """The main menu's sections, in order: [{title, url, current}].
+
+    Home, the body's menu pages (pages.menus, cached; a page's children are part of its section),
+    the public sections, then a signed-in user's Dashboard, marked `account`. `current` is the
+    link's aria-current: "page" on a section's own page, "true" on a page below it (its path
+    starts with one of the section's), else None. The home page is current on itself only.
+    """
+    path = context["request"].path
+    sections = [_section(_("Home"), reverse("home"))]
+    sections += [
+        _section(entry["title"], entry["url"], *(child["url"] for child in entry["children"]))
+        for entry in host_menu()
+    ]
+    sections += [
+        _section(_("Members"), reverse("members:directory")),
+        _section(
+            _("Assembly"), reverse("governance:session_list"), reverse("governance:decision_list")
+        ),
+        _section(_("Documents"), reverse("governance:document_list")),
+        _section(_("Partners"), reverse("partnerships:list"), reverse("bulletins:archive")),
+        _section(_("News"), reverse("news:list")),
+    ]
+    if context["request"].user.is_authenticated:
+        sections.append({**_section(_("Dashboard"), reverse("dashboard")), "account": True})
+    home = sections[0]
+    for section in sections:
+        if path == section["url"]:
+            section["current"] = "page"
+        elif section is not home and any(path.startswith(p) for p in section["paths"]):
+            section["current"] = "true"
+        else:
+            section["current"] = None
+    return sections
+
+
+@register.simple_tag
+def legal_links():
+    """The footer's privacy, legal notice and accessibility statement links: [{title, url}], for
+    those of the body's pages that are published (pages.menus.footer_pages, cached)."""
+    titles = {
+        "privacy": _("Privacy"),
+        "legal-notice": _("Legal notice"),
+        "accessibility": _("Accessibility statement"),
+    }
+    published = footer_pages()
+    return [
+        {"title": title, "url": published[slug]}
+        for slug, title in titles.items()
+        if slug in published
+    ]
+
+
+@register.tag
+def breadcrumbs(parser, token):
+    """`{% breadcrumbs %}<li>…</li>{% endbreadcrumbs %}`: the trail from Home to the page's parent,
+    in a labelled navigation landmark (templates/partials/breadcrumbs.html)."""
+    nodelist = parser.parse(("endbreadcrumbs",))
+    parser.delete_first_token()
+    return BreadcrumbsNode(nodelist)
+
+
+class BreadcrumbsNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        # A rendered nodelist is safe markup already (the template's own, escaped as usual).
+        trail = self.nodelist.render(context)
+        return render_to_string("partials/breadcrumbs.html", {"trail": trail})

@@ -1,0 +1,99 @@
+"""The header and footer every page shares (templates/base.html, oec_portal/templatetags/
+navigation.py): the main menu marks where the visitor is, pages below a section show the trail
+back to it, the signed-in person sees who and for whom they act, the footer links the body's
+legal pages once they are published, and the phone menu needs no inline script."""
+
+import re
+
+from tests.factories import ArticleFactory, PageFactory
+
+
+def main_menu(html):
+    return html.split('<nav class="site-nav main-nav"', 1)[1].split("</nav>", 1)[0]
+
+
+def breadcrumb_trail(html):
+    match = re.search(r'<nav class="breadcrumbs" aria-label="Breadcrumb">(.*?)</nav>', html, re.S)
+    return re.findall(r'<a href="([^"]+)">([^<]+)</a>', match.group(1)) if match else None
+
+
+def test_the_main_menu_marks_the_section_page_and_the_pages_below_it(client, host, member_a):
+    menu = main_menu(client.get("/en/members/").content.decode())
+    assert '<a href="/en/members/" aria-current="page">Members</a>' in menu
+    assert '<a href="/en/">Home</a>' in menu
+    assert menu.count("aria-current") == 1
+
+    menu = main_menu(client.get(member_a.get_absolute_url()).content.decode())
+    assert '<a href="/en/members/" aria-current="true">Members</a>' in menu
+    assert menu.count("aria-current") == 1
+
+
+def test_home_is_current_on_the_home_page_only(client, host):
+    assert '<a href="/fr/" aria-current="page">' in main_menu(client.get("/fr/").content.decode())
+    assert "aria-current" not in main_menu(client.get("/fr/search/").content.decode())
+
+
+def test_decisions_belong_to_the_assembly_section(client, host):
+    menu = main_menu(client.get("/en/decisions/").content.decode())
+    assert '<a href="/en/assembly/" aria-current="true">Assembly</a>' in menu
+
+
+def test_a_page_below_a_section_shows_the_trail_back_to_it(client, host, member_a):
+    ArticleFactory(organisation=member_a, slug="school-garden", title_en="A school garden")
+    html = client.get("/en/news/school-garden/").content.decode()
+    assert breadcrumb_trail(html) == [("/en/", "Home"), ("/en/news/", "News")]
+    assert breadcrumb_trail(client.get("/en/news/").content.decode()) is None
+
+
+def test_the_trail_is_translated(client, host, member_a):
+    html = client.get(member_a.get_absolute_url().replace("/en/", "/ar/")).content.decode()
+    assert 'aria-label="مسار التنقل"' in html
+    assert '<a href="/ar/members/">الأعضاء</a>' in html
+
+
+def test_the_header_names_the_signed_in_person_and_their_organisation(client, delegate_a):
+    delegate_a.first_name, delegate_a.last_name = "Amina", "Farah"
+    delegate_a.save()
+    client.force_login(delegate_a)
+    html = client.get("/en/members/").content.decode()
+    summary = html.split('<p class="account-summary">', 1)[1].split("</p>", 1)[0]
+    assert "<bdi>Amina Farah</bdi>" in summary
+    assert "<bdi>Member A</bdi>" in summary
+    assert '<li class="nav-account"><a href="/en/dashboard/">Dashboard</a></li>' in html
+
+
+def test_visitors_see_no_account_summary_but_the_sign_in_link(client, host):
+    html = client.get("/en/").content.decode()
+    assert "account-summary" not in html
+    assert '<li class="nav-account"><a href="/en/accounts/login/">Member sign in</a></li>' in html
+
+
+def test_the_footer_links_the_legal_pages_once_they_are_published(client, host):
+    assert "/en/privacy/" not in client.get("/en/").content.decode()
+    PageFactory(organisation=host, slug="privacy", title_en="Privacy", show_in_menu=False)
+    PageFactory(organisation=host, slug="accessibility", title_en="Accessibility")
+    html = client.get("/en/").content.decode()
+    footer = html.split('<footer class="site-footer">', 1)[1]
+    assert '<a href="/en/privacy/">Privacy</a>' in footer
+    assert '<a href="/en/accessibility/">Accessibility statement</a>' in footer
+    assert "/en/legal-notice/" not in footer
+
+
+def test_the_phone_menu_is_a_disclosure_worked_by_our_own_script(client, host):
+    html = client.get("/en/").content.decode()
+    # Hidden until static/js/menu.js shows it: without JavaScript the menu simply stays open.
+    assert (
+        '<button class="menu-toggle" type="button" aria-expanded="false"'
+        ' aria-controls="site-menu" data-menu-toggle hidden>' in html
+    )
+    assert 'id="site-menu"' in html
+    assert '<script src="/static/js/menu.js"></script>' in html
+    assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", html) == []
+
+
+def test_every_page_loads_the_one_stylesheet_and_preloads_its_first_fonts(client, host):
+    html = client.get("/en/members/").content.decode()
+    assert re.findall(r'<link rel="stylesheet" href="([^"]+)"', html) == ["/static/css/site.css"]
+    assert 'href="/static/fonts/noto-sans-latin-400-normal.woff2" as="font"' in html
+    html = client.get("/ar/members/").content.decode()
+    assert 'href="/static/fonts/noto-sans-arabic-arabic-400-normal.woff2" as="font"' in html
