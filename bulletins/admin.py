@@ -18,6 +18,16 @@ from . import content, services
 from .models import Bulletin, BulletinEdition, Delivery, Subscriber, Suppression
 
 
+def _delivery_count(annotation, description):
+    """A sortable list column showing one of `Bulletin.objects.with_delivery_counts()`'s counts."""
+
+    @admin.display(description=description, ordering=annotation)
+    def column(modeladmin, bulletin):
+        return getattr(bulletin, annotation)
+
+    return column
+
+
 class EditionInline(admin.TabularInline):
     model = BulletinEdition
     extra = 0
@@ -44,17 +54,6 @@ class BulletinAdmin(TabbedTranslationAdmin):
         "sent_at",
     ]
     list_filter = ["status"]
-    fields = [
-        "month",
-        "introduction",
-        "introduction_languages",
-        "status",
-        "composed_at",
-        "approved_by",
-        "approved_at",
-        "sent_at",
-        "preview_link",
-    ]
     readonly_fields = [
         "introduction_languages",
         "status",
@@ -64,37 +63,22 @@ class BulletinAdmin(TabbedTranslationAdmin):
         "sent_at",
         "preview_link",
     ]
+    # The officers write the month and the introduction; the rest follows the services.
+    fields = ["month", "introduction", *readonly_fields]
     inlines = [EditionInline]
     actions = ["compose", "resend_failures"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_delivery_counts()
 
-    @admin.display(description=_("queued"), ordering="queued")
-    def queued(self, obj):
-        return obj.queued
-
-    @admin.display(description=_("pending"), ordering="pending_count")
-    def pending(self, obj):
-        # Not sent yet: waiting for a task, or claimed by one that is sending it.
-        return obj.pending_count
-
-    @admin.display(description=_("sent"), ordering="sent_count")
-    def sent(self, obj):
-        return obj.sent_count
-
-    @admin.display(description=_("failed"), ordering="failed_count")
-    def failed(self, obj):
-        return obj.failed_count
-
-    @admin.display(description=_("bounced"), ordering="bounced_count")
-    def bounced(self, obj):
-        return obj.bounced_count
-
-    @admin.display(description=_("possibly sent twice"), ordering="possibly_sent_twice_count")
-    def possibly_sent_twice(self, obj):
-        # Sent again after their worker died while the server may have been accepting them.
-        return obj.possibly_sent_twice_count
+    queued = _delivery_count("queued", _("queued"))
+    # Not sent yet: waiting for a task, or claimed by one that is sending it.
+    pending = _delivery_count("pending_count", _("pending"))
+    sent = _delivery_count("sent_count", _("sent"))
+    failed = _delivery_count("failed_count", _("failed"))
+    bounced = _delivery_count("bounced_count", _("bounced"))
+    # Sent again after their worker died while the server may have been accepting them.
+    possibly_sent_twice = _delivery_count("possibly_sent_twice_count", _("possibly sent twice"))
 
     @admin.display(description=_("introduction in each language"))
     def introduction_languages(self, obj):

@@ -9,18 +9,11 @@ from django.conf import settings
 
 from .serializers import PartnerSerializer
 
+# The downloads' columns: the public record's fields but the description (a long text in a
+# spreadsheet cell), with the name as the first column.
 EXPORT_FIELDS = [
     "name",
-    "slug",
-    "status",
-    "admitted_on",
-    "country",
-    "region",
-    "geographic_scope",
-    "fields",
-    "areas",
-    "website",
-    "url",
+    *(name for name in PartnerSerializer.Meta.fields if name not in ("name", "description")),
 ]
 
 
