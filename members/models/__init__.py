@@ -1,0 +1,38 @@
+"""The tenants (organisations), their users and the roles that tie them together.
+
+One module per kind of row; everything is re-exported here, so that `from members.models import
+Organisation` and the migrations (members.models.UserManager) keep working.
+"""
+
+from .invitations import Invitation, InvitationQuerySet
+from .join_requests import JoinRequest, JoinRequestQuerySet
+from .memberships import (
+    MEMBER_ROLES,
+    ROLES_BY_KIND,
+    SECRETARIAT_ROLES,
+    Membership,
+    Role,
+    roles_for_kind,
+)
+from .organisations import Organisation, OrganisationQuerySet
+from .team import TeamMember, TeamMemberQuerySet
+from .users import User, UserManager
+
+__all__ = [
+    "MEMBER_ROLES",
+    "ROLES_BY_KIND",
+    "SECRETARIAT_ROLES",
+    "Invitation",
+    "InvitationQuerySet",
+    "JoinRequest",
+    "JoinRequestQuerySet",
+    "Membership",
+    "Organisation",
+    "OrganisationQuerySet",
+    "Role",
+    "TeamMember",
+    "TeamMemberQuerySet",
+    "User",
+    "UserManager",
+    "roles_for_kind",
+]
