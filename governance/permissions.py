@@ -14,6 +14,7 @@ from members.permissions import (
     is_member_user,
     is_member_user_of,
     is_secretariat,
+    is_secretariat_admin,
     memberships_of,
 )
 
@@ -105,8 +106,10 @@ def can_view_delegation(user, delegation):
     return is_secretariat(user) or is_member_user_of(user, delegation.organisation)
 
 
-rules.add_perm("governance.view_document", can_view_document)
-rules.add_perm("governance.view_decision", can_view_decision)
+# Reading on the public site. Not Django's view_document/view_decision: those are the back
+# office's, below (a partnerships officer reads every document on the site, not in the admin).
+rules.add_perm("governance.read_document", can_view_document)
+rules.add_perm("governance.read_decision", can_view_decision)
 rules.add_perm("governance.register_delegation", can_register_delegation)
 rules.add_perm("governance.edit_delegation", can_change_delegation)
 rules.add_perm("governance.view_own_delegation", can_view_delegation)
@@ -114,3 +117,28 @@ rules.add_perm("governance.view_own_delegation", can_view_delegation)
 rules.add_perm("governance.view_accredited_delegations", is_member_user | is_secretariat)
 # The back office of sessions, agenda, documents, decisions and delegations.
 rules.add_perm("governance.manage_conference", is_conference_officer)
+
+# The Django admin (the secretariat's back office) asks these, with and without an object:
+# conference services run every governance page of it (administrators hold that role).
+rules.add_perm("governance", is_conference_officer)
+for _model in (
+    "organ",
+    "assemblysession",
+    "agendaitem",
+    "document",
+    "documentfile",
+    "decision",
+    "vote",
+    "delegation",
+    "delegationmember",
+    "officeholder",
+):
+    for _action in ("view", "add", "change", "delete"):
+        rules.add_perm(f"governance.{_action}_{_model}", is_conference_officer)
+# The audit trails are read, never written by hand. Who downloaded which credentials letter or
+# partnership file is for administrators only.
+rules.add_perm("governance.view_documentdownload", is_conference_officer)
+rules.add_perm("governance.view_privatefiledownload", is_secretariat_admin)
+for _model in ("documentdownload", "privatefiledownload"):
+    for _action in ("add", "change", "delete"):
+        rules.add_perm(f"governance.{_action}_{_model}", rules.always_deny)

@@ -82,7 +82,7 @@ def test_selector_and_has_perm_agree_for_every_access_class(roles, documents, vi
         document = documents[access]
         expected = MATRIX[(viewer, access)][0]
         assert (document.symbol in visible) is expected, f"{viewer} × {access} (selector)"
-        assert user.has_perm("governance.view_document", document) is expected, (
+        assert user.has_perm("governance.read_document", document) is expected, (
             f"{viewer} × {access} (has_perm)"
         )
 

@@ -254,4 +254,4 @@ def test_internal_decisions_are_for_members_and_the_secretariat(
     assert ("OEC/GA/1/DEC/2" in listed) is sees_internal
     assert "OEC/GA/1/DEC/1" in listed
     assert client.get(internal.get_absolute_url()).status_code == (200 if sees_internal else 404)
-    assert user.has_perm("governance.view_decision", internal) is sees_internal
+    assert user.has_perm("governance.read_decision", internal) is sees_internal

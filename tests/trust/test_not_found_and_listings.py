@@ -135,7 +135,7 @@ def test_world_has_rows_each_role_may_and_may_not_see(world):
     documents = _world_documents(world)
     seen = {
         role: {
-            d.pk for d in documents if _user(world, role).has_perm("governance.view_document", d)
+            d.pk for d in documents if _user(world, role).has_perm("governance.read_document", d)
         }
         for role in ROLES
     }
@@ -215,7 +215,7 @@ def test_document_register_lists_the_documents_the_user_may_read(client, world, 
     listed = {document.pk for document in response.context["page"].object_list}
     user = _user(world, role)
     allowed = {
-        d.pk for d in _world_documents(world) if user.has_perm("governance.view_document", d)
+        d.pk for d in _world_documents(world) if user.has_perm("governance.read_document", d)
     }
     assert listed == allowed
 
@@ -230,10 +230,10 @@ def test_session_agenda_lists_the_documents_and_decisions_the_user_may_read(clie
     decisions = {d.pk for group in groups for d in group["decisions"]}
     user = _user(world, role)
     assert documents == {
-        d.pk for d in _world_documents(world) if user.has_perm("governance.view_document", d)
+        d.pk for d in _world_documents(world) if user.has_perm("governance.read_document", d)
     }
     assert decisions == {
-        d.pk for d in _world_decisions(world) if user.has_perm("governance.view_decision", d)
+        d.pk for d in _world_decisions(world) if user.has_perm("governance.read_decision", d)
     }
 
 
@@ -244,7 +244,7 @@ def test_decision_list_shows_the_decisions_the_user_may_read(client, world, role
     listed = {decision.pk for decision in response.context["page"].object_list}
     user = _user(world, role)
     allowed = {
-        d.pk for d in _world_decisions(world) if user.has_perm("governance.view_decision", d)
+        d.pk for d in _world_decisions(world) if user.has_perm("governance.read_decision", d)
     }
     assert listed == allowed
 
@@ -264,13 +264,13 @@ def test_search_finds_the_documents_and_decisions_the_user_may_read(client, worl
     assert found.get("documents", set()) == {
         d.get_absolute_url()
         for d in _world_documents(world)
-        if user.has_perm("governance.view_document", d)
+        if user.has_perm("governance.read_document", d)
     }
     found = _search(client, "Decision")
     assert found.get("decisions", set()) == {
         d.get_absolute_url()
         for d in _world_decisions(world)
-        if user.has_perm("governance.view_decision", d)
+        if user.has_perm("governance.read_decision", d)
     }
 
 
@@ -332,11 +332,11 @@ def test_api_lists_show_public_rows_only_whoever_asks(client, world, role):
     assert listed("api:document-list", "symbol") == {
         d.symbol
         for d in _world_documents(world)
-        if anonymous.has_perm("governance.view_document", d)
+        if anonymous.has_perm("governance.read_document", d)
     }
     assert listed("api:decision-list", "symbol") == {
         d.symbol
         for d in _world_decisions(world)
-        if anonymous.has_perm("governance.view_decision", d)
+        if anonymous.has_perm("governance.read_decision", d)
     }
     assert listed("api:partner-list", "slug") == {world.objects["public"]["partner"].slug}
