@@ -99,6 +99,7 @@ class AuditTrailMixin:
 @admin.register(DocumentDownload)
 class DocumentDownloadAdmin(AuditTrailMixin, admin.ModelAdmin):
     list_display = ["at", "symbol", "language", "user", "organisation", "ip"]
+    fields = ["document_file", "symbol", "language", "user", "organisation", "at", "ip"]
     list_filter = ["language"]
     search_fields = ["symbol", "user__email"]
 
@@ -108,6 +109,7 @@ class PrivateFileDownloadAdmin(AuditTrailMixin, admin.ModelAdmin):
     """Who downloaded which credentials letter or partnership file: for administrators."""
 
     list_display = ["at", "what", "object_id", "owner", "user", "organisation", "ip"]
+    fields = ["what", "object_id", "file_name", "owner", "user", "organisation", "at", "ip"]
     list_filter = ["what"]
     search_fields = ["what", "user__email", "owner__name"]
 

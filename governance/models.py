@@ -341,14 +341,10 @@ class DocumentFile(models.Model):
         return self.download_filename
 
 
-class DocumentDownload(models.Model):
-    """Audit: who downloaded which file, when, from where. Kept when the file is replaced."""
+class DownloadRecord(models.Model):
+    """The audit fields of a download from the private store: who, acting for which
+    organisation, when, from where. Kept when the file is replaced or goes."""
 
-    document_file = models.ForeignKey(
-        DocumentFile, on_delete=models.SET_NULL, null=True, related_name="downloads"
-    )
-    symbol = models.CharField(_("symbol"), max_length=40)
-    language = models.CharField(_("language"), max_length=2)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -360,24 +356,41 @@ class DocumentDownload(models.Model):
     ip = models.GenericIPAddressField(_("IP address"), null=True)
 
     class Meta:
-        verbose_name = _("document download")
-        verbose_name_plural = _("document downloads")
+        abstract = True
         ordering = ["-at"]
 
     def __str__(self):
-        return f"{self.symbol} ({self.language}) · {self.user or '-'} · {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.file_label} · {self.user or '-'} · {self.at:%Y-%m-%d %H:%M}"
 
 
-class PrivateFileDownload(models.Model):
+class DocumentDownload(DownloadRecord):
+    """Audit: who downloaded which language file of a document."""
+
+    document_file = models.ForeignKey(
+        DocumentFile, on_delete=models.SET_NULL, null=True, related_name="downloads"
+    )
+    symbol = models.CharField(_("symbol"), max_length=40)
+    language = models.CharField(_("language"), max_length=2)
+
+    class Meta(DownloadRecord.Meta):
+        verbose_name = _("document download")
+        verbose_name_plural = _("document downloads")
+
+    @property
+    def file_label(self):
+        return f"{self.symbol} ({self.language})"
+
+
+class PrivateFileDownload(DownloadRecord):
     """Audit of a download of another file of the private store than a document's (those are
     DocumentDownload rows): a credentials letter, a partnership application's statutes or
-    activity report, a partner's activity or publication file. Kept when the file goes."""
+    activity report, a partner's activity or publication file."""
 
     # "<app>.<model>.<field>" and the row's id: which file of which row.
     what = models.CharField(_("file of"), max_length=100)
     object_id = models.PositiveBigIntegerField(_("object id"))
     file_name = models.CharField(_("stored file"), max_length=200)
-    # Whose file it is (the tenant of the row), and the downloader's acting organisation.
+    # Whose file it is (the tenant of the row); `organisation` is the downloader's.
     owner = models.ForeignKey(
         Organisation,
         on_delete=models.SET_NULL,
@@ -385,22 +398,14 @@ class PrivateFileDownload(models.Model):
         related_name="+",
         verbose_name=_("organisation of the file"),
     )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    at = models.DateTimeField(_("at"), default=timezone.now)
-    ip = models.GenericIPAddressField(_("IP address"), null=True)
 
-    class Meta:
+    class Meta(DownloadRecord.Meta):
         verbose_name = _("file download")
         verbose_name_plural = _("file downloads")
-        ordering = ["-at"]
 
-    def __str__(self):
-        return f"{self.what} #{self.object_id} · {self.user or '-'} · {self.at:%Y-%m-%d %H:%M}"
+    @property
+    def file_label(self):
+        return f"{self.what} #{self.object_id}"
 
 
 class DecisionQuerySet(models.QuerySet):

@@ -113,3 +113,40 @@ def test_document_and_delegation_pages_link_their_files_audited_downloads(
         member_a,
         conference_officer,
     )
+
+
+def test_a_partnerships_officer_cannot_open_a_document_in_the_back_office(
+    client, host, with_totp, rows
+):
+    # On the public site they read every document (governance.read_document); the admin's
+    # governance.view_document is conference services' only.
+    from governance.models import Document
+    from members.models import Role
+    from tests.factories import user_with_role
+
+    officer = user_with_role(host, Role.PARTNERSHIPS, email="partnerships@oec.example")
+    with_totp(officer)
+    client.force_login(officer)
+    document = Document.objects.get()
+    assert officer.has_perm("governance.read_document", document) is True
+    response = client.get(reverse("admin:governance_document_change", args=[document.pk]))
+    assert response.status_code == 403
+
+
+def test_the_file_download_trail_is_for_administrators_only(
+    client, conference_officer, secretariat_admin, with_totp
+):
+    url = reverse("admin:governance_privatefiledownload_changelist")
+    client.force_login(conference_officer)
+    assert client.get(url).status_code == 403
+    assert client.get(reverse("admin:governance_documentdownload_changelist")).status_code == 200
+    with_totp(secretariat_admin)
+    client.force_login(secretariat_admin)
+    assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("model", ["documentdownload", "privatefiledownload"])
+def test_no_one_adds_to_an_audit_trail_by_hand(client, secretariat_admin, with_totp, model):
+    with_totp(secretariat_admin)
+    client.force_login(secretariat_admin)
+    assert client.get(reverse(f"admin:governance_{model}_add")).status_code == 403
