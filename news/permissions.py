@@ -93,11 +93,7 @@ rules.add_perm("news.view_history", can_write)
 
 # The Django admin (the secretariat's back office) asks these, with and without an object.
 rules.add_perm("news", is_communications_officer)
-rules.add_perm("news.view_article", is_communications_officer)
-rules.add_perm("news.add_article", is_communications_officer)
-rules.add_perm("news.change_article", is_communications_officer)
-rules.add_perm("news.delete_article", is_communications_officer)
-for _model in ("category", "tag"):
+for _model in ("article", "category", "tag"):
     for _action in ("view", "add", "change", "delete"):
         rules.add_perm(f"news.{_action}_{_model}", is_communications_officer)
 

@@ -5,25 +5,24 @@ from django.db import transaction
 from .models import Page
 
 
-@transaction.atomic
-def page_create(*, organisation, fields: dict) -> Page:
-    """A new draft page of `organisation` (the acting tenant, never taken from the form)."""
-    page = Page(organisation=organisation, status=Page.Status.DRAFT)
+def _page_save(page: Page, fields: dict) -> Page:
     for name, value in fields.items():
         setattr(page, name, value)
     page.full_clean()
     page.save()
     return page
+
+
+@transaction.atomic
+def page_create(*, organisation, fields: dict) -> Page:
+    """A new draft page of `organisation` (the acting tenant, never taken from the form)."""
+    return _page_save(Page(organisation=organisation, status=Page.Status.DRAFT), fields)
 
 
 @transaction.atomic
 def page_update(*, page: Page, fields: dict) -> Page:
     """Change a page's content; its status stays as it is (publishing is a separate step)."""
-    for name, value in fields.items():
-        setattr(page, name, value)
-    page.full_clean()
-    page.save()
-    return page
+    return _page_save(page, fields)
 
 
 @transaction.atomic

@@ -81,8 +81,9 @@ def member_page(request, organisation_slug, slug):
 # --- The member dashboard: the acting organisation's pages ----------------------------------
 
 
-def _page_of(organisation, pk):
-    # Another organisation's page is "not found", never "forbidden".
+def _page_of(request, pk):
+    """The acting organisation's page; another organisation's is "not found", never "forbidden"."""
+    organisation = access_acting_organisation(request, "pages.edit_page")
     return get_object_or_404(
         Page.objects.for_organisation(organisation).select_related("organisation"), pk=pk
     )
@@ -127,8 +128,8 @@ def dashboard_page_create(request):
 
 @login_required
 def dashboard_page_edit(request, pk):
-    organisation = access_acting_organisation(request, "pages.edit_page")
-    page = _page_of(organisation, pk)
+    page = _page_of(request, pk)
+    organisation = page.organisation
     form = PageForm(request.POST or None, instance=page, organisation=organisation)
     if request.method == "POST" and form.is_valid():
         services.page_update(page=page, fields=form.page_fields())
@@ -144,16 +145,14 @@ def dashboard_page_edit(request, pk):
 @login_required
 def dashboard_page_preview(request, pk):
     """The page as the public will see it, with the buttons to publish or withdraw it."""
-    organisation = access_acting_organisation(request, "pages.edit_page")
-    page = _page_of(organisation, pk)
+    page = _page_of(request, pk)
     return render(request, "pages/page.html", _page_context(request, page, is_preview=True))
 
 
 @login_required
 @require_POST
 def dashboard_page_publish(request, pk):
-    organisation = access_acting_organisation(request, "pages.edit_page")
-    page = _page_of(organisation, pk)
+    page = _page_of(request, pk)
     services.page_publish(page=page)
     messages.success(request, _("“%(title)s” is now public.") % {"title": page.title})
     return redirect("pages:dashboard_list")
@@ -162,8 +161,7 @@ def dashboard_page_publish(request, pk):
 @login_required
 @require_POST
 def dashboard_page_unpublish(request, pk):
-    organisation = access_acting_organisation(request, "pages.edit_page")
-    page = _page_of(organisation, pk)
+    page = _page_of(request, pk)
     services.page_unpublish(page=page)
     messages.success(
         request,
