@@ -1,0 +1,48 @@
+"""The governing organs of the body: sessions, agenda, documents, decisions, delegations.
+
+Every model is importable from here (`from governance.models import Document`), as migrations
+and the other apps expect; each lives in the module named after what it holds.
+"""
+
+from .decisions import Decision, DecisionQuerySet, Vote
+from .delegations import Delegation, DelegationMember, DelegationQuerySet
+from .documents import Document, DocumentFile, DocumentQuerySet, Language
+from .downloads import DocumentDownload, DownloadRecord, PrivateFileDownload
+from .office_holders import OfficeHolder
+from .sessions import (
+    GENERAL_ASSEMBLY_CODE,
+    AgendaItem,
+    AssemblySession,
+    AssemblySessionQuerySet,
+    Organ,
+    validate_agenda_item_of_session,
+)
+from .symbols import SYMBOL_PATTERN, SYMBOL_RE, slug_to_symbol, symbol_to_slug, symbol_validator
+
+__all__ = [
+    "GENERAL_ASSEMBLY_CODE",
+    "SYMBOL_PATTERN",
+    "SYMBOL_RE",
+    "AgendaItem",
+    "AssemblySession",
+    "AssemblySessionQuerySet",
+    "Decision",
+    "DecisionQuerySet",
+    "Delegation",
+    "DelegationMember",
+    "DelegationQuerySet",
+    "Document",
+    "DocumentDownload",
+    "DocumentFile",
+    "DocumentQuerySet",
+    "DownloadRecord",
+    "Language",
+    "OfficeHolder",
+    "Organ",
+    "PrivateFileDownload",
+    "Vote",
+    "slug_to_symbol",
+    "symbol_to_slug",
+    "symbol_validator",
+    "validate_agenda_item_of_session",
+]
