@@ -4,11 +4,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import (
@@ -21,6 +18,11 @@ from .models import (
     TeamMember,
 )
 from .permissions import forget_memberships
+from .tasks import (
+    send_invitation_email,
+    send_join_request_answer,
+    send_join_request_notification,
+)
 
 ACTING_ORGANISATION_SESSION_KEY = "oec_acting_organisation_id"
 
@@ -111,8 +113,6 @@ def invitation_create(*, organisation, email, role, invited_by) -> tuple[Invitat
         invited_by=invited_by,
         expires_at=Invitation.default_expiry(),
     )
-    from .tasks import send_invitation_email
-
     transaction.on_commit(lambda: send_invitation_email.delay(invitation.pk, token))
     return invitation, token
 
@@ -293,8 +293,6 @@ def join_request_submit(
     *, organisation, name, email, support, message, language, country="", affiliation=""
 ):
     """Store a visitor's join request and tell the organisation's focal points by e-mail."""
-    from .tasks import send_join_request_notification
-
     join_request = JoinRequest.objects.create(
         organisation=organisation,
         name=name,
@@ -309,40 +307,9 @@ def join_request_submit(
     return join_request
 
 
-def join_request_notify_focal_points(*, join_request) -> int:
-    """Mail the request to the focal points of ITS organisation; returns how many were mailed."""
-    recipients = list(
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            memberships__organisation=join_request.organisation_id,
-            memberships__role=Role.FOCAL_POINT,
-        )
-        .order_by("email")
-        .values_list("email", flat=True)
-    )
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
-            "join_request": join_request,
-            "request_url": settings.OEC_SITE_URL
-            + reverse("members:join_request_detail", kwargs={"pk": join_request.pk}),
-        }
-        # One line whatever the visitor typed (a line break in a header is refused by Django).
-        subject = " ".join(
-            render_to_string("members/email/join_request_subject.txt", context).split()
-        )
-        body = render_to_string("members/email/join_request_body.txt", context)
-    # One message per person: focal points do not see each other's addresses.
-    for recipient in recipients:
-        send_mail(subject=subject, message=body, from_email=None, recipient_list=[recipient])
-    return len(recipients)
-
-
 @transaction.atomic
 def join_request_answer(*, join_request, answer, answered_by):
     """Record the focal point's answer and mail it to the visitor in their language."""
-    from .tasks import send_join_request_answer
-
     join_request.answer = answer
     join_request.answered_at = timezone.now()
     join_request.answered_by = answered_by
@@ -350,19 +317,6 @@ def join_request_answer(*, join_request, answer, answered_by):
     join_request.save(update_fields=["answer", "answered_at", "answered_by", "status"])
     transaction.on_commit(lambda: send_join_request_answer.delay(join_request.pk))
     return join_request
-
-
-def join_request_send_answer(*, join_request) -> None:
-    with translation.override(join_request.language):
-        context = {"join_request": join_request}
-        send_mail(
-            subject=" ".join(
-                render_to_string("members/email/join_answer_subject.txt", context).split()
-            ),
-            message=render_to_string("members/email/join_answer_body.txt", context),
-            from_email=None,
-            recipient_list=[join_request.email],
-        )
 
 
 @transaction.atomic
