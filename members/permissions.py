@@ -156,9 +156,20 @@ def is_partner_contact_of(user, organisation):
 can_manage_organisation = is_focal_point_of | is_partner_contact_of | is_secretariat_admin
 
 
+# Who may see an organisation (its microsite): for one (`members.read_organisation`) and for
+# many (the query condition of members.selectors.organisations_visible_to); tests check that
+# both agree.
+@rules.predicate
+def is_public_organisation(user, organisation):
+    return organisation is not None and organisation.status == Organisation.Status.ACTIVE
+
+
+can_read_organisation = is_public_organisation | belongs_to | is_secretariat
+
+
 def organisation_visibility_condition(user):
-    """The Q() of the organisations `user` may see: the public (active) ones, plus those the
-    user belongs to; the secretariat sees all."""
+    """The Q() of the organisations `user` may see (`can_read_organisation`): the public
+    (active) ones, plus those the user belongs to; the secretariat sees all."""
     if is_secretariat(user):
         return Q()
     return Q(status=Organisation.Status.ACTIVE) | Q(pk__in=list(memberships_of(user)))
@@ -200,6 +211,7 @@ def access_acting_organisation(request, permission):
 
 
 rules.add_perm("members.view_dashboard", rules.is_authenticated)
+rules.add_perm("members.read_organisation", can_read_organisation)
 rules.add_perm("members.act_for_organisation", belongs_to | may_act_for_any_organisation)
 # Inviting and removing people: the organisation's focal point (or, for a partner NGO, its
 # contact) and the secretariat's administrators.

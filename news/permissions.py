@@ -8,7 +8,7 @@ it. The secretariat's communications officers may act on any article (they overs
 import rules
 from django.db.models import Q
 
-from members.models import Role
+from members.models import Organisation, Role
 from members.permissions import (
     is_communications_officer,
     is_editor_of,
@@ -52,10 +52,24 @@ def may_write_for(user, organisation):
 can_write = writes_for_article_organisation | is_communications_officer
 
 
+# Who may read an article: for one (`news.read_article`) and, below, for many (the query
+# condition of news.selectors.articles_visible_to); tests check that both agree.
+@rules.predicate
+def is_public_now(user, article):
+    return (
+        article is not None
+        and article.is_public
+        and article.organisation.status == Organisation.Status.ACTIVE
+    )
+
+
+can_read_article = is_public_now | can_write
+
+
 def article_visibility_condition(user):
-    """The Q() of the articles `user` may see: the published ones for all, and the unpublished
-    ones of the organisations the user writes for (`can_write`); the secretariat's
-    communications officers (and administrators) see every article."""
+    """The Q() of the articles `user` may read (`can_read_article`): the published ones for all,
+    and the unpublished ones of the organisations the user writes for; the secretariat's
+    communications officers (and administrators) read every article."""
     if is_communications_officer(user):
         return Q()
     condition = public_now_condition()
@@ -78,6 +92,7 @@ TRANSITIONS = {
     (ARCHIVED, DRAFT): "news.reopen_article",
 }
 
+rules.add_perm("news.read_article", can_read_article)
 rules.add_perm("news.write_for_organisation", may_write_for)
 rules.add_perm("news.submit_article", can_write)
 rules.add_perm("news.return_article_to_draft", can_write)

@@ -37,9 +37,23 @@ def edits_pages_of(user, obj):
 can_edit_pages = edits_pages_of | is_communications_officer
 
 
+# Who may read a page: for one (`pages.read_page`) and, below, for many (the query condition of
+# pages.selectors.pages_visible_to); tests check that both agree.
+@rules.predicate
+def is_public_page(user, page):
+    return (
+        page is not None
+        and page.is_published
+        and page.organisation.status == Organisation.Status.ACTIVE
+    )
+
+
+can_read_page = is_public_page | can_edit_pages
+
+
 def page_visibility_condition(user):
-    """The Q() of the pages `user` may see: the published pages of active organisations for all;
-    drafts only to those who may edit them (`can_edit_pages`)."""
+    """The Q() of the pages `user` may read (`can_read_page`): the published pages of active
+    organisations for all; drafts only to those who may edit them."""
     if is_communications_officer(user):
         return Q()
     condition = Q(status=Page.Status.PUBLISHED, organisation__status=Organisation.Status.ACTIVE)
@@ -51,6 +65,7 @@ def page_visibility_condition(user):
 
 # With an organisation or one of its pages.
 rules.add_perm("pages.edit_page", can_edit_pages)
+rules.add_perm("pages.read_page", can_read_page)
 
 # The Django admin (the secretariat's back office) asks these, with and without an object.
 rules.add_perm("pages", is_communications_officer)

@@ -3,13 +3,14 @@
 import datetime
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from django.utils import timezone
 
 from members.models import Invitation, Membership, Organisation, Role
 from members.selectors import organisations_visible_to
 from members.services import invitation_create
-from tests.factories import UserFactory
+from tests.factories import OrganisationFactory, UserFactory
 
 # Its subject is a date: make test runs it again at awkward days (tests/clock.py).
 pytestmark = pytest.mark.clock
@@ -117,3 +118,27 @@ def test_expired_invitations_are_not_pending(member_a, focal_a):
 def test_a_user_with_no_organisation_to_act_for_finds_no_dashboard_page(db, client, url_name):
     client.force_login(UserFactory())
     assert client.get(reverse(url_name)).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "reader", ["anonymous", "delegate_a", "delegate_b", "partner_contact", "secretariat_editor"]
+)
+def test_read_organisation_permission_and_organisations_visible_to_agree(
+    request, host, member_a, member_b, partner, reader
+):
+    member_b.status = Organisation.Status.SUSPENDED
+    member_b.save(update_fields=["status"])
+    organisations = [
+        host,
+        member_a,
+        member_b,
+        partner,
+        OrganisationFactory(slug="pending", status=Organisation.Status.PENDING),
+        OrganisationFactory(slug="withdrawn", status=Organisation.Status.WITHDRAWN),
+    ]
+    user = AnonymousUser() if reader == "anonymous" else request.getfixturevalue(reader)
+    visible = set(organisations_visible_to(user))
+    for organisation in organisations:
+        assert (organisation in visible) is user.has_perm(
+            "members.read_organisation", organisation
+        ), organisation.slug

@@ -7,9 +7,10 @@ from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from django.utils import timezone
 
+from members.models import Organisation
 from news.models import Article
 from news.selectors import articles_visible_to
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, OrganisationFactory
 
 # Its subject is a date: make test runs it again at awkward days (tests/clock.py).
 pytestmark = pytest.mark.clock
@@ -156,3 +157,36 @@ def test_a_suspended_members_news_leaves_the_public_lists(client, member_a):
     member_a.save(update_fields=["status"])
     assert not Article.objects.published().filter(pk=article.pk).exists()
     assert client.get(article.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "reader",
+    [
+        "anonymous",
+        "editor_a",
+        "focal_a",
+        "delegate_a",
+        "focal_b",
+        "partner_contact",
+        "secretariat_editor",
+        "secretariat_admin",
+    ],
+)
+def test_read_article_permission_and_articles_visible_to_agree(
+    request, member_a, draft_of_a, draft_of_b, reader
+):
+    suspended = OrganisationFactory(slug="suspended", status=Organisation.Status.SUSPENDED)
+    articles = [
+        ArticleFactory(organisation=member_a, slug="public"),
+        ArticleFactory(
+            organisation=member_a, slug="scheduled", publish_at=timezone.now() + timedelta(hours=2)
+        ),
+        ArticleFactory(organisation=member_a, slug="archived", status="archived"),
+        ArticleFactory(organisation=suspended, slug="of-a-suspended-member"),
+        draft_of_a,
+        draft_of_b,
+    ]
+    user = AnonymousUser() if reader == "anonymous" else request.getfixturevalue(reader)
+    visible = set(articles_visible_to(user))
+    for article in articles:
+        assert (article in visible) is user.has_perm("news.read_article", article), article.slug

@@ -1,6 +1,7 @@
 """pages.models: sanitising on save, slugs, parents, translations, visibility, search."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
@@ -159,3 +160,34 @@ def test_search_finds_in_the_language_and_respects_the_queryset(host, member_a, 
     assert list(Page.objects.published().search("coopération", "fr")) == [found]
     assert list(Page.objects.published().search("cooperate", "en")) == [found]
     assert list(Page.objects.published().search("", "en")) == []
+
+
+@pytest.mark.parametrize(
+    "reader",
+    [
+        "anonymous",
+        "editor_a",
+        "focal_a",
+        "delegate_a",
+        "focal_b",
+        "partner_contact",
+        "secretariat_editor",
+        "secretariat_admin",
+    ],
+)
+def test_read_page_permission_and_pages_visible_to_agree(
+    request, host, member_a, member_b, partner, draft_a, reader
+):
+    suspended = OrganisationFactory(slug="suspended", status=Organisation.Status.SUSPENDED)
+    pages = [
+        PageFactory(organisation=host, slug="mission"),
+        PageFactory(organisation=member_a, slug="public"),
+        PageFactory(organisation=member_b, slug="b-draft", status="draft"),
+        PageFactory(organisation=partner, slug="partner-draft", status="draft"),
+        PageFactory(organisation=suspended, slug="of-a-suspended-member"),
+        draft_a,
+    ]
+    user = AnonymousUser() if reader == "anonymous" else request.getfixturevalue(reader)
+    visible = set(pages_visible_to(user))
+    for page in pages:
+        assert (page in visible) is user.has_perm("pages.read_page", page), page.slug
