@@ -209,14 +209,22 @@ def test_pages_dashboard_lists_the_acting_organisations_pages(client, world, rol
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_document_register_lists_the_documents_the_user_may_read(client, world, role):
+@pytest.mark.parametrize(
+    ("url_name", "world_rows", "permission"),
+    [
+        ("governance:document_list", _world_documents, "governance.read_document"),
+        ("governance:decision_list", _world_decisions, "governance.read_decision"),
+    ],
+    ids=["document_register", "decision_list"],
+)
+def test_governance_list_shows_the_rows_the_user_may_read(
+    client, world, role, url_name, world_rows, permission
+):
     _login(client, world, role)
-    response = client.get(reverse("governance:document_list"))
-    listed = {document.pk for document in response.context["page"].object_list}
+    response = client.get(reverse(url_name))
+    listed = {row.pk for row in response.context["page"].object_list}
     user = _user(world, role)
-    allowed = {
-        d.pk for d in _world_documents(world) if user.has_perm("governance.read_document", d)
-    }
+    allowed = {row.pk for row in world_rows(world) if user.has_perm(permission, row)}
     assert listed == allowed
 
 
@@ -235,18 +243,6 @@ def test_session_agenda_lists_the_documents_and_decisions_the_user_may_read(clie
     assert decisions == {
         d.pk for d in _world_decisions(world) if user.has_perm("governance.read_decision", d)
     }
-
-
-@pytest.mark.parametrize("role", ROLES)
-def test_decision_list_shows_the_decisions_the_user_may_read(client, world, role):
-    _login(client, world, role)
-    response = client.get(reverse("governance:decision_list"))
-    listed = {decision.pk for decision in response.context["page"].object_list}
-    user = _user(world, role)
-    allowed = {
-        d.pk for d in _world_decisions(world) if user.has_perm("governance.read_decision", d)
-    }
-    assert listed == allowed
 
 
 def _search(client, query):
