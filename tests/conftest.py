@@ -128,6 +128,19 @@ def with_totp():
 
 
 @pytest.fixture
+def officer_with_totp(host, with_totp):
+    """make(role, email): a secretariat user holding `role` who has set up TOTP, as the back
+    office asks of every secretariat user."""
+
+    def make(role, email):
+        user = user_with_role(host, role, email=email)
+        with_totp(user)
+        return user
+
+    return make
+
+
+@pytest.fixture
 def database_gone(transactional_db, monkeypatch):
     """The database server goes away (PostgreSQL: a port where nothing listens); calling the
     fixture's value brings it back."""

@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from members.models import Role
-from tests.factories import HostFactory, user_with_role
+from tests.factories import HostFactory
 
 NOVEMBER = datetime.date(2026, 11, 1)
 
@@ -16,11 +16,9 @@ def host_org(db):
 
 
 @pytest.fixture
-def officer(host_org, with_totp):
+def officer(officer_with_totp):
     """The partnerships officer who approves the bulletin, with two-factor authentication."""
-    user = user_with_role(host_org, Role.PARTNERSHIPS, email="partnerships@oec.example")
-    with_totp(user)
-    return user
+    return officer_with_totp(Role.PARTNERSHIPS, "partnerships@oec.example")
 
 
 @pytest.fixture

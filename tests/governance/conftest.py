@@ -9,7 +9,6 @@ from tests.factories import (
     AssemblySessionFactory,
     DocumentFactory,
     DocumentFileFactory,
-    user_with_role,
 )
 
 
@@ -56,10 +55,8 @@ def documents(host, member_a, first_session, budget_item):
 
 
 @pytest.fixture
-def conference_officer(host, with_totp):
-    user = user_with_role(host, Role.CONFERENCE_SERVICES, email="conference@oec.example")
-    with_totp(user)
-    return user
+def conference_officer(officer_with_totp):
+    return officer_with_totp(Role.CONFERENCE_SERVICES, "conference@oec.example")
 
 
 @pytest.fixture

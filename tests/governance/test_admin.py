@@ -41,12 +41,10 @@ def test_conference_officer_opens_every_add_form(client, conference_officer, row
     assert client.get(reverse(f"admin:governance_{model}_add")).status_code == 200
 
 
-def test_governance_is_not_in_a_partnerships_officers_back_office(client, host, with_totp):
+def test_governance_is_not_in_a_partnerships_officers_back_office(client, officer_with_totp):
     from members.models import Role
-    from tests.factories import user_with_role
 
-    officer = user_with_role(host, Role.PARTNERSHIPS, email="partnerships@oec.example")
-    with_totp(officer)
+    officer = officer_with_totp(Role.PARTNERSHIPS, "partnerships@oec.example")
     client.force_login(officer)
     response = client.get(reverse("admin:index"))
     assert response.status_code == 200
