@@ -1,21 +1,16 @@
 """The open data API's view of the register: public documents and public decisions only."""
 
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+
+from members.api_fields import PageUrlField
 
 from .models import Decision, Document
 
 
 class _LinkedSerializer(serializers.ModelSerializer):
     session = serializers.IntegerField(source="session.number", read_only=True)
-    url = serializers.SerializerMethodField()
-
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_url(self, row) -> str:
-        request = self.context.get("request")
-        path = row.get_absolute_url()
-        return request.build_absolute_uri(path) if request else path
+    url = PageUrlField()
 
 
 class DocumentSerializer(_LinkedSerializer):

@@ -1,8 +1,8 @@
 """The open data API's view of news: published articles, public fields only."""
 
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+
+from members.api_fields import PageUrlField
 
 from .models import Article
 
@@ -11,7 +11,7 @@ class ArticleSerializer(serializers.ModelSerializer):
     organisation = serializers.CharField(source="organisation.slug", read_only=True)
     category = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     tags = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
-    url = serializers.SerializerMethodField()
+    url = PageUrlField()
 
     class Meta:
         model = Article
@@ -27,9 +27,3 @@ class ArticleSerializer(serializers.ModelSerializer):
             "url",
         ]
         read_only_fields = fields
-
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_url(self, article) -> str:
-        request = self.context.get("request")
-        path = article.get_absolute_url()
-        return request.build_absolute_uri(path) if request else path

@@ -26,6 +26,7 @@ from rest_framework.settings import api_settings
 from governance.models import Document
 from governance.selectors import decisions_visible_to, documents_visible_to
 from governance.serializers import DecisionSerializer, DocumentSerializer
+from members.api_fields import PageUrlField
 from members.content_cache import reads_query_parameters
 from members.models import Organisation
 from news.models import Article
@@ -92,7 +93,7 @@ class MemberSerializer(serializers.ModelSerializer):
     )
     # A web address, or "" where the organisation has none (so not typed as a URI).
     website = serializers.CharField(read_only=True)
-    url = serializers.SerializerMethodField()
+    url = PageUrlField()
 
     class Meta:
         model = Organisation
@@ -115,12 +116,6 @@ class MemberSerializer(serializers.ModelSerializer):
     def get_country(self, organisation) -> str:
         """ISO 3166-1 alpha-2 code ("" for none)."""
         return organisation.country.code or ""
-
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_url(self, organisation) -> str:
-        request = self.context.get("request")
-        path = organisation.get_absolute_url()
-        return request.build_absolute_uri(path) if request else path
 
 
 class MemberFilter(django_filters.FilterSet):

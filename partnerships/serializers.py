@@ -4,6 +4,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from members.api_fields import PageUrlField
+
 from .models import PUBLIC_STATUSES, Partnership
 
 
@@ -23,7 +25,7 @@ class PartnerSerializer(serializers.ModelSerializer):
     )
     # A web address, or "" where the partner has none (so not typed as a URI).
     website = serializers.CharField(read_only=True)
-    url = serializers.SerializerMethodField()
+    url = PageUrlField()
 
     class Meta:
         model = Partnership
@@ -47,9 +49,3 @@ class PartnerSerializer(serializers.ModelSerializer):
     def get_country(self, partnership) -> str:
         """ISO 3166-1 alpha-2 code of the headquarters country ("" if unknown)."""
         return partnership.headquarters_country.code or ""
-
-    @extend_schema_field(OpenApiTypes.URI)
-    def get_url(self, partnership) -> str:
-        request = self.context.get("request")
-        path = partnership.get_absolute_url()
-        return request.build_absolute_uri(path) if request else path
