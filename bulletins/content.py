@@ -18,7 +18,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
 from governance import selectors as governance_selectors
-from news.models import Article
+from news import selectors as news_selectors
 from partnerships import selectors as partnership_selectors
 
 ITEMS_PER_SECTION = 20
@@ -62,7 +62,7 @@ def gather(month):
     """The month's items from news, governance and partnerships, each list evaluated once."""
     start, end = month_window(month)
     return MonthContent(
-        articles=list(Article.objects.published_between(start, end)[:ITEMS_PER_SECTION]),
+        articles=list(news_selectors.articles_published_between(start, end)[:ITEMS_PER_SECTION]),
         sessions=list(governance_selectors.upcoming_sessions()[:SESSIONS_SHOWN]),
         documents=list(
             governance_selectors.public_documents_entered_between(start, end)[:ITEMS_PER_SECTION]

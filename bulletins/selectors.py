@@ -2,6 +2,8 @@
 
 from django.conf import settings
 
+from partnerships.selectors import contacts_with_email
+
 from .models import Subscriber, normalise_email
 
 
@@ -11,14 +13,12 @@ def bulletin_language_of(*, email) -> str:
 
     Pages reached from a bulletin without a language prefix (one-click unsubscribe) speak it.
     """
-    from partnerships.models import Contact
-
     email = normalise_email(email)
     languages = {code for code, _name in settings.LANGUAGES}
     chosen = Subscriber.objects.filter(email=email).values_list("language", flat=True).first()
     if chosen not in languages:
         chosen = (
-            Contact.objects.filter(email__iexact=email)
+            contacts_with_email(email)
             .order_by("-receives_bulletin", "pk")
             .values_list("preferred_language", flat=True)
             .first()

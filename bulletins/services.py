@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from members.models import Organisation
+from partnerships.selectors import bulletin_recipient_contacts, contacts_with_email
 
 from . import content
 from .models import (
@@ -145,12 +146,10 @@ def bulletin_approve(*, bulletin, by, english_introduction_confirmed=False) -> B
 def recipients():
     """Delivery rows (unsaved) for everyone who receives the bulletin now, one per address:
     partner contacts who asked for it and confirmed subscribers, minus suppressed addresses."""
-    from partnerships.models import Contact
-
     suppressed = set(Suppression.objects.values_list("email", flat=True))
     rows = {}
     contacts = (
-        Contact.objects.bulletin_recipients()
+        bulletin_recipient_contacts()
         .order_by("pk")
         .values_list("pk", "email", "preferred_language")
     )
@@ -300,15 +299,11 @@ def bulletin_resend_failures(*, bulletin) -> int:
 @transaction.atomic
 def address_suppress(*, email, reason) -> Suppression:
     """Never mail `email` again: contacts stop receiving, pending rows are skipped."""
-    from partnerships.models import Contact
-
     email = normalise_email(email)
     suppression, _created = Suppression.objects.get_or_create(
         email=email, defaults={"reason": reason}
     )
-    Contact.objects.filter(email__iexact=email, receives_bulletin=True).update(
-        receives_bulletin=False
-    )
+    contacts_with_email(email).filter(receives_bulletin=True).update(receives_bulletin=False)
     Delivery.objects.pending().filter(email=email).update(status=Delivery.Status.SKIPPED)
     return suppression
 
@@ -320,11 +315,9 @@ def address_unsubscribe(*, email) -> Suppression:
 @transaction.atomic
 def address_change_language(*, email, language) -> int:
     """The bulletin's language for every contact and subscriber with this address."""
-    from partnerships.models import Contact
-
     email = normalise_email(email)
     language = language_or_default(language)
-    count = Contact.objects.filter(email__iexact=email).update(preferred_language=language)
+    count = contacts_with_email(email).update(preferred_language=language)
     count += Subscriber.objects.filter(email=email).update(language=language)
     return count
 

@@ -3,7 +3,7 @@
 
 from members.models import Membership, Organisation, Role
 
-from .models import CooperationActivity
+from .models import Contact, CooperationActivity
 from .permissions import managed_activities_condition
 
 
@@ -32,3 +32,15 @@ def partnerships_officer_emails():
             user__is_active=True,
         ).values_list("user__email", flat=True)
     )
+
+
+def bulletin_recipient_contacts():
+    """The contacts who receive the monthly bulletin: they asked for it, and their partner is
+    active and in a public status (a chainable queryset, with their organisation)."""
+    return Contact.objects.bulletin_recipients()
+
+
+def contacts_with_email(email):
+    """The partner contacts whose address is `email`, whatever its case (a chainable queryset:
+    the bulletin reads and sets their bulletin choices by address)."""
+    return Contact.objects.filter(email__iexact=email)
