@@ -1,4 +1,4 @@
-"""Sending through the delivery ledger: claim a chunk, send each row, mark it at once.
+"""Sending through the delivery ledger: a chunk task claims its rows, sends each, marks it at once.
 
 A chunk task first claims its rows in one short transaction: the rows among its ids that are
 still pending become "sending" (with `claimed_at`). A second task holding the same ids (a
@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from email.utils import parseaddr
 from urllib.parse import urlsplit
 
+from celery import shared_task
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import connection as db_connection
@@ -120,6 +121,29 @@ def message_template(language, subject, html, text, from_email):
             text=render_to_string("bulletins/email/message.txt", context),
             from_email=from_email,
         )
+
+
+@shared_task(
+    name="bulletins.tasks.send_delivery_chunk",  # Celery finds it in tasks.py, which imports it
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    # Chunk tasks per second (per worker), e.g. "10/s"; None sends as fast as the server takes.
+    rate_limit=settings.OEC_BULLETIN_SEND_RATE_LIMIT,
+)
+def send_delivery_chunk(self, delivery_ids):
+    """The task the services enqueue: send the pending deliveries among `delivery_ids`; retry
+    the transient failures with an exponential backoff, and mark them failed after the last
+    retry. Idempotent (the claim), so it may run again after a crash."""
+    max_retries = settings.OEC_BULLETIN_MAX_RETRIES
+    sender = ChunkSender(final_attempt=self.request.retries >= max_retries)
+    transient = sender.send(list(delivery_ids))
+    if transient:
+        backoff = settings.OEC_BULLETIN_RETRY_BACKOFF
+        raise self.retry(
+            args=[transient], countdown=backoff * 2**self.request.retries, max_retries=max_retries
+        )
+    return dict(sender.outcomes)  # in the worker's log: what happened to the chunk
 
 
 class ChunkSender:

@@ -6,18 +6,16 @@ from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Min, Q
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from members.models import Organisation
 from partnerships.selectors import bulletin_recipient_contacts, contacts_with_email
 
 from . import content
+from .confirmation_mail import send_subscription_confirmation
 from .models import (
     Bulletin,
     BulletinEdition,
@@ -26,7 +24,7 @@ from .models import (
     Suppression,
     normalise_email,
 )
-from .tokens import confirm_token
+from .sending import mark_sent_if_done, send_delivery_chunk
 
 logger = logging.getLogger(__name__)
 
@@ -197,9 +195,6 @@ def enqueue_pending(*, bulletin_id, older_than=None):
     A broker that is down is logged and left to the sweeper: the rows stay pending in the
     database, so nothing is lost.
     """
-    from .sending import mark_sent_if_done
-    from .tasks import send_delivery_chunk
-
     pending = Delivery.objects.pending().filter(bulletin_id=bulletin_id)
     if older_than is not None:
         cutoff = timezone.now() - older_than
@@ -337,8 +332,6 @@ def delivery_record_bounce(*, email, message_id="") -> int:
 @transaction.atomic
 def subscriber_request(*, email, language) -> Subscriber:
     """Record the wish and mail the confirmation link (nothing is sent before it is followed)."""
-    from .tasks import send_subscription_confirmation
-
     email = normalise_email(email)
     subscriber, created = Subscriber.objects.get_or_create(
         email=email, defaults={"language": language_or_default(language)}
@@ -348,20 +341,6 @@ def subscriber_request(*, email, language) -> Subscriber:
         subscriber.save(update_fields=["language"])
     transaction.on_commit(partial(send_subscription_confirmation.delay, subscriber.pk))
     return subscriber
-
-
-def subscription_confirmation_send(*, subscriber):
-    with translation.override(subscriber.language):
-        context = {
-            "confirm_url": settings.OEC_SITE_URL.rstrip("/")
-            + reverse("bulletins:subscribe_confirm", args=[confirm_token(subscriber.email)]),
-        }
-        send_mail(
-            subject=render_to_string("bulletins/email/confirm_subject.txt", context).strip(),
-            message=render_to_string("bulletins/email/confirm_body.txt", context),
-            from_email=None,
-            recipient_list=[subscriber.email],
-        )
 
 
 @transaction.atomic

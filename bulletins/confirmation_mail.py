@@ -1,0 +1,35 @@
+"""The double opt-in's confirmation mail, and the task that sends it after the commit."""
+
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from .models import Subscriber
+from .tokens import confirm_token
+
+
+@shared_task(name="bulletins.tasks.send_subscription_confirmation")  # tasks.py imports it
+def send_subscription_confirmation(subscriber_id):
+    """The task the services enqueue (idempotent: a confirmed address is not mailed again)."""
+    subscriber = Subscriber.objects.filter(pk=subscriber_id, confirmed_at__isnull=True).first()
+    if subscriber is None:  # confirmed or gone meanwhile
+        return
+    confirmation_mail_send(subscriber=subscriber)
+
+
+def confirmation_mail_send(*, subscriber):
+    """Mail the link that confirms the subscription, in the subscriber's language."""
+    with translation.override(subscriber.language):
+        context = {
+            "confirm_url": settings.OEC_SITE_URL.rstrip("/")
+            + reverse("bulletins:subscribe_confirm", args=[confirm_token(subscriber.email)]),
+        }
+        send_mail(
+            subject=render_to_string("bulletins/email/confirm_subject.txt", context).strip(),
+            message=render_to_string("bulletins/email/confirm_body.txt", context),
+            from_email=None,
+            recipient_list=[subscriber.email],
+        )
