@@ -14,6 +14,19 @@ from members.models import Organisation, Role
 from partnerships.terms import ensure_reference_terms
 from tests.factories import HostFactory, OrganisationFactory, user_with_role
 
+# The readers a visibility rule is checked for: an anonymous visitor and the users of these
+# fixtures, on both sides of the tenant line and in the secretariat.
+READERS = (
+    "anonymous",
+    "editor_a",
+    "focal_a",
+    "delegate_a",
+    "focal_b",
+    "partner_contact",
+    "secretariat_editor",
+    "secretariat_admin",
+)
+
 
 @pytest.fixture(autouse=True)
 def _default_language():

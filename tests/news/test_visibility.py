@@ -10,6 +10,7 @@ from django.utils import timezone
 from members.models import Organisation
 from news.models import Article
 from news.selectors import articles_visible_to
+from tests.conftest import READERS
 from tests.factories import ArticleFactory, OrganisationFactory
 
 # Its subject is a date: make test runs it again at awkward days (tests/clock.py).
@@ -159,19 +160,7 @@ def test_a_suspended_members_news_leaves_the_public_lists(client, member_a):
     assert client.get(article.get_absolute_url()).status_code == 404
 
 
-@pytest.mark.parametrize(
-    "reader",
-    [
-        "anonymous",
-        "editor_a",
-        "focal_a",
-        "delegate_a",
-        "focal_b",
-        "partner_contact",
-        "secretariat_editor",
-        "secretariat_admin",
-    ],
-)
+@pytest.mark.parametrize("reader", READERS)
 def test_read_article_permission_and_articles_visible_to_agree(
     request, member_a, draft_of_a, draft_of_b, reader
 ):

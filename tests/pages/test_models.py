@@ -8,6 +8,7 @@ from django.db import IntegrityError
 from members.models import Organisation
 from pages.models import Page
 from pages.selectors import pages_visible_to
+from tests.conftest import READERS
 from tests.factories import OrganisationFactory, PageFactory, UserFactory
 
 
@@ -162,19 +163,7 @@ def test_search_finds_in_the_language_and_respects_the_queryset(host, member_a, 
     assert list(Page.objects.published().search("", "en")) == []
 
 
-@pytest.mark.parametrize(
-    "reader",
-    [
-        "anonymous",
-        "editor_a",
-        "focal_a",
-        "delegate_a",
-        "focal_b",
-        "partner_contact",
-        "secretariat_editor",
-        "secretariat_admin",
-    ],
-)
+@pytest.mark.parametrize("reader", READERS)
 def test_read_page_permission_and_pages_visible_to_agree(
     request, host, member_a, member_b, partner, draft_a, reader
 ):
