@@ -6,6 +6,7 @@ review date), without the description, as a download gives it.
 """
 
 from django.conf import settings
+from rest_framework import serializers
 
 from .serializers import PartnerSerializer
 
@@ -20,12 +21,14 @@ EXPORT_FIELDS = [
 class PartnerExportSerializer(PartnerSerializer):
     """The public record in the downloads' columns and order."""
 
+    # A download has no request to build the address from: the public site's own.
+    url = serializers.SerializerMethodField()
+
     class Meta(PartnerSerializer.Meta):
         fields = EXPORT_FIELDS
         read_only_fields = fields
 
     def get_url(self, partnership) -> str:
-        # A download has no request to build the address from: the public site's own.
         return settings.OEC_SITE_URL + partnership.get_absolute_url()
 
     def to_representation(self, partnership):
