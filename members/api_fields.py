@@ -16,3 +16,14 @@ class PageUrlField(serializers.Field):
     def to_representation(self, path):
         request = self.context.get("request")
         return request.build_absolute_uri(path) if request else path
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class CountryCodeField(serializers.Field):
+    """A country (django-countries) as its ISO 3166-1 alpha-2 code, "" for none; read-only."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, country):
+        return country.code or ""

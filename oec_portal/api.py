@@ -15,8 +15,6 @@ from django.http import HttpResponse
 from django.template import engines
 from django.urls import path
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
 from rest_framework.permissions import AllowAny
 from rest_framework.routers import DefaultRouter
@@ -26,7 +24,7 @@ from rest_framework.settings import api_settings
 from governance.models import Document
 from governance.selectors import decisions_visible_to, documents_visible_to
 from governance.serializers import DecisionSerializer, DocumentSerializer
-from members.api_fields import PageUrlField
+from members.api_fields import CountryCodeField, PageUrlField
 from members.content_cache import reads_query_parameters
 from members.models import Organisation
 from news.models import Article
@@ -87,7 +85,7 @@ class MemberSerializer(serializers.ModelSerializer):
     associate_type = serializers.ChoiceField(
         choices=Organisation.AssociateType.choices, allow_blank=True, read_only=True
     )
-    country = serializers.SerializerMethodField()
+    country = CountryCodeField(help_text='ISO 3166-1 alpha-2 code ("" for none).')
     region = serializers.ChoiceField(
         choices=Organisation.Region.choices, allow_blank=True, read_only=True
     )
@@ -111,11 +109,6 @@ class MemberSerializer(serializers.ModelSerializer):
             "url",
         ]
         read_only_fields = fields
-
-    @extend_schema_field(OpenApiTypes.STR)
-    def get_country(self, organisation) -> str:
-        """ISO 3166-1 alpha-2 code ("" for none)."""
-        return organisation.country.code or ""
 
 
 class MemberFilter(django_filters.FilterSet):

@@ -1,10 +1,8 @@
 """The open data API's view of partners: public facts only (no contact, file or review date)."""
 
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from members.api_fields import PageUrlField
+from members.api_fields import CountryCodeField, PageUrlField
 
 from .models import PUBLIC_STATUSES, Partnership
 
@@ -15,7 +13,10 @@ class PartnerSerializer(serializers.ModelSerializer):
     status = serializers.ChoiceField(
         choices=[(status.value, status.label) for status in PUBLIC_STATUSES], read_only=True
     )
-    country = serializers.SerializerMethodField()
+    country = CountryCodeField(
+        source="headquarters_country",
+        help_text='ISO 3166-1 alpha-2 code of the headquarters country ("" if unknown).',
+    )
     region = serializers.CharField(source="organisation.region", read_only=True)
     fields = serializers.SlugRelatedField(
         source="fields_of_competence", slug_field="code", many=True, read_only=True
@@ -44,8 +45,3 @@ class PartnerSerializer(serializers.ModelSerializer):
             "url",
         ]
         read_only_fields = fields
-
-    @extend_schema_field(OpenApiTypes.STR)
-    def get_country(self, partnership) -> str:
-        """ISO 3166-1 alpha-2 code of the headquarters country ("" if unknown)."""
-        return partnership.headquarters_country.code or ""
