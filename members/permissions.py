@@ -227,6 +227,13 @@ rules.add_perm("members.answer_join_requests", is_focal_point_of | is_secretaria
 # The Django admin (the secretariat's back office) asks these, with and without an object: the
 # organisations, their people, invitations and join requests are the administrators'.
 rules.add_perm("members", is_secretariat_admin)
+# Every officer looks organisations and people up in the autocomplete boxes of the records they
+# keep (an article's organisation and author, a partner contact's user): Django asks the view
+# permission of the model looked up, and answers 403 without it.
+_LOOKED_UP_BY_EVERY_OFFICER = ("organisation", "user")
 for _model in ("organisation", "membership", "teammember", "joinrequest", "invitation", "user"):
     for _action in ("view", "add", "change", "delete"):
-        rules.add_perm(f"members.{_action}_{_model}", is_secretariat_admin)
+        if _action == "view" and _model in _LOOKED_UP_BY_EVERY_OFFICER:
+            rules.add_perm(f"members.view_{_model}", is_secretariat)
+        else:
+            rules.add_perm(f"members.{_action}_{_model}", is_secretariat_admin)

@@ -52,5 +52,8 @@ def test_admin_members_section_is_the_administrators_only(client, secretariat_ed
     assert index.status_code == 200
     assert reverse("admin:app_list", args=["members"]) not in index.content.decode()
     assert reverse("admin:app_list", args=["news"]) in index.content.decode()
-    for name in ("organisation", "joinrequest", "invitation", "user"):
+    for name in ("joinrequest", "invitation"):
         assert client.get(reverse(f"admin:members_{name}_changelist")).status_code == 403
+    # Organisations and people are only looked up (the autocomplete boxes), never changed.
+    for name in ("organisation", "user"):
+        assert client.get(reverse(f"admin:members_{name}_add")).status_code == 403
