@@ -11,7 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from members.admin import AuditTrailMixin
 from members.models import Organisation
+from members.private_file_admin import PrivateFilesAdminMixin, private_file_link
 
 from . import services
 from .forms import DocumentFileAdminForm
@@ -26,10 +28,8 @@ from .models import (
     DocumentFile,
     OfficeHolder,
     Organ,
-    PrivateFileDownload,
     Vote,
 )
-from .private_file_admin import PrivateFilesAdminMixin, private_file_link
 
 
 @admin.register(Organ)
@@ -80,38 +80,12 @@ class DocumentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
         super().save_model(request, obj, form, change)
 
 
-class AuditTrailMixin:
-    """An audit trail is read, never added to, edited or deleted by hand: refused to everyone,
-    superusers too (Django's model backend grants a superuser every permission)."""
-
-    date_hierarchy = "at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(DocumentDownload)
 class DocumentDownloadAdmin(AuditTrailMixin, admin.ModelAdmin):
     list_display = ["at", "symbol", "language", "user", "organisation", "ip"]
     fields = ["document_file", "symbol", "language", "user", "organisation", "at", "ip"]
     list_filter = ["language"]
     search_fields = ["symbol", "user__email"]
-
-
-@admin.register(PrivateFileDownload)
-class PrivateFileDownloadAdmin(AuditTrailMixin, admin.ModelAdmin):
-    """Who downloaded which credentials letter or partnership file: for administrators."""
-
-    list_display = ["at", "what", "object_id", "owner", "user", "organisation", "ip"]
-    fields = ["what", "object_id", "file_name", "owner", "user", "organisation", "at", "ip"]
-    list_filter = ["what"]
-    search_fields = ["what", "user__email", "owner__name"]
 
 
 class VoteInline(admin.TabularInline):

@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from members.forms_rendering import PromptsToChoose
 from members.kept_uploads import KeepsValidUploads
+from members.private_file_admin import PrivateFileInput
 
 from .models import AssemblySession, Delegation, Document, DocumentFile, Language
-from .private_file_admin import PrivateFileInput
 from .services import prepare_upload
 
 

@@ -14,7 +14,6 @@ from members.permissions import (
     is_member_user,
     is_member_user_of,
     is_secretariat,
-    is_secretariat_admin,
     memberships_of,
 )
 
@@ -135,10 +134,7 @@ for _model in (
 ):
     for _action in ("view", "add", "change", "delete"):
         rules.add_perm(f"governance.{_action}_{_model}", is_conference_officer)
-# The audit trails are read, never written by hand. Who downloaded which credentials letter or
-# partnership file is for administrators only.
+# The audit trail of document downloads is read, never written by hand.
 rules.add_perm("governance.view_documentdownload", is_conference_officer)
-rules.add_perm("governance.view_privatefiledownload", is_secretariat_admin)
-for _model in ("documentdownload", "privatefiledownload"):
-    for _action in ("add", "change", "delete"):
-        rules.add_perm(f"governance.{_action}_{_model}", rules.always_deny)
+for _action in ("add", "change", "delete"):
+    rules.add_perm(f"governance.{_action}_documentdownload", rules.always_deny)

@@ -16,7 +16,6 @@ from .models import (
     Document,
     DocumentDownload,
     DocumentFile,
-    PrivateFileDownload,
 )
 
 security_logger = logging.getLogger("oec.security")
@@ -79,47 +78,6 @@ def document_download_record(
             download.symbol,
             download.language,
             document_file.document.access,
-            user.pk if user else None,
-            organisation.slug if organisation else None,
-            download.ip,
-            download.at.isoformat(),
-        )
-    return download
-
-
-def private_file_download_record(
-    *,
-    field_file,
-    owner: Organisation,
-    user,
-    organisation: Organisation | None,
-    ip: str,
-    restricted: bool = True,
-) -> PrivateFileDownload:
-    """Audit the download of a private file other than a document's language file (a
-    credentials letter, a partnership's files), as `document_download_record` audits those.
-
-    `owner` is the organisation the file belongs to. A restricted file (all but a published
-    partner activity's) also logs a security event (SECURITY.md B7).
-    """
-    user = user if user.is_authenticated else None
-    organisation = organisation if user else None
-    download = PrivateFileDownload.objects.create(
-        what=f"{field_file.instance._meta.label_lower}.{field_file.field.name}",
-        object_id=field_file.instance.pk,
-        file_name=field_file.name,
-        owner=owner,
-        user=user,
-        organisation_id=organisation.pk if organisation else None,
-        ip=ip or None,
-    )
-    if restricted:
-        security_logger.info(
-            "restricted file download: file=%s id=%s owner=%s user_id=%s organisation=%s "
-            "ip=%s at=%s",
-            download.what,
-            download.object_id,
-            owner.slug,
             user.pk if user else None,
             organisation.slug if organisation else None,
             download.ip,

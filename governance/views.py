@@ -17,11 +17,11 @@ from members.content_cache import cached_until_content_changes, reads_query_para
 from members.content_languages import languages_with_text
 from members.kept_uploads import UploadKeeper
 from members.permissions import audience
+from members.private_file_downloads import private_file_download_record, private_file_response
 from members.request_facts import client_ip
 from members.uploads import PDF
 
 from . import selectors, services
-from .downloads import private_file_response
 from .forms import DelegationHeadForm, DelegationMemberFormSet, DocumentFilterForm
 from .models import (
     AssemblySession,
@@ -312,7 +312,7 @@ def delegation_credentials(request, pk):
         content_type=PDF.content_type,
         as_attachment=False,
     )
-    services.private_file_download_record(
+    private_file_download_record(
         field_file=delegation.credentials_letter,
         owner=delegation.organisation,
         user=request.user,

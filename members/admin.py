@@ -7,7 +7,15 @@ from django_countries import countries
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
 from .images import clean_image
-from .models import Invitation, JoinRequest, Membership, Organisation, TeamMember, User
+from .models import (
+    Invitation,
+    JoinRequest,
+    Membership,
+    Organisation,
+    PrivateFileDownload,
+    TeamMember,
+    User,
+)
 
 
 class MembershipInline(admin.TabularInline):
@@ -145,3 +153,29 @@ class InvitationAdmin(admin.ModelAdmin):
         # Nobody, administrators included: invitations are made on the people page, which
         # mails the one-time link.
         return False
+
+
+class AuditTrailMixin:
+    """An audit trail is read, never added to, edited or deleted by hand: refused to everyone,
+    superusers too (Django's model backend grants a superuser every permission)."""
+
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PrivateFileDownload)
+class PrivateFileDownloadAdmin(AuditTrailMixin, admin.ModelAdmin):
+    """Who downloaded which credentials letter or partnership file: for administrators."""
+
+    list_display = ["at", "what", "object_id", "owner", "user", "organisation", "ip"]
+    fields = ["what", "object_id", "file_name", "owner", "user", "organisation", "at", "ip"]
+    list_filter = ["what"]
+    search_fields = ["what", "user__email", "owner__name"]

@@ -237,3 +237,8 @@ for _model in ("organisation", "membership", "teammember", "joinrequest", "invit
             rules.add_perm(f"members.view_{_model}", is_secretariat)
         else:
             rules.add_perm(f"members.{_action}_{_model}", is_secretariat_admin)
+# The audit trail of private file downloads (credentials letters, partnership files) is read,
+# never written by hand, and by administrators only.
+rules.add_perm("members.view_privatefiledownload", is_secretariat_admin)
+for _action in ("add", "change", "delete"):
+    rules.add_perm(f"members.{_action}_privatefiledownload", rules.always_deny)

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from governance.private_file_admin import (
+from members.private_file_admin import (
     CheckedPrivateUploadsForm,
     PrivateFilesAdminMixin,
     private_file_link,

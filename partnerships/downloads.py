@@ -1,9 +1,10 @@
 """Downloads of partnership files: the public file of an approved activity or publication, and
 for the secretariat's partnerships officers the files of applications and activities.
 
-The files are in the private store: they go out through governance's audited download path
-(`private_file_response`, an audit row through `private_file_download_record`) after the policy
-said yes; "not yours", "not public" and "no file" all answer 404.
+The files are in the private store: they go out through its audited download path
+(members.private_file_downloads: `private_file_response`, an audit row through
+`private_file_download_record`) after the policy said yes; "not yours", "not public" and "no
+file" all answer 404.
 """
 
 from django.contrib.auth.decorators import login_required
@@ -11,8 +12,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
-from governance.downloads import private_file_response, stored_content_type
-from governance.services import private_file_download_record
+from members.private_file_downloads import (
+    private_file_download_record,
+    private_file_response,
+    stored_content_type,
+)
 from members.request_facts import client_ip
 
 from .models import CooperationActivity, Partnership

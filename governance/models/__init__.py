@@ -7,7 +7,7 @@ and the other apps expect; each lives in the module named after what it holds.
 from .decisions import Decision, DecisionQuerySet, Vote
 from .delegations import Delegation, DelegationMember, DelegationQuerySet
 from .documents import Document, DocumentFile, DocumentQuerySet, Language
-from .downloads import DocumentDownload, DownloadRecord, PrivateFileDownload
+from .downloads import DocumentDownload
 from .office_holders import OfficeHolder
 from .sessions import (
     GENERAL_ASSEMBLY_CODE,
@@ -35,11 +35,9 @@ __all__ = [
     "DocumentDownload",
     "DocumentFile",
     "DocumentQuerySet",
-    "DownloadRecord",
     "Language",
     "OfficeHolder",
     "Organ",
-    "PrivateFileDownload",
     "Vote",
     "slug_to_symbol",
     "symbol_to_slug",

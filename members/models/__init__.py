@@ -4,6 +4,7 @@ One module per kind of row; everything is re-exported here, so that `from member
 Organisation` and the migrations (members.models.UserManager) keep working.
 """
 
+from .downloads import DownloadRecord, PrivateFileDownload
 from .invitations import Invitation, InvitationQuerySet
 from .join_requests import JoinRequest, JoinRequestQuerySet
 from .memberships import (
@@ -22,6 +23,7 @@ __all__ = [
     "MEMBER_ROLES",
     "ROLES_BY_KIND",
     "SECRETARIAT_ROLES",
+    "DownloadRecord",
     "Invitation",
     "InvitationQuerySet",
     "JoinRequest",
@@ -29,6 +31,7 @@ __all__ = [
     "Membership",
     "Organisation",
     "OrganisationQuerySet",
+    "PrivateFileDownload",
     "Role",
     "TeamMember",
     "TeamMemberQuerySet",

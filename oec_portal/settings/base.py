@@ -98,6 +98,9 @@ OEC_FRAGMENT_CACHE_SECONDS = env.int("OEC_FRAGMENT_CACHE_SECONDS", default=0)
 # client_max_body_size a little above it. Uploaded documents, credentials letters and
 # applications live under PRIVATE_MEDIA_ROOT (members/private_files.py), never under MEDIA_URL.
 OEC_MAX_UPLOAD_BYTES = env.int("OEC_MAX_UPLOAD_BYTES", default=25 * 1024 * 1024)
+# Empty: Django streams the private store's files itself (members/private_file_downloads.py).
+# production.py reads nginx's internal location from the environment.
+OEC_X_ACCEL_REDIRECT_PREFIX = ""
 # ClamAV's clamd, which scans every upload before it is kept (members/antivirus.py):
 # tcp://host:3310 or unix:///run/clamav/clamd.ctl; empty, no scan. Set, it fails closed: no
 # upload is accepted while clamd does not answer within the timeout (seconds; below gunicorn's
@@ -114,11 +117,6 @@ if OEC_ANTIVIRUS_URL and not OEC_ANTIVIRUS_URL.startswith(("tcp://", "unix://"))
 # --- news -------------------------------------------------------------------------------------
 # Articles per page of the news list.
 OEC_NEWS_PAGE_SIZE = env.int("OEC_NEWS_PAGE_SIZE", default=12)
-
-# --- governance -------------------------------------------------------------------------------
-# Empty: Django streams document files itself (governance/downloads.py). production.py reads
-# nginx's internal location from the environment.
-OEC_X_ACCEL_REDIRECT_PREFIX = ""
 
 # --- partnerships -----------------------------------------------------------------------------
 # Years of consultative status a partner needs before associate status (the framework's rule).

@@ -37,8 +37,9 @@ OEC_REQUIRE_2FA_FOR_FOCAL_POINTS = env.bool("OEC_REQUIRE_2FA_FOR_FOCAL_POINTS", 
 # The caches that development keeps off so that edits show at once.
 OEC_ANONYMOUS_PAGE_CACHE_SECONDS = env.int("OEC_ANONYMOUS_PAGE_CACHE_SECONDS", default=600)
 OEC_FRAGMENT_CACHE_SECONDS = env.int("OEC_FRAGMENT_CACHE_SECONDS", default=600)
-# Documents are handed to nginx after the permission check (X-Accel-Redirect), from this
-# internal location; empty, Django streams them itself.
+# The private store's files (documents, credentials letters, partnership files) are handed to
+# nginx after the permission check (X-Accel-Redirect), from this internal location; empty,
+# Django streams them itself.
 OEC_X_ACCEL_REDIRECT_PREFIX = env("OEC_X_ACCEL_REDIRECT_PREFIX", default="")
 
 # --- Django -----------------------------------------------------------------------------------

@@ -83,7 +83,8 @@ def test_document_history_opens_for_a_conference_officer(client, conference_offi
 def test_document_and_delegation_pages_link_their_files_audited_downloads(
     client, conference_officer, member_a, first_session, rows
 ):
-    from governance.models import Delegation, Document, DocumentDownload, PrivateFileDownload
+    from governance.models import Delegation, Document, DocumentDownload
+    from members.models import PrivateFileDownload
     from tests.factories import governance_pdf_file
 
     delegation = Delegation.objects.create(
@@ -134,7 +135,7 @@ def test_a_partnerships_officer_cannot_open_a_document_in_the_back_office(
 def test_the_file_download_trail_is_for_administrators_only(
     client, conference_officer, secretariat_admin, with_totp
 ):
-    url = reverse("admin:governance_privatefiledownload_changelist")
+    url = reverse("admin:members_privatefiledownload_changelist")
     client.force_login(conference_officer)
     assert client.get(url).status_code == 403
     assert client.get(reverse("admin:governance_documentdownload_changelist")).status_code == 200
@@ -143,8 +144,10 @@ def test_the_file_download_trail_is_for_administrators_only(
     assert client.get(url).status_code == 200
 
 
-@pytest.mark.parametrize("model", ["documentdownload", "privatefiledownload"])
-def test_no_one_adds_to_an_audit_trail_by_hand(client, secretariat_admin, with_totp, model):
+@pytest.mark.parametrize(
+    "audit_trail", ["governance_documentdownload", "members_privatefiledownload"]
+)
+def test_no_one_adds_to_an_audit_trail_by_hand(client, secretariat_admin, with_totp, audit_trail):
     with_totp(secretariat_admin)
     client.force_login(secretariat_admin)
-    assert client.get(reverse(f"admin:governance_{model}_add")).status_code == 403
+    assert client.get(reverse(f"admin:{audit_trail}_add")).status_code == 403

@@ -8,8 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from governance.demo import minimal_pdf
-from governance.models import PrivateFileDownload
-from members.models import Role
+from members.models import PrivateFileDownload, Role
 from partnerships.models import CooperationActivity
 from tests.factories import CooperationActivityFactory, governance_pdf_file, user_with_role
 

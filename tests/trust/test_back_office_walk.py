@@ -34,8 +34,8 @@ from django_celery_beat.models import (
 
 from bulletins.models import Delivery, Suppression
 from governance.demo import minimal_pdf
-from governance.models import Delegation, Document, DocumentDownload, PrivateFileDownload
-from members.models import Role
+from governance.models import Delegation, Document, DocumentDownload
+from members.models import PrivateFileDownload, Role
 from members.services import invitation_create
 from news.models import Tag
 from partnerships.models import CooperationActivity, Partnership

@@ -1,9 +1,11 @@
-"""Handing out a file of the private store, once the caller's policy check said yes.
+"""Handing out a file of the private store, once the caller's policy check said yes, and
+auditing it.
 
 Django streams it, or in production only answers with an X-Accel-Redirect header and nginx
 sends the file from an internal location (SECURITY.md D2); PDF and images inline, anything else
 as an attachment with an RFC 6266 file name (D3). Every download view of the portal answers
-through `private_file_response`, and writes its audit row through a service.
+through `private_file_response` and writes an audit row: governance's document downloads their
+DocumentDownload, every other private file a PrivateFileDownload (`private_file_download_record`).
 """
 
 import logging
@@ -13,9 +15,11 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
 
-from members.uploads import ALLOWED_KINDS, PDF
+from .models import Organisation, PrivateFileDownload
+from .uploads import ALLOWED_KINDS, PDF
 
 logger = logging.getLogger(__name__)
+security_logger = logging.getLogger("oec.security")
 
 _KIND_BY_EXTENSION = {kind.extension: kind for kind in ALLOWED_KINDS}
 
@@ -53,3 +57,45 @@ def private_file_response(field_file, *, filename, content_type, as_attachment=N
     response["X-Content-Type-Options"] = "nosniff"
     patch_cache_control(response, private=True)
     return response
+
+
+def private_file_download_record(
+    *,
+    field_file,
+    owner: Organisation,
+    user,
+    organisation: Organisation | None,
+    ip: str,
+    restricted: bool = True,
+) -> PrivateFileDownload:
+    """Audit the download of a private file other than a document's language file (a
+    credentials letter, a partnership's files), as governance's `document_download_record`
+    audits those.
+
+    `owner` is the organisation the file belongs to. A restricted file (all but a published
+    partner activity's) also logs a security event (SECURITY.md B7).
+    """
+    user = user if user.is_authenticated else None
+    organisation = organisation if user else None
+    download = PrivateFileDownload.objects.create(
+        what=f"{field_file.instance._meta.label_lower}.{field_file.field.name}",
+        object_id=field_file.instance.pk,
+        file_name=field_file.name,
+        owner=owner,
+        user=user,
+        organisation_id=organisation.pk if organisation else None,
+        ip=ip or None,
+    )
+    if restricted:
+        security_logger.info(
+            "restricted file download: file=%s id=%s owner=%s user_id=%s organisation=%s "
+            "ip=%s at=%s",
+            download.what,
+            download.object_id,
+            owner.slug,
+            user.pk if user else None,
+            organisation.slug if organisation else None,
+            download.ip,
+            download.at.isoformat(),
+        )
+    return download
