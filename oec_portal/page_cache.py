@@ -38,6 +38,7 @@ NOT_SHOWN_ON_PUBLIC_PAGES = {
     "governance.documentdownload",
     "members.invitation",
     "members.joinrequest",
+    "members.privatefiledownload",
     "bulletins.delivery",
 }
 SKIPPED_PREFIXES = ("/admin/", "/healthz")

@@ -94,6 +94,17 @@ def test_rows_no_public_page_shows_do_not_empty_the_cache(client, member_a, foca
     assert client.get("/en/members/")["X-Page-Cache"] == "hit"
 
 
+def test_the_audit_row_of_a_file_download_does_not_empty_the_cache(client, member_a, page_cache):
+    # An anonymous visitor's download of a partner's public file writes one.
+    from members.models import PrivateFileDownload
+
+    client.get("/en/members/")
+    PrivateFileDownload.objects.create(
+        what="partnerships.cooperationactivity.file", object_id=1, file_name="a.pdf", owner=member_a
+    )
+    assert client.get("/en/members/")["X-Page-Cache"] == "hit"
+
+
 # --- Keys: the path and the query parameters the view reads (issue 14) -----------------------
 
 
