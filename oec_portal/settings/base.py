@@ -6,8 +6,8 @@ override what differs.
 
 Each setting is written once, with its final value, in its own section; what a value depends on
 is read above it. The portal's own settings (OEC_…) come first, by app, each with its default
-and what it is for: app code reads them as `settings.OEC_…`, never with a default of its own.
-Django's and the libraries' settings follow.
+and what it is for, in portal.py: app code reads them as `settings.OEC_…`, never with a default
+of its own. Django's and the libraries' settings follow.
 """
 
 from pathlib import Path
@@ -69,142 +69,15 @@ INSTALLED_APPS = [
     "oec_portal",
 ]
 
-# === The portal's own settings, by app ========================================================
+# === The portal's own settings, by app (portal.py) ============================================
+from .portal import *  # noqa: E402, F403
+from .portal import OEC_CLIENT_IP_HEADER  # noqa: E402 (read by MIDDLEWARE below)
 
-# --- oec_portal -------------------------------------------------------------------------------
-# The portal's public address, for links in e-mails sent by tasks (no request there).
-OEC_SITE_URL = env("OEC_SITE_URL", default="http://127.0.0.1:8000")
-# Behind nginx (docker-compose.yml) REMOTE_ADDR is nginx's address: the client's comes in this
-# header, which nginx always overwrites (X-Real-IP). Empty: REMOTE_ADDR is the peer's. Set it
-# only when the web servers can be reached through that proxy alone (SECURITY.md B1). Set, it
-# puts oec_portal.middleware.ClientAddressFromProxyMiddleware first in MIDDLEWARE.
-OEC_CLIENT_IP_HEADER = env("OEC_CLIENT_IP_HEADER", default="")
-# Whole pages for anonymous visitors (oec_portal/page_cache.py); 0 turns it off. Off in
-# development so that template edits show at once; production.py turns it on.
-OEC_ANONYMOUS_PAGE_CACHE_SECONDS = env.int("OEC_ANONYMOUS_PAGE_CACHE_SECONDS", default=0)
-
-# --- members ----------------------------------------------------------------------------------
-# Focal points must have two-factor authentication too where this is on (on in production).
-OEC_REQUIRE_2FA_FOR_FOCAL_POINTS = env.bool("OEC_REQUIRE_2FA_FOR_FOCAL_POINTS", default=False)
-# Days an invitation link works.
-OEC_INVITATION_VALID_DAYS = env.int("OEC_INVITATION_VALID_DAYS", default=14)
-# How many "join us" messages one IP address may send to one organisation per hour.
-OEC_JOIN_REQUESTS_PER_HOUR = env.int("OEC_JOIN_REQUESTS_PER_HOUR", default=5)
-# Parts of members' pages shared by everyone with the same access (members/content_cache.py),
-# and the signed-in user with their memberships (members/auth_backends.py), kept until content
-# changes or for this long; 0 turns it off, as in development; production.py turns it on.
-OEC_FRAGMENT_CACHE_SECONDS = env.int("OEC_FRAGMENT_CACHE_SECONDS", default=0)
-# Largest file accepted by the upload checks (members/uploads.py), in bytes; keep nginx's
-# client_max_body_size a little above it. Uploaded documents, credentials letters and
-# applications live under PRIVATE_MEDIA_ROOT (members/private_files.py), never under MEDIA_URL.
-OEC_MAX_UPLOAD_BYTES = env.int("OEC_MAX_UPLOAD_BYTES", default=25 * 1024 * 1024)
-# Empty: Django streams the private store's files itself (members/private_file_downloads.py).
-# production.py reads nginx's internal location from the environment.
-OEC_X_ACCEL_REDIRECT_PREFIX = ""
-# ClamAV's clamd, which scans every upload before it is kept (members/antivirus.py):
-# tcp://host:3310 or unix:///run/clamav/clamd.ctl; empty, no scan. Set, it fails closed: no
-# upload is accepted while clamd does not answer within the timeout (seconds; below gunicorn's
-# 30 s worker timeout, so that the uploader reads why, instead of a 502). clamd's
-# StreamMaxLength (100M by default, 25M in Debian's package) must be at least
-# OEC_MAX_UPLOAD_BYTES.
-OEC_ANTIVIRUS_URL = env("OEC_ANTIVIRUS_URL", default="")
-OEC_ANTIVIRUS_TIMEOUT = env.int("OEC_ANTIVIRUS_TIMEOUT", default=10)
-if OEC_ANTIVIRUS_URL and not OEC_ANTIVIRUS_URL.startswith(("tcp://", "unix://")):
-    raise environ.ImproperlyConfigured(
-        f"OEC_ANTIVIRUS_URL must start with tcp:// or unix://, not {OEC_ANTIVIRUS_URL!r}"
-    )
-
-# --- news -------------------------------------------------------------------------------------
-# Articles per page of the news list.
-OEC_NEWS_PAGE_SIZE = env.int("OEC_NEWS_PAGE_SIZE", default=12)
-
-# --- partnerships -----------------------------------------------------------------------------
-# Years of consultative status a partner needs before associate status (the framework's rule).
-OEC_ASSOCIATE_MIN_CONSULTATIVE_YEARS = env.int("OEC_ASSOCIATE_MIN_CONSULTATIVE_YEARS", default=2)
-# Years between a decision on a partnership and its next periodic review.
-OEC_PARTNERSHIP_REVIEW_YEARS = env.int("OEC_PARTNERSHIP_REVIEW_YEARS", default=4)
-# How many partnership applications one IP address may send per hour.
-OEC_PARTNERSHIP_APPLICATIONS_PER_HOUR = env.int("OEC_PARTNERSHIP_APPLICATIONS_PER_HOUR", default=5)
-
-# --- bulletins --------------------------------------------------------------------------------
-# Wait for a partnerships officer's approval in the admin before a composed bulletin goes out.
-OEC_BULLETIN_REQUIRES_APPROVAL = env.bool("OEC_BULLETIN_REQUIRES_APPROVAL", default=True)
-# Deliveries per task. A task claims its chunk at once and marks each row as it goes: 200 take
-# well under a second, and a worker killed mid-chunk leaves at most one chunk to the sweeper.
-# (Per-chunk costs, task, claim, SMTP connection, weigh on smaller chunks: bench-bulletin.)
-OEC_BULLETIN_CHUNK_SIZE = env.int("OEC_BULLETIN_CHUNK_SIZE", default=200)
-# Chunk tasks per second and per worker, Celery syntax ("10/s", "300/m"); empty: no limit.
-OEC_BULLETIN_SEND_RATE_LIMIT = env("OEC_BULLETIN_SEND_RATE_LIMIT", default="") or None
-# Transient SMTP errors: retries, and the first delay in seconds (doubled at each retry).
-OEC_BULLETIN_MAX_RETRIES = env.int("OEC_BULLETIN_MAX_RETRIES", default=5)
-OEC_BULLETIN_RETRY_BACKOFF = env.int("OEC_BULLETIN_RETRY_BACKOFF", default=60)
-# The sweeper re-enqueues pending deliveries no task has taken for this long.
-OEC_BULLETIN_SWEEP_AFTER_MINUTES = env.int("OEC_BULLETIN_SWEEP_AFTER_MINUTES", default=15)
-# Rows a chunk task claimed this long ago and did not mark are sent again by the sweeper (the
-# worker died mid-chunk). Keep it well above the time one chunk takes to send.
-OEC_BULLETIN_CLAIM_TIMEOUT_MINUTES = env.int("OEC_BULLETIN_CLAIM_TIMEOUT_MINUTES", default=10)
-# The "sent" mark of each delivery commits without waiting for the disk (PostgreSQL
-# synchronous_commit off, for the sending transactions only): a worker crash loses nothing; a
-# crash of the database server may resend the messages of its last fraction of a second. Off
-# by default: exactly-once delivery matters more than speed (turn on for very large lists).
-OEC_BULLETIN_ASYNC_COMMIT = env.bool("OEC_BULLETIN_ASYNC_COMMIT", default=False)
-# Lifetime of the unsubscribe link of a bulletin, and of a subscription confirmation link.
-OEC_BULLETIN_UNSUBSCRIBE_MAX_AGE = env.int("OEC_BULLETIN_UNSUBSCRIBE_MAX_AGE", default=365 * 86400)
-OEC_BULLETIN_CONFIRM_MAX_AGE = env.int("OEC_BULLETIN_CONFIRM_MAX_AGE", default=7 * 86400)
-# How many subscription requests one IP address may send per hour.
-OEC_BULLETIN_SUBSCRIPTIONS_PER_HOUR = env.int("OEC_BULLETIN_SUBSCRIPTIONS_PER_HOUR", default=5)
-# Shared secret of the bounce webhook (header X-OEC-Webhook-Secret); empty: webhook refused.
-OEC_BULLETIN_WEBHOOK_SECRET = env("OEC_BULLETIN_WEBHOOK_SECRET", default="")
+# === Database, cache and Celery broker (servers.py) ===========================================
+from .servers import *  # noqa: E402, F403
+from .servers import DATABASE_REPLICA_URL  # noqa: E402 (read by MIDDLEWARE below)
 
 # === Django and the libraries =================================================================
-
-# --- Database ---------------------------------------------------------------------------------
-# SQLite under var/ is the embedded default; DATABASE_URL selects PostgreSQL (psycopg 3).
-_primary_database = env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}")
-# A PostgreSQL read replica for the reads of public pages (anonymous GET/HEAD); everything else,
-# and every write, goes to the primary (oec_portal/db_router.py says why). In tests the replica
-# is the test database itself (MIRROR). How the portal grows past one host: docs/scaling.md.
-DATABASE_REPLICA_URL = env("DATABASE_REPLICA_URL", default="")
-# Django's pool (DATABASE_POOL, PostgreSQL only), for the primary and the replica alike. It
-# would keep psycopg's default of 4 connections in every process; a sync gunicorn worker or a
-# prefork Celery process runs one query at a time, so 1 to 2 will do (docs/scaling.md).
-_pooled = _primary_database["ENGINE"] == "django.db.backends.postgresql" and env.bool(
-    "DATABASE_POOL", default=False
-)
-# PgBouncer in transaction mode hands each transaction to any server connection: a cursor
-# held open across transactions (Django's .iterator() outside a transaction) breaks there.
-_behind_pgbouncer = env.bool("DATABASE_BEHIND_PGBOUNCER", default=False)
-
-
-def _database(parsed_url, **extra):
-    """One connection of DATABASES: its parsed URL with the connection settings above."""
-    options = parsed_url.get("OPTIONS", {})
-    if _pooled:
-        options = {
-            **options,
-            "pool": {
-                "min_size": env.int("DATABASE_POOL_MIN_SIZE", default=1),
-                "max_size": env.int("DATABASE_POOL_MAX_SIZE", default=2),
-            },
-        }
-    return {
-        **parsed_url,
-        "ATOMIC_REQUESTS": False,
-        "OPTIONS": options,
-        **({"DISABLE_SERVER_SIDE_CURSORS": True} if _behind_pgbouncer else {}),
-        **extra,
-    }
-
-
-DATABASES = {
-    "default": _database(_primary_database),
-    **(
-        {"replica": _database(env.db("DATABASE_REPLICA_URL"), TEST={"MIRROR": "default"})}
-        if DATABASE_REPLICA_URL
-        else {}
-    ),
-}
-DATABASE_ROUTERS = ["oec_portal.db_router.PrimaryReplicaRouter"] if DATABASE_REPLICA_URL else []
 
 # --- Requests: middleware, templates, forms ---------------------------------------------------
 MIDDLEWARE = [
@@ -256,48 +129,6 @@ TEMPLATES = [
 # Every form is drawn with the portal's field group and reads the project's templates
 # (members/forms_rendering.py): error message above the field, kept uploads, error summary.
 FORM_RENDERER = "members.forms_rendering.PortalFormRenderer"
-
-# --- Cache and Redis --------------------------------------------------------------------------
-REDIS_URL = env("REDIS_URL", default="")
-CACHES = {
-    "default": (
-        {
-            # Fails open when Redis is away: pages and login keep answering (oec_portal/cache.py).
-            "BACKEND": "oec_portal.cache.FailOpenRedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="oec"),
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
-        if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
-}
-
-# --- Celery -----------------------------------------------------------------------------------
-# The broker may be a Redis of its own (CELERY_BROKER_URL; REDIS_URL stays the cache): a cache
-# evicts keys under memory pressure, a broker must not lose its queues (docs/scaling.md).
-# Without it the broker is the cache's Redis; with neither, as in the embedded default, tasks
-# run eagerly in-process: `make run` needs no broker or worker.
-_broker_of_its_own = env("CELERY_BROKER_URL", default="")
-CELERY_BROKER_URL = _broker_of_its_own or REDIS_URL or "memory://"
-CELERY_TASK_ALWAYS_EAGER = not (_broker_of_its_own or REDIS_URL)
-CELERY_TASK_EAGER_PROPAGATES = True
-CELERY_TASK_IGNORE_RESULT = True
-# Tests give each run a queue of its own, so that parallel runs never take each other's tasks.
-CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="celery")
-# A task is acknowledged after it ran, and given back to the queue if its worker dies,
-# so tasks must be idempotent (see DESIGN.md, known pitfalls).
-CELERY_TASK_ACKS_LATE = True
-CELERY_TASK_REJECT_ON_WORKER_LOST = True
-CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-# Celery's Redis caveat: the visibility timeout must be set in all three places, the same value:
-# the app's `visibility_timeout` setting, the broker's and the result backend's transport options.
-CELERY_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
-CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
-CELERY_TIMEZONE = "Europe/Zurich"
-CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
-CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
 # --- Authentication (django-allauth) ----------------------------------------------------------
 # Django's and allauth's backends, keeping the signed-in user in the cache between requests.
