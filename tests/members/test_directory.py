@@ -1,12 +1,16 @@
 """The public member directory: founding states and associate members, filtered and paginated."""
 
 import datetime
+import re
 
 from django.urls import reverse
 from django.utils import translation
 
 from members.models import Organisation
 from tests.factories import AssociateMemberFactory, HostFactory, OrganisationFactory
+
+# The letters emoji flags are written with (🇩🇯 is U+1F1E9 U+1F1EF).
+REGIONAL_INDICATORS = re.compile("[\U0001f1e6-\U0001f1ff]")
 
 
 def _names(response):
@@ -40,12 +44,25 @@ def test_directory_shows_flag_country_region_and_date_of_joining(client, db):
         country="KE",
     )
     content = client.get(reverse("members:directory")).content.decode()
-    assert '<span class="flag" aria-hidden="true">🇩🇯</span> Djibouti' in content
+    # The flag is an SVG image; the name beside it is what screen readers read.
+    assert (
+        '<img class="flag" src="/static/flags/4x3/dj.svg" width="20" height="15" alt=""'
+        ' aria-hidden="true" loading="lazy"> Djibouti' in content
+    )
     # Each cell carries its column's name, the label it shows when a phone stacks the table.
     assert '<td data-label="Region">Africa</td>' in content
     assert '<time datetime="2020-01-29">29 January 2020</time>' in content
     assert '<td data-label="Type">Academic body</td>' in content
     assert "Kenya" in content
+
+
+def test_directory_draws_svg_flags_never_emoji_flags(client, db):
+    OrganisationFactory(slug="djibouti", country="DJ")
+    AssociateMemberFactory(slug="inst", country="KE")
+    content = client.get(reverse("members:directory")).content.decode()
+    assert 'src="/static/flags/4x3/dj.svg"' in content
+    assert 'src="/static/flags/4x3/ke.svg"' in content
+    assert REGIONAL_INDICATORS.findall(content) == []
 
 
 def test_directory_names_countries_in_the_visitors_language(client, db):

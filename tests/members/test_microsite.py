@@ -27,7 +27,10 @@ def test_microsite_shows_the_organisations_facts_and_team_in_order(client, db):
     content = response.content.decode()
     assert "<h1>Central Office for Cooperation at School</h1>" in content
     assert "Associate member · Civil society" in content
-    assert '<span class="flag" aria-hidden="true">🇫🇷</span> France' in content
+    assert (
+        '<img class="flag" src="/static/flags/4x3/fr.svg" width="20" height="15" alt=""'
+        ' aria-hidden="true" loading="lazy"> France' in content
+    )
     assert "Europe and North America" in content
     assert '<time datetime="2021-12-07">' in content
     assert 'href="https://occe.example/" rel="noopener external" dir="ltr"' in content

@@ -4,6 +4,7 @@ import csv
 import datetime
 import io
 import json
+import re
 
 import pytest
 
@@ -18,6 +19,8 @@ from tests.factories import (
 )
 
 LIST = "/en/partners/"
+# The letters emoji flags are written with (🇰🇪 is U+1F1F0 U+1F1EA).
+REGIONAL_INDICATORS = re.compile("[\U0001f1e6-\U0001f1ff]")
 EXPECTED_EXPORT_FIELDS = [
     "name",
     "slug",
@@ -86,6 +89,19 @@ def test_database_lists_only_consultative_and_associate_partners(client, catalog
     response = client.get(LIST)
     assert response.status_code == 200
     assert names(response) == ["Alpha Readers", "Beta Schools", "Gamma Arts"]
+
+
+def test_database_draws_each_partners_svg_flag_never_an_emoji_flag(client, catalogue):
+    content = client.get(LIST).content.decode()
+    assert (
+        ', <img class="flag" src="/static/flags/4x3/ke.svg" width="20" height="15" alt=""'
+        ' aria-hidden="true" loading="lazy"> Kenya' in content
+    )
+    assert (
+        ', <img class="flag" src="/static/flags/4x3/fr.svg" width="20" height="15" alt=""'
+        ' aria-hidden="true" loading="lazy"> France' in content
+    )
+    assert REGIONAL_INDICATORS.findall(content) == []
 
 
 def test_database_leaves_out_a_partner_whose_organisation_is_not_active(client, catalogue):
