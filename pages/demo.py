@@ -1,7 +1,8 @@
 """Demo data of the pages app for `manage.py seed_demo` (DESIGN.md's demo data contract).
 
-The body's mission pages and the school-cooperation association's (OCCE) pages, whose texts are in
-pages/demo.toml. Idempotent: pages are found by (organisation, slug) and brought up to date.
+The body's mission pages (the footer's privacy notice, legal notice and accessibility statement
+among them, outside the menu) and the school-cooperation association's (OCCE) pages, whose texts
+are in pages/demo.toml. Idempotent: pages are found by (organisation, slug) and brought up to date.
 """
 
 from members.demo_seeding import demo_content, translated_fields, update_or_create_if_changed
@@ -20,7 +21,7 @@ def _upsert(*, organisation, parent, page):
             "order": page["order"],
             "parent": parent,
             "status": Page.Status.PUBLISHED,
-            "show_in_menu": True,
+            "show_in_menu": page.get("show_in_menu", True),
             **translated_fields("title", page["title"]),
             **translated_fields("meta_description", page.get("meta_description", {})),
             **translated_fields("body", page["body"]),
