@@ -1,7 +1,7 @@
 """Reads of public pages go to the read replica; everything else to the primary (issue 9).
 
-Installed only when DATABASE_REPLICA_URL is set (oec_portal/settings/servers.py, "Database"). A replica lags
-the primary by a little: harmless for what an anonymous visitor reads (published news, the
+Installed only when DATABASE_REPLICA_URL is set (settings/servers.py, "Database"). A replica
+lags the primary by a little: harmless for what an anonymous visitor reads (published news, the
 directory), wrong for anyone who reads what they have just written. So the replica serves only
 reads made while ReplicaForPublicPagesMiddleware marks the request as an anonymous GET or HEAD;
 logged-in requests, POSTs, Celery tasks and management commands never set the mark and read
