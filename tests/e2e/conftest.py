@@ -4,10 +4,12 @@ Screenshots go to test-artifacts/ (kept by CI). `assert_accessible(page)` runs a
 page and fails on any serious or critical WCAG 2.2 AA violation.
 """
 
+import io
 import json
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from playwright.sync_api import sync_playwright
 
 from tests.factories import (
@@ -105,3 +107,11 @@ def register(private_media, host, member_b):
     )
     DocumentFileFactory(document=theirs, language="en")
     return {"budget": budget, "theirs": theirs}
+
+
+# live_server needs committed rows (transactional_db); seed_demo puts back what a data
+# migration made and the flush after another test removed (partnerships' reference terms).
+@pytest.fixture
+def demo(transactional_db):
+    """The demo site of `make run`."""
+    call_command("seed_demo", stdout=io.StringIO())

@@ -5,11 +5,8 @@ Screenshots are kept in test-artifacts/; axe-core finds no serious or critical v
 home page, the directory, the microsite and the join form.
 """
 
-import io
-
 import pytest
 from django.core import mail
-from django.core.management import call_command
 
 from members.models import JoinRequest
 from tests.e2e.conftest import assert_accessible
@@ -20,13 +17,6 @@ JOURNEYS = [
     ("fr", "ltr", "Je souhaite aider une coopérative scolaire de mon quartier."),
     ("ar", "rtl", "أرغب في التطوع لدعم التعاونيات المدرسية في مدينتي."),
 ]
-
-
-# live_server needs committed rows (transactional_db); seed_demo puts back what a data
-# migration made and the flush after another test removed (partnerships' reference terms).
-@pytest.fixture
-def demo(transactional_db):
-    call_command("seed_demo", stdout=io.StringIO())
 
 
 @pytest.mark.parametrize(
