@@ -59,7 +59,7 @@ def test_focal_point_edits_the_microsite_and_a_visitor_sees_it(
     page.get_by_label("Short biography (English)").fill("Former teacher in Tadjourah.")
     page.get_by_role("button", name="Add to the team").click()
     page.get_by_text("Amina Hassan was added to the team.").wait_for()
-    assert page.locator("main table tbody tr td").first.inner_text() == "Amina Hassan"
+    assert page.locator("main table tbody th").first.inner_text() == "Amina Hassan"
     assert_accessible(page)
     screenshot(page, "team")
 

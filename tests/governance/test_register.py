@@ -211,8 +211,8 @@ def test_decision_page_shows_recorded_votes(client, first_session, member_a, mem
     Vote.objects.create(decision=decision, organisation=member_b, choice="abstain")
     content = client.get("/en/decisions/OEC-GA-1-DEC-4/").content.decode()
     assert "1 in favour, 0 against, 1 abstentions" in content
-    assert "<td>Member A</td><td>In favour</td>" in content
-    assert "<td>Member B</td><td>Abstention</td>" in content
+    assert '<th scope="row">Member A</th><td data-label="Vote">In favour</td>' in content
+    assert '<th scope="row">Member B</th><td data-label="Vote">Abstention</td>' in content
 
 
 def test_revision_link_is_shown_only_when_visible(client, host, first_session):
