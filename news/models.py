@@ -251,3 +251,8 @@ class Article(SanitisesRichText, models.Model):
     @property
     def thumbnail(self):
         return self.image_small or self.image_large
+
+    @property
+    def share_image(self):
+        """The rendition a shared link or a search result shows: the largest there is."""
+        return self.image_large or self.image_small

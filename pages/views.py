@@ -18,12 +18,9 @@ from .menus import host_menu
 from .models import Page
 from .selectors import pages_visible_to
 
-# OpenGraph wants a territory; these are the usual ones for the portal's languages.
-OPENGRAPH_LOCALES = {"en": "en_GB", "fr": "fr_FR", "es": "es_ES", "ar": "ar_AR"}
-
 
 def _page_context(request, page, **extra):
-    """What the page template needs: the page, its fallback state, canonical URL, OpenGraph."""
+    """What the page template needs: the page, its fallback state, its canonical URL."""
     language = get_language()
     context = {
         "page": page,
@@ -32,12 +29,6 @@ def _page_context(request, page, **extra):
         "body_fallback": page.body_falls_back(language),
         "fallback_language": settings.LANGUAGE_CODE,
         "canonical_url": request.build_absolute_uri(page.get_absolute_url()),
-        "og_locale": OPENGRAPH_LOCALES.get(language, language),
-        "og_locale_alternates": [
-            OPENGRAPH_LOCALES.get(code, code)
-            for code in page.available_languages()
-            if code != language
-        ],
         "section_menu": _section_menu(page),
         "content_languages": page.available_languages(),
     }

@@ -1,0 +1,128 @@
+"""schema.org descriptions of the Organisation, its news and its assembly sessions (issue 16).
+
+Each function returns a plain dict; `json_ld_script` writes it into the page as
+`<script type="application/ld+json">`. That element is data, not a script the browser runs, so
+the CSP (which lets only nonced scripts run) does not concern it, and it carries no nonce: the
+anonymous page cache keeps no page with one. Its text is escaped as Django's `json_script` does
+it (`<`, `>` and `&` as \\u escapes), so that no title can close the element.
+"""
+
+import json
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django_countries.fields import Country
+
+from .sharing import absolute_url, default_image_url, image_url, page_url
+
+CONTEXT = "https://schema.org"
+FOUNDING_DATE = "2020-01-29"  # the Constitutive Agreement, signed in Djibouti
+LOGO = "img/icon-512.png"
+ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def json_ld_script(data):
+    """`data` as a JSON-LD element that no string inside it can break out of."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(ESCAPES)
+    element = '<script type="application/ld+json">{}</script>'
+    return format_html(element, mark_safe(text))  # noqa: S308 (escaped above, as json_script)
+
+
+def _local(moment):
+    """A date as it is, a datetime in the portal's time zone (Geneva's), with its offset."""
+    if hasattr(moment, "tzinfo"):
+        return timezone.localtime(moment).replace(microsecond=0).isoformat()
+    return moment.isoformat()
+
+
+def _publisher(request):
+    """The Organisation as the publisher or organiser of a thing: name, address and logo."""
+    return {
+        "@type": "Organization",
+        "name": _("Organisation of Educational Cooperation"),
+        "url": absolute_url(request, reverse("home")),
+        "logo": {"@type": "ImageObject", "url": absolute_url(request, static(LOGO))},
+    }
+
+
+def organization(request):
+    """The Organisation itself, for its home page, named in the page's language."""
+    geneva = {
+        "@type": "PostalAddress",
+        "addressLocality": _("Geneva"),
+        "addressCountry": "CH",
+    }
+    djibouti = Country("DJ")
+    return {
+        "@context": CONTEXT,
+        **_publisher(request),
+        "alternateName": "OEC",
+        "description": _(
+            "The Organisation of Educational Cooperation: intergovernmental cooperation for "
+            "balanced and inclusive education."
+        ),
+        "email": "contact@oec.example",
+        "address": geneva,
+        "foundingDate": FOUNDING_DATE,
+        "foundingLocation": {
+            "@type": "Place",
+            "name": djibouti.name,
+            "address": {"@type": "PostalAddress", "addressCountry": djibouti.code},
+        },
+    }
+
+
+def news_article(request, article):
+    """One article of the news, in the language its text is shown in."""
+    language = get_language()
+    shown_in = language if article.has_translation(language) else settings.LANGUAGE_CODE
+    url = page_url(request, article.get_absolute_url())
+    data = {
+        "@context": CONTEXT,
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "description": article.summary or article.title,
+        "image": [image_url(request, article.share_image) or default_image_url(request)],
+        "dateModified": _local(article.updated_at),
+        "author": {
+            "@type": "Organization",
+            "name": article.organisation.name,
+            "url": absolute_url(request, article.organisation.get_absolute_url()),
+        },
+        "publisher": _publisher(request),
+        "inLanguage": shown_in,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+    }
+    if article.publish_at:
+        data["datePublished"] = _local(article.publish_at)
+    return data
+
+
+def assembly_session(request, session):
+    """A session of the General Assembly as an event held in person at its venue. Sessions
+    are kept as days (their first and last), so the dates carry no hour to give a zone to."""
+    data = {
+        "@context": CONTEXT,
+        "@type": "Event",
+        "name": str(session),
+        "startDate": _local(session.start_date),
+        "endDate": _local(session.end_date),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "location": {"@type": "Place", "name": session.venue, "address": session.venue},
+        "organizer": _publisher(request),
+        "inLanguage": get_language(),
+        "image": [default_image_url(request)],
+        "url": page_url(request, session.get_absolute_url()),
+    }
+    if session.description:
+        data["description"] = session.description
+    return data
