@@ -4,9 +4,10 @@ Builds a fresh SQLite database with the demo data under var/screenshots/, gives 
 secretariat's demo users a TOTP authenticator (so they sign in as people do, with a code), serves
 the portal with the development settings and walks it in Debian's chromium as each role: a
 visitor, a delegate, a focal point, a partner contact and the secretariat (back office included).
-Every page is taken at 390 px and 1366 px wide, in English and Arabic, and laid out on one contact
-sheet (var/screenshots/contact-sheet-<role>.png) to look at before saying a change is done. Pages
-that answer 4xx/5xx are listed at the end and make the command fail.
+Every page is taken at 390 px and 1366 px wide, in English and Arabic, and laid out on a contact
+sheet per role (var/screenshots/contact-sheet-<role>.png, whole pages) and on one sheet of
+every page's first screen (var/screenshots/contact-sheet.png), to look at before saying a change
+is done. Pages that answer 4xx/5xx are listed at the end and make the command fail.
 """
 
 import os
@@ -37,15 +38,20 @@ WALKS = {
         None,
         [
             ("home", "/{lang}/"),
+            ("mission", "/{lang}/about/"),
             ("news", "/{lang}/news/"),
+            ("article", "/{lang}/news/registration-opens-for-the-second-general-assembly/"),
             ("members", "/{lang}/members/"),
             ("microsite", "/{lang}/members/occe/"),
             ("partners", "/{lang}/partners/"),
+            ("partner", "/{lang}/partners/literacy-trust/"),
             ("apply", "/{lang}/partners/apply/"),
             ("assembly", "/{lang}/assembly/"),
             ("session", "/{lang}/assembly/2/"),
             ("documents", "/{lang}/documents/"),
+            ("document", "/{lang}/documents/OEC-GA-1-2/"),
             ("decisions", "/{lang}/decisions/"),
+            ("decision", "/{lang}/decisions/OEC-GA-1-DEC-1/"),
             ("bulletins", "/{lang}/bulletins/"),
             ("search", "/{lang}/search/?q=assembly"),
             ("sign-in", "/{lang}/accounts/login/"),
@@ -185,6 +191,36 @@ def contact_sheet(role, shots):
     return path
 
 
+def overview_sheet(walked):
+    """Every page on one sheet, one row each: its first screen in en and ar at 1366 and 390 px.
+    `walked` is [(role, shots)]; a shot's file is named <role>-<page>-<language>-<width>.png."""
+    columns = [(language, width) for language in LANGUAGES for width in (1366, 390)]
+    scale, label, gap = 0.35, 24, 10
+    rows = {}
+    for role, shots in walked:
+        for _caption, path in shots:
+            name, language, width = path.stem.removeprefix(f"{role}-").rsplit("-", 2)
+            rows.setdefault(f"{role} {name}", {})[(language, int(width))] = path
+    cell_widths = [int(width * scale) for _language, width in columns]
+    row_height = label + int(900 * scale)
+    sheet_width = sum(cell_widths) + gap * len(columns)
+    sheet = Image.new("RGB", (sheet_width, row_height * len(rows)), "white")
+    draw = ImageDraw.Draw(sheet)
+    for row, (title, cells) in enumerate(rows.items()):
+        y = row * row_height
+        x = 0
+        for (language, width), cell_width in zip(columns, cell_widths, strict=True):
+            draw.text((x + 2, y + 4), f"{title} {language} {width}px", fill="black")
+            if (path := cells.get((language, width))) is not None:
+                image = Image.open(path).convert("RGB")
+                image = image.crop((0, 0, image.width, min(image.height, 900)))
+                sheet.paste(image.resize((cell_width, int(image.height * scale))), (x, y + label))
+            x += cell_width + gap
+    path = OUT / "contact-sheet.png"
+    sheet.save(path)
+    return path
+
+
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     env = {
@@ -215,10 +251,13 @@ def main():
             browser = playwright.chromium.launch(
                 executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS
             )
+            walked = []
             for role, (email, pages) in WALKS.items():
                 shots, found = walk(browser, base, role, email, pages)
                 problems += found
+                walked.append((role, shots))
                 print(f"{role}: {len(shots)} screenshots, {contact_sheet(role, shots)}")
+            print(f"all pages, first screen: {overview_sheet(walked)}")
             browser.close()
     finally:
         server.terminate()
