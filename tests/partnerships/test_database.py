@@ -273,3 +273,10 @@ def test_database_shows_each_partner_as_a_card_with_its_emblem(client, catalogue
     assert '<h3 class="org-card-name"><a href="/en/partners/alpha-readers/">' in content
     assert '<span class="status status-associate">Associate status</span>' in content
     assert "<li>Partner since 2019</li>" in content
+
+
+def test_partner_page_in_arabic_lists_fields_and_areas_without_a_latin_comma(client, catalogue):
+    content = client.get("/ar/partners/beta-schools/").content.decode()
+    facts = re.search(r'<dl class="partner-facts">(.*?)</dl>', content, re.S).group(1)
+    assert "," not in facts
+    assert facts.count('<ul class="org-tags">') == 2
