@@ -7,6 +7,7 @@ demo users, whose logins the README and `manage.py seed_demo` list, are here.
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
+from .demo_logos import seed_logos
 from .demo_seeding import demo_content, translated_fields
 from .models import JoinRequest, Organisation, Role, TeamMember
 from .services import membership_grant
@@ -102,4 +103,5 @@ def seed():
     organisations = seed_organisations()
     users = seed_users(organisations)
     seed_microsites(organisations)
+    seed_logos(organisations)
     return organisations, users

@@ -1,11 +1,13 @@
 """The partner database's filters, shared by the public pages, their exports and the API."""
 
 import django_filters
+from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from drf_spectacular.utils import extend_schema_field
 
+from members.forms_rendering import PromptsToChoose
 from members.models import Organisation
 from members.search import search
 
@@ -31,33 +33,50 @@ class YearFilter(django_filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
+class PartnerFilterForm(PromptsToChoose, forms.Form):
+    """The filter panel's form: its selects never offer django-filter's "---------"."""
+
+
 class PartnerFilter(django_filters.FilterSet):
+    # Each empty choice says what it means, as the member directory's and the document
+    # register's filters do.
     q = django_filters.CharFilter(label=_("Name"), method="filter_name", max_length=200)
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=[(status.value, status.label) for status in PUBLIC_STATUSES]
+        label=_("Status"),
+        choices=[(status.value, status.label) for status in PUBLIC_STATUSES],
+        empty_label=_("All statuses"),
     )
     country = django_filters.ChoiceFilter(
-        label=_("Headquarters country"), field_name="headquarters_country", choices=countries
+        label=_("Headquarters country"),
+        field_name="headquarters_country",
+        choices=countries,
+        empty_label=_("All countries"),
     )
     region = django_filters.ChoiceFilter(
-        label=_("Region"), field_name="organisation__region", choices=Organisation.Region.choices
+        label=_("Region"),
+        field_name="organisation__region",
+        choices=Organisation.Region.choices,
+        empty_label=_("All regions"),
     )
     field = django_filters.ModelChoiceFilter(
         label=_("Field of competence"),
         field_name="fields_of_competence",
         to_field_name="code",
         queryset=FieldOfCompetence.objects.all(),
+        empty_label=_("All fields of competence"),
     )
     area = django_filters.ModelChoiceFilter(
         label=_("Functional area"),
         field_name="functional_areas",
         to_field_name="code",
         queryset=FunctionalArea.objects.all(),
+        empty_label=_("All functional areas"),
     )
     year = YearFilter(label=_("Year of admission"), field_name="admitted_on", lookup_expr="year")
 
     class Meta:
         model = Partnership
+        form = PartnerFilterForm
         fields = ["q", "status", "country", "region", "field", "area", "year"]
 
     def filter_name(self, queryset, name, value):

@@ -11,6 +11,8 @@ from django.utils.translation import override as translation_override
 from django_countries import countries
 from django_countries.fields import CountryField
 
+from ..emblems import emblem_initials, emblem_tone
+
 
 class OrganisationQuerySet(models.QuerySet):
     def host(self):
@@ -154,3 +156,25 @@ class Organisation(models.Model):
     @property
     def is_partner(self):
         return self.kind == self.Kind.PARTNER_NGO
+
+    @property
+    def emblem_url(self):
+        """The URL of the organisation's own picture (its logo), "" when it has none.
+
+        Pages show a designed cover instead (the `organisation_emblem` tag); a share image
+        (og:image) falls back to the portal's own.
+        """
+        return self.logo.url if self.logo else ""
+
+    @property
+    def emblem_initials(self):
+        """The letters of its designed cover: a state's from its country's common name in the
+        active language ("Sri Lanka", not "Democratic Socialist Republic of ...")."""
+        if self.kind == self.Kind.FOUNDING_STATE and self.country:
+            return emblem_initials(self.country.name)
+        return emblem_initials(self.name)
+
+    @property
+    def emblem_tone(self):
+        """The palette tone of its designed cover, from the slug: the same in every language."""
+        return emblem_tone(self.slug)

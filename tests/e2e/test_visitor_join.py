@@ -35,7 +35,14 @@ def test_visitor_joins_the_school_cooperation_member(
     page.locator(f".main-nav a[href='/{language}/members/']").click()
     page.wait_for_url(f"{live_server.url}/{language}/members/")
     assert page.locator("main h1").count() == 1
-    assert page.locator(".directory-table").count() == 2
+    # Founding states and associate members, each a card with its emblem: the demo's logos
+    # (OCCE's among them) and the designed covers of the others.
+    assert page.locator(".directory-group .org-cards").count() == 2
+    cards = page.locator(".org-card")
+    assert cards.count() == page.locator(".org-card .emblem").count() >= 11
+    occe = cards.filter(has=page.locator(f"a[href='/{language}/members/occe/']"))
+    assert occe.locator("img.emblem-logo").get_attribute("alt") == ""
+    assert page.locator("svg.emblem-cover").count() >= 8
     assert_accessible(page)
     screenshot(page, "directory")
 

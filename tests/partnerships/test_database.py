@@ -94,12 +94,12 @@ def test_database_lists_only_consultative_and_associate_partners(client, catalog
 def test_database_draws_each_partners_svg_flag_never_an_emoji_flag(client, catalogue):
     content = client.get(LIST).content.decode()
     assert (
-        ', <img class="flag" src="/static/flags/4x3/ke.svg" width="20" height="15" alt=""'
-        ' aria-hidden="true" loading="lazy"> Kenya' in content
+        '<li><img class="flag" src="/static/flags/4x3/ke.svg" width="20" height="15" alt=""'
+        ' aria-hidden="true" loading="lazy"> Kenya</li>' in content
     )
     assert (
-        ', <img class="flag" src="/static/flags/4x3/fr.svg" width="20" height="15" alt=""'
-        ' aria-hidden="true" loading="lazy"> France' in content
+        '<li><img class="flag" src="/static/flags/4x3/fr.svg" width="20" height="15" alt=""'
+        ' aria-hidden="true" loading="lazy"> France</li>' in content
     )
     assert REGIONAL_INDICATORS.findall(content) == []
 
@@ -192,11 +192,18 @@ def test_database_list_query_count_stays_flat_with_many_partners(
     client, django_assert_max_num_queries, education, advocacy
 ):
     for number in range(60):
-        partner(f"Partner {number:02d}", fields=[education], areas=[advocacy])
+        partnership = partner(f"Partner {number:02d}", fields=[education], areas=[advocacy])
+        if number % 2:  # half of them show a logo, the others a designed cover
+            Organisation.objects.filter(pk=partnership.organisation_id).update(
+                logo=f"organisations/logos/{number}.png"
+            )
     # Measured: 6 for the page (3 of them the base layout's), 3 for an export.
     with django_assert_max_num_queries(10):
         response = client.get(LIST)
     assert len(response.context["page"]) == 25
+    content = response.content.decode()
+    assert content.count("emblem-logo") == 12
+    assert content.count("emblem-cover") == 13
     with django_assert_max_num_queries(5):
         response = client.get(f"{LIST}?format=csv")
     assert response.content.decode().count("\n") == 61
@@ -240,3 +247,36 @@ def test_csv_export_neutralises_spreadsheet_formulas(client, db):
     partner("=HYPERLINK(1)", slug="formula")
     rows = list(csv.reader(io.StringIO(client.get(f"{LIST}?format=csv").content.decode())))
     assert rows[1][0] == "'=HYPERLINK(1)"
+
+
+def test_database_in_arabic_lists_each_partners_facts_without_a_latin_comma(client, catalogue):
+    content = client.get("/ar/partners/").content.decode()
+    cards = re.search(r'<ul class="card-list org-cards">(.*?)\n</ul>', content, re.S).group(1)
+    # Status, country and year are items of a list, never joined by ", " (Arabic writes "،").
+    assert "," not in cards
+    assert (
+        '<li><img class="flag" src="/static/flags/4x3/ke.svg" width="20" height="15" alt=""'
+        ' aria-hidden="true" loading="lazy"> كينيا</li>' in cards
+    )
+    assert "<li>شريك منذ عام 2021</li>" in cards
+
+
+def test_database_shows_each_partner_as_a_card_with_its_emblem(client, catalogue):
+    Organisation.objects.filter(slug="beta-schools").update(logo="organisations/logos/beta.png")
+    content = client.get(LIST).content.decode()
+    assert (
+        '<img class="emblem emblem-small emblem-logo" src="/media/organisations/logos/beta.png"'
+        ' width="64" height="64" alt="" loading="lazy">' in content
+    )
+    # Alpha Readers has no logo: its cover shows its initials.
+    assert re.search(r'<svg class="emblem emblem-small emblem-cover [^>]*>.*?>AR</text>', content)
+    assert '<h3 class="org-card-name"><a href="/en/partners/alpha-readers/">' in content
+    assert '<span class="status status-associate">Associate status</span>' in content
+    assert "<li>Partner since 2019</li>" in content
+
+
+def test_partner_page_in_arabic_lists_fields_and_areas_without_a_latin_comma(client, catalogue):
+    content = client.get("/ar/partners/beta-schools/").content.decode()
+    facts = re.search(r'<dl class="partner-facts">(.*?)</dl>', content, re.S).group(1)
+    assert "," not in facts
+    assert facts.count('<ul class="org-tags">') == 2

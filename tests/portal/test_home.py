@@ -52,7 +52,7 @@ def test_home_shows_featured_public_members_only(client, db):
         slug="ngo", name_en="Featured NGO", featured=True, kind=Organisation.Kind.PARTNER_NGO
     )
     html = client.get("/en/").content.decode()
-    featured = re.findall(r'<h3><a href="([^"]+)">([^<]+)</a></h3>', html)
+    featured = re.findall(r'<h3 class="org-card-name"><a href="([^"]+)">([^<]+)</a></h3>', html)
     assert featured == [("/en/members/occe/", "OCCE")]
 
 
@@ -67,12 +67,14 @@ def test_home_links_to_the_mission_pages(client, host):
 
 def test_home_query_count_with_many_members_and_pages(client, host, django_assert_max_num_queries):
     for number in range(30):
-        OrganisationFactory(slug=f"state-{number}", featured=True)
+        logo = f"organisations/logos/{number}.png" if number % 2 else ""
+        OrganisationFactory(slug=f"state-{number}", featured=True, logo=logo)
     for number in range(30):
         PageFactory(organisation=host, slug=f"page-{number}")
     # figures, featured members, menu, latest news, next session
     with django_assert_max_num_queries(5):
         response = client.get("/en/")
     html = response.content.decode()
-    assert html.count('<h3><a href="/en/members/state-') == 30
+    assert html.count('<h3 class="org-card-name"><a href="/en/members/state-') == 30
+    assert html.count('class="emblem emblem-small emblem-logo"') == 15
     assert _figures(html)["Founding states"] == "30"

@@ -1,13 +1,16 @@
 import datetime
+import re
 
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
+from PIL import Image
 
 from bulletins.models import Bulletin
 from governance.models import AssemblySession, Decision, Document
+from members.demo_logos import DEMO_LOGOS, demo_logo_png
 from members.models import Invitation, Membership, Organisation, Role
 from news.models import Article
 from pages.models import Page
@@ -118,3 +121,32 @@ def test_seed_demo_on_a_later_month_moves_the_living_dates_only(db, travel_to):
     assert february["governance.HistoricalDocument"] == december["governance.HistoricalDocument"]
     assert february["bulletins.Bulletin"] == december["bulletins.Bulletin"] + 1
     assert AssemblySession.objects.get(number=2).start_date == datetime.date(2027, 6, 7)
+
+
+def test_seed_demo_gives_some_organisations_a_logo_and_leaves_the_others_their_cover(
+    db, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    logos = dict(Organisation.objects.exclude(logo="").values_list("slug", "logo"))
+    assert set(logos) == {
+        "occe",
+        "literacy-trust",
+        "south-south-education-network",
+        "open-schools-foundation",
+    }
+    assert Organisation.objects.filter(logo="").count() >= 10  # the states among them
+    # Stored as an upload is: re-encoded by members.images, under a name the server made.
+    assert all(
+        re.fullmatch(r"organisations/logos/[0-9a-f]{32}\.png", name) for name in logos.values()
+    )
+    with Image.open(tmp_path / logos["occe"]) as image:
+        assert (image.format, image.size) == ("PNG", (256, 256))
+
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    assert dict(Organisation.objects.exclude(logo="").values_list("slug", "logo")) == logos
+    assert len(list((tmp_path / "organisations" / "logos").iterdir())) == 4
+
+
+def test_demo_logos_are_the_same_every_time():
+    assert demo_logo_png(DEMO_LOGOS["occe"]) == demo_logo_png(DEMO_LOGOS["occe"])

@@ -103,3 +103,20 @@ def test_join_form_asks_to_choose_country_and_support(client, member_a):
 def test_choose_prompt_is_translated(client, member_a):
     page = client.get(f"/fr/members/{member_a.slug}/join/").content.decode()
     assert selects(page)["support"].startswith('<option value="" selected>Choisir…</option>')
+
+
+def test_partner_filters_say_what_an_empty_choice_means(client, db):
+    ensure_reference_terms()
+    page = client.get(reverse("partnerships:list")).content.decode()
+    assert "---------" not in page
+    found = selects(page)
+    assert found["status"].startswith('<option value="" selected>All statuses</option>')
+    assert found["country"].startswith('<option value="" selected>All countries</option>')
+    assert found["region"].startswith('<option value="" selected>All regions</option>')
+    assert found["field"].startswith('<option value="" selected>All fields of competence</option>')
+    assert found["area"].startswith('<option value="" selected>All functional areas</option>')
+
+
+def test_partner_filter_prompts_are_translated(client, db):
+    page = client.get("/ar/partners/").content.decode()
+    assert selects(page)["country"].startswith('<option value="" selected>جميع البلدان</option>')
