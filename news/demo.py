@@ -2,11 +2,13 @@
 
 The body's news items and its members', whose texts are in news/demo.toml; the three latest are
 dated relative to the day the demo is seeded, so the news stays recent. Idempotent: rows are found
-again by their slugs.
+again by their slugs. Most articles get a picture drawn by news/demo_images.py, stored as an
+upload is; the others show their category's illustration.
 """
 
 import datetime
 
+from django.core.files.base import ContentFile
 from django.utils.text import slugify
 
 from members.demo_seeding import (
@@ -18,6 +20,8 @@ from members.demo_seeding import (
 )
 
 from .models import Article, Category, Tag
+from .pictures import RENDITION_WIDTHS
+from .services import article_image_renditions
 
 CONTENT = demo_content(__file__)
 
@@ -33,6 +37,22 @@ def _published_at(article):
     if "published_recently" in article:
         return recent(**article["published_recently"])
     return article["published_at"].replace(tzinfo=GENEVA)
+
+
+def _give_picture(article, motif):
+    """Draw the article's picture and store it with its renditions, as an upload is, unless it
+    already has one (seeding again draws nothing)."""
+    if article.image and article.image.storage.exists(article.image.name):
+        return
+    from .demo_images import demo_picture  # Pillow, only when a picture is drawn
+
+    article.image = ContentFile(demo_picture(motif, seed=article.slug), name=f"{motif}.jpg")
+    article_image_renditions(article=article)
+    # Part of the demo's first version, not a change of its own: no second version in the
+    # history (the seeding test counts them); the save's signals still refresh the caches.
+    article.skip_history_when_saving = True
+    article.save(update_fields=["image", *RENDITION_WIDTHS, "image_width", "image_height"])
+    del article.skip_history_when_saving
 
 
 def seed(*, organisations, users):
@@ -60,6 +80,7 @@ def seed(*, organisations, users):
             **translated_fields("title", item["title"]),
             **translated_fields("summary", item["summary"]),
             **translated_fields("body", item["body"]),
+            **translated_fields("image_alt", item.get("image_alt", {})),
         }
         article, _changed = update_or_create_if_changed(
             Article, slug=item["slug"], defaults=defaults
@@ -69,3 +90,5 @@ def seed(*, organisations, users):
             for name in item["tags"]
         ]
         article.tags.set(tags)
+        if "picture" in item:
+            _give_picture(article, item["picture"])

@@ -12,6 +12,8 @@ from members.content_languages import language_codes
 from members.models import Organisation
 from members.rich_text import SanitisesRichText, rich_text_field
 
+from .pictures import article_picture
+
 
 class CategoryQuerySet(models.QuerySet):
     def usable_by(self, organisation):
@@ -162,7 +164,12 @@ class Article(SanitisesRichText, models.Model):
         ),
     )
     image_large = models.ImageField(upload_to=article_image_path, blank=True, editable=False)
+    image_medium = models.ImageField(upload_to=article_image_path, blank=True, editable=False)
     image_small = models.ImageField(upload_to=article_image_path, blank=True, editable=False)
+    # The stored image's size, so that pages give each <img> its width and height without
+    # opening the file (news.pictures).
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -249,10 +256,12 @@ class Article(SanitisesRichText, models.Model):
         return bool(getattr(self, f"title_{code}", ""))
 
     @property
-    def thumbnail(self):
-        return self.image_small or self.image_large
+    def picture(self):
+        """What the pages show: the image's renditions, or the category's illustration."""
+        return article_picture(self)
 
     @property
     def share_image(self):
-        """The rendition a shared link or a search result shows: the largest there is."""
-        return self.image_large or self.image_small
+        """The best rendition to show when the article is shared (og:image), or None: the
+        illustrations are SVG, which social networks do not show."""
+        return self.image_large or self.image_medium or self.image_small or None

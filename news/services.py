@@ -18,9 +18,8 @@ from members.content_languages import language_codes
 
 from .models import Article, Tag
 from .permissions import TRANSITIONS
+from .pictures import RENDITION_WIDTHS
 
-# Widths of the renditions a page shows: the article's own page and the lists.
-RENDITION_WIDTHS = {"image_large": 1200, "image_small": 400}
 ORIGINAL_MAX_WIDTH = 2400
 JPEG_QUALITY = 85
 RESERVED_SLUGS = {"feed", "category"}
@@ -44,8 +43,9 @@ def unique_slug(text, *, exclude_pk=None):
 
 
 def _encode_jpeg(image, max_width):
-    """A JPEG re-encoding of the image, at most `max_width` wide; EXIF and other metadata are
-    dropped because only the pixels are written (photos can carry GPS positions)."""
+    """A JPEG re-encoding of the image, at most `max_width` wide, and its (width, height); EXIF
+    and other metadata are dropped because only the pixels are written (photos can carry GPS
+    positions)."""
     from PIL import Image, ImageOps  # see article_image_renditions
 
     image = ImageOps.exif_transpose(image)
@@ -59,17 +59,18 @@ def _encode_jpeg(image, max_width):
         image = image.resize((max_width, height), Image.Resampling.LANCZOS)
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=JPEG_QUALITY, optimize=True)
-    return ContentFile(buffer.getvalue())
+    return ContentFile(buffer.getvalue()), image.size
 
 
 def article_image_renditions(*, article: Article) -> None:
-    """Re-encode the uploaded image without metadata and make the two renditions.
+    """Re-encode the uploaded image without metadata, measure it and make its renditions.
 
     Runs synchronously inside the save: a few hundred milliseconds for a photo, and the
     article's page never shows an image before its renditions exist.
     """
-    for field in ("image_large", "image_small"):
+    for field in RENDITION_WIDTHS:
         getattr(article, field).delete(save=False)
+    article.image_width = article.image_height = None
     if not article.image:
         return
     # Imported here, where images are handled: Pillow costs every web worker ~2 MB otherwise.
@@ -79,9 +80,11 @@ def article_image_renditions(*, article: Article) -> None:
     with Image.open(article.image) as source:
         source.load()
         name = uuid.uuid4().hex
-        original = _encode_jpeg(source, ORIGINAL_MAX_WIDTH)
+        original, (article.image_width, article.image_height) = _encode_jpeg(
+            source, ORIGINAL_MAX_WIDTH
+        )
         renditions = {
-            field: _encode_jpeg(source, width) for field, width in RENDITION_WIDTHS.items()
+            field: _encode_jpeg(source, width)[0] for field, width in RENDITION_WIDTHS.items()
         }
     article.image.close()
     article.image.save(f"{name}.jpg", original, save=False)

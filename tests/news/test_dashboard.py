@@ -177,7 +177,7 @@ def test_focal_point_cannot_feature_by_posting_the_field(client, focal_a):
     assert Article.objects.get().featured_on_home is False
 
 
-def test_image_upload_makes_two_renditions_without_exif(client, focal_a, media_root):
+def test_image_upload_makes_three_renditions_without_exif(client, focal_a, media_root):
     client.force_login(focal_a)
     upload = SimpleUploadedFile("holiday.jpg", jpeg_with_exif(), content_type="image/jpeg")
     response = client.post(
@@ -187,15 +187,27 @@ def test_image_upload_makes_two_renditions_without_exif(client, focal_a, media_r
     assert response.status_code == 302
     article = Article.objects.get()
     sizes = {}
-    for field in ("image", "image_large", "image_small"):
+    for field in ("image", "image_large", "image_medium", "image_small"):
         with Image.open(getattr(article, field).path) as image:
             sizes[field] = image.size
             assert dict(image.getexif()) == {}
             assert image.format == "JPEG"
-    assert sizes == {"image": (1600, 900), "image_large": (1200, 675), "image_small": (400, 225)}
+    assert sizes == {
+        "image": (1600, 900),
+        "image_large": (1200, 675),
+        "image_medium": (800, 450),
+        "image_small": (400, 225),
+    }
+    assert (article.image_width, article.image_height) == (1600, 900)
     assert "holiday" not in article.image.name
     content = client.get(article.get_absolute_url()).content.decode()
-    assert f'<img src="{article.image_large.url}" alt="Pupils planting beans' in content
+    assert (
+        f'<img class="news-figure-image" src="{article.image_medium.url}" '
+        f'srcset="{article.image_small.url} 400w, {article.image_medium.url} 800w, '
+        f'{article.image_large.url} 1200w" sizes="(min-width: 48rem) 46rem, 100vw" '
+        'width="800" height="450" alt="Pupils planting beans in a school garden" '
+        'fetchpriority="high">'
+    ) in content
 
 
 def test_image_without_alternative_text_is_refused(client, focal_a, media_root):
