@@ -87,3 +87,18 @@ def test_illustrations_are_light_svg_drawn_without_scripts(art):
     # Nothing that runs or loads: the picture is drawn by itself.
     assert "<script" not in svg
     assert "http" not in svg.replace("http://www.w3.org/2000/svg", "")
+
+
+def test_a_mission_page_hero_leads_with_its_summary_marked_english_where_it_stands_in(client, host):
+    PageFactory(
+        organisation=host,
+        slug="purpose",
+        title_en="Our purpose",
+        title_fr="Notre raison d’être",
+        body_fr="<p>L’éducation.</p>",
+        meta_description_en="Balanced and inclusive education.",
+    )
+    english = client.get("/en/purpose/").content.decode()
+    assert '<p class="lead">Balanced and inclusive education.</p>' in english
+    french = client.get("/fr/purpose/").content.decode()
+    assert '<p class="lead" lang="en" dir="ltr">Balanced and inclusive education.</p>' in french
