@@ -1,6 +1,7 @@
 """Heroes and icons as a visitor's phone shows them (390 x 844): the section's banner leaves the
-first content in the first screen, its picture is drawn and decorative, and "next" points to
-the end of the line, rightwards in English and leftwards in Arabic."""
+first content in the first screen, its picture is drawn and decorative, and "next" and the
+breadcrumbs' separators point to the end of the line, rightwards in English and leftwards in
+Arabic."""
 
 from tests.e2e.conftest import assert_accessible
 from tests.factories import DecisionFactory
@@ -28,6 +29,21 @@ def next_link_geometry(page):
     )
 
 
+def breadcrumb_separator(page):
+    """The computed transform of the chevron drawn between two breadcrumbs (site.css)."""
+    return page.evaluate(
+        """() => getComputedStyle(
+             document.querySelector('.breadcrumbs li + li'), '::before').transform"""
+    )
+
+
+# The separator is a corner (a border at the block start and one at the inline end) turned by
+# 45 degrees: rotate(45deg) points it right; in Arabic the inline end is the left and
+# rotate(-45deg) points it left.
+POINTS_RIGHT = "matrix(0.707107, 0.707107, -0.707107, 0.707107, 0, 0)"
+POINTS_LEFT = "matrix(0.707107, -0.707107, 0.707107, 0.707107, 0, 0)"
+
+
 def hero_facts(page):
     return page.evaluate(
         """() => {
@@ -46,7 +62,7 @@ def test_section_hero_and_directional_icons_on_a_phone_in_english_and_arabic(
     live_server, browser, screenshot, host, monkeypatch
 ):
     monkeypatch.setattr("governance.views.PAGE_SIZE", 1)
-    DecisionFactory(title_en="Adoption of the programme", title_ar="اعتماد البرنامج")
+    first = DecisionFactory(title_en="Adoption of the programme", title_ar="اعتماد البرنامج")
     DecisionFactory(title_en="Election of the Secretary-General", title_ar="انتخاب الأمين العام")
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
@@ -62,6 +78,8 @@ def test_section_hero_and_directional_icons_on_a_phone_in_english_and_arabic(
     assert english["transform"] == "none"
     assert english["iconRightOfWord"]
     screenshot(page, "decisions-en")
+    page.goto(f"{live_server.url}{first.get_absolute_url()}")
+    assert breadcrumb_separator(page) == POINTS_RIGHT
 
     page.goto(f"{live_server.url}/ar/decisions/")
     facts = hero_facts(page)
@@ -74,4 +92,6 @@ def test_section_hero_and_directional_icons_on_a_phone_in_english_and_arabic(
     assert arabic["iconLeftOfWord"]
     assert_accessible(page)
     screenshot(page, "decisions-ar")
+    page.goto(f"{live_server.url}/ar{first.get_absolute_url()[3:]}")
+    assert breadcrumb_separator(page) == POINTS_LEFT
     context.close()
