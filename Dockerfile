@@ -1,14 +1,15 @@
 # The portal's image: gunicorn serving Django; the same image runs the Celery worker and beat.
 
-# Assets: the web fonts from the npm registry's @fontsource packages and the countries' flags from
-# its flag-icons package (package-lock.json's pins), copied into static/fonts/ and static/flags/
-# as `make fonts flags` does; the image serves them itself.
+# Assets: the web fonts from the npm registry's @fontsource packages, the countries' flags from
+# its flag-icons package and the interface's icons from @tabler/icons (package-lock.json's pins),
+# copied into static/fonts/, static/flags/ and static/icons/ as `make fonts flags icons` does;
+# the image serves them itself.
 FROM node:20-slim AS assets
 WORKDIR /build
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
-COPY tools/copy_fonts.sh tools/copy_flags.sh tools/
-RUN tools/copy_fonts.sh && tools/copy_flags.sh
+COPY tools/copy_fonts.sh tools/copy_flags.sh tools/copy_icons.sh tools/
+RUN tools/copy_fonts.sh && tools/copy_flags.sh && tools/copy_icons.sh
 
 FROM python:3.12-slim
 
@@ -26,6 +27,7 @@ RUN pip install --no-cache-dir -r requirements.lock
 COPY . .
 COPY --from=assets /build/static/fonts static/fonts
 COPY --from=assets /build/static/flags static/flags
+COPY --from=assets /build/static/icons static/icons
 # Build-time steps need a key but no database.
 RUN SECRET_KEY=build ALLOWED_HOSTS=localhost python manage.py compilemessages --verbosity 0 \
     && SECRET_KEY=build ALLOWED_HOSTS=localhost python manage.py collectstatic --noinput --verbosity 0

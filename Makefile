@@ -20,7 +20,7 @@ APT_GET := apt-get -y -qq -o DPkg::Lock::Timeout=600
 APT_INSTALL := sh -c '$(APT_GET) install "$$@" >/dev/null 2>&1 \
 	|| { $(APT_GET) update >/dev/null && $(APT_GET) install "$$@" >/dev/null; }' apt-install
 
-.PHONY: install fonts flags browser-tools antivirus-tools run test test-clock screenshots observatory bench bench-bulletin lint messages check-deploy check-compose clean
+.PHONY: install fonts flags icons browser-tools antivirus-tools run test test-clock screenshots observatory bench bench-bulletin lint messages check-deploy check-compose clean
 
 $(BIN)/python:
 	@if [ -z "$(PYTHON)" ]; then echo "error: Python 3.12 or newer is needed (python3.12, python3.13 or pyenv); none found." >&2; exit 1; fi
@@ -34,8 +34,8 @@ $(STAMP): $(BIN)/python requirements.lock requirements-dev.lock pyproject.toml
 	$(BIN)/pip install --quiet -r requirements-dev.lock
 	@touch $(STAMP)
 
-## install: create .venv and install the locked dependencies, compile the translations, copy the fonts and flags
-install: $(STAMP) messages fonts flags
+## install: create .venv and install the locked dependencies, compile the translations, copy the fonts, flags and icons
+install: $(STAMP) messages fonts flags icons
 
 ## messages: compile the gettext catalogues (.po -> .mo); needs GNU gettext's msgfmt
 messages: $(BIN)/python
@@ -73,6 +73,13 @@ flags: static/flags/.copied
 
 static/flags/.copied: node_modules/axe-core/axe.min.js tools/copy_flags.sh
 	tools/copy_flags.sh
+	@touch $@
+
+## icons: the interface's SVG icons (npm's @tabler/icons, only those the templates use) copied into static/icons/
+icons: static/icons/.copied
+
+static/icons/.copied: node_modules/axe-core/axe.min.js tools/copy_icons.sh
+	tools/copy_icons.sh
 	@touch $@
 
 ## run: migrate the SQLite database under var/, load the demo data, serve on http://127.0.0.1:8000
@@ -144,4 +151,4 @@ check-compose:
 	&& echo "docker-compose.yml: valid"
 
 clean:
-	rm -rf $(VENV) var staticfiles static/fonts static/flags
+	rm -rf $(VENV) var staticfiles static/fonts static/flags static/icons

@@ -1,8 +1,11 @@
-"""Governance items for pages of other apps (the home page): `{% load governance_tags %}`."""
+"""Governance items for pages of other apps (the home page) and the icons of its documents:
+`{% load governance_tags %}`."""
 
 from django import template
 
-from ..models import AssemblySession
+from members.templatetags.icons import icon
+
+from ..models import AssemblySession, Document
 from ..selectors import documents_visible_to
 
 register = template.Library()
@@ -22,3 +25,44 @@ def latest_documents(context, count=5):
     user = getattr(request, "user", None)
     documents = documents_visible_to(user).select_related("session__organ")
     return {"documents": list(documents.order_by("-publication_date", "symbol")[:count])}
+
+
+# The icon of each kind of document, access class and file format (members' {% icon %}, from
+# tools/copy_icons.sh's list): a reader scanning the register tells a budget from a report, and
+# a members-only document from a public one, before reading the words beside the icon.
+DOCUMENT_TYPE_ICONS = {
+    Document.Type.REPORT: "file-text",
+    Document.Type.WORKING_PAPER: "file-pencil",
+    Document.Type.PROGRAMME_AND_BUDGET: "report-money",
+    Document.Type.STRATEGIC_PLAN: "target-arrow",
+    Document.Type.INFORMATION: "info-circle",
+    Document.Type.RESOLUTION_TEXT: "gavel",
+}
+ACCESS_ICONS = {
+    Document.Access.PUBLIC: "world",
+    Document.Access.MEMBERS: "users",
+    Document.Access.RESTRICTED: "lock",
+    Document.Access.SECRETARIAT: "shield-lock",
+}
+FILE_FORMAT_ICONS = {"pdf": "file-type-pdf", "docx": "file-type-docx"}
+
+
+@register.simple_tag
+def document_type_icon(document):
+    return icon(DOCUMENT_TYPE_ICONS.get(document.type, "file"))
+
+
+@register.simple_tag
+def access_icon(document):
+    return icon(ACCESS_ICONS.get(document.access, "lock"))
+
+
+@register.filter
+def file_format(document_file):
+    """The file's format as people name it (PDF, DOCX), from its stored name's extension."""
+    return document_file.file.name.rsplit(".", 1)[-1].upper()
+
+
+@register.simple_tag
+def file_format_icon(document_file):
+    return icon(FILE_FORMAT_ICONS.get(file_format(document_file).lower(), "file"))
