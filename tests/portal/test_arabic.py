@@ -4,8 +4,10 @@ wrong in any language."""
 
 import datetime
 import re
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.template import Context, Template
 from django.utils import translation
 from django.utils.formats import number_format
@@ -37,6 +39,19 @@ def test_arabic_pages_write_dates_counts_and_symbols_in_western_digits(client, h
         html = client.get(url).content.decode()
         assert EASTERN_DIGITS.findall(html) == [], url
     assert "2 نوفمبر 2027" in client.get("/ar/documents/").content.decode()
+
+
+def test_the_arabic_catalogue_writes_months_as_the_date_formats_do():
+    # Django's Arabic months (يناير … ديسمبر), as every date the portal formats; the Levantine
+    # names (كانون الثاني/يناير …) in a translated sentence made a second style.
+    catalogue = (Path(settings.BASE_DIR) / "locale/ar/LC_MESSAGES/django.po").read_text()
+    levantine = "كانون|تشرين|شباط|آذار|نيسان|أيار|حزيران|تموز|أيلول"
+    assert re.findall(levantine, catalogue) == []
+    with translation.override("ar"):
+        assert "29 يناير 2020" in Template(
+            '{% load i18n %}{% translate "Organisation of Educational Cooperation — established'
+            ' on 29 January 2020." %}'
+        ).render(Context())
 
 
 def test_arabic_figures_group_thousands_with_a_narrow_space_and_keep_the_decimal_comma():
