@@ -65,6 +65,8 @@ def test_an_english_fallback_in_a_news_card_is_marked_english_and_left_to_right(
     html = client.get("/ar/news/").content.decode()
     assert '<h2 class="news-card-title" lang="en" dir="ltr"><a' in html
     assert '<p lang="en" dir="ltr">In Geneva.</p>' in html
+    # So is an organisation's name without an Arabic one, in the card's line of dates and links.
+    assert f'<bdi lang="en" dir="ltr">{host.name_en}</bdi></a>' in html
     # Its own language's text is not marked.
     assert '<h2 class="news-card-title"><a href="/ar/news/' in html
     assert "<p>ملخص</p>" in html
