@@ -23,7 +23,9 @@ register = template.Library()
 def falls_back(obj, field):
     """Whether `obj.<field>` shows the fallback language's text in the active language."""
     code = get_language() or settings.LANGUAGE_CODE
-    if code == settings.MODELTRANSLATION_DEFAULT_LANGUAGE:
+    fallback = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    # A field modeltranslation does not translate (no `<field>_en`) is never a fallback.
+    if code == fallback or not hasattr(obj, f"{field}_{fallback}"):
         return False
     return not getattr(obj, f"{field}_{code}", None) and bool(getattr(obj, field, None))
 

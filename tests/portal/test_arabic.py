@@ -117,6 +117,17 @@ def test_the_translated_filter_escapes_what_it_isolates(db, language, expected):
         assert template.render(Context({"a": english_only, "b": both})) == expected
 
 
+def test_a_field_that_is_not_translated_is_never_taken_for_a_fallback(db):
+    document = DocumentFactory.build(symbol="OEC/GA/1/9")
+    with translation.override("ar"):
+        assert (
+            Template('{% load translations %}{{ d|translated:"symbol" }}').render(
+                Context({"d": document})
+            )
+            == "OEC/GA/1/9"
+        )
+
+
 def test_the_remember_me_checkbox_sits_before_its_label_on_the_sign_in_page(client, host):
     html = client.get("/en/accounts/login/").content.decode()
     group = re.search(r'<div class="form-group form-group-checkbox">(.*?)</div>', html, re.S)
