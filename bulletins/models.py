@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Organisation
@@ -100,13 +101,14 @@ class Bulletin(SanitisesRichText, models.Model):
         ]
 
     def __str__(self):
-        return _("Bulletin %(month)s") % {"month": self.month.strftime("%Y-%m")}
+        return _("Bulletin %(month)s") % {"month": date_format(self.month, "YEAR_MONTH_FORMAT")}
 
     def get_absolute_url(self):
         return reverse("bulletins:edition", kwargs={"period": self.period})
 
     @property
     def period(self):
+        # The month in the edition's address (/bulletins/2026-11/): for machines, not readers.
         return self.month.strftime("%Y-%m")
 
     def edition_for(self, language):

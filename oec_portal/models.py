@@ -2,6 +2,8 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 
@@ -21,4 +23,5 @@ class DashboardVisit(models.Model):
         verbose_name_plural = _("dashboard visits")
 
     def __str__(self):
-        return f"{self.user} · {self.last_visit_at:%Y-%m-%d %H:%M}"
+        when = date_format(timezone.localtime(self.last_visit_at), "DATETIME_FORMAT")
+        return f"{self.user} · {when}"

@@ -4,6 +4,7 @@ until a page changes."""
 from django.core.cache import cache
 from django.db.models import Q
 from django.utils.translation import get_language, override
+from django.utils.translation import gettext_lazy as _
 
 from members.content_languages import language_codes
 
@@ -11,12 +12,17 @@ from .models import Page
 
 CACHE_SECONDS = 60 * 10
 # The pages every page's footer links to once the body has published them (templates/partials/
-# footer.html): until then the footer leaves them out rather than link to "not found".
-FOOTER_PAGE_SLUGS = ("privacy", "legal-notice", "accessibility")
+# footer.html), in order, with the footer's link text (shorter than some pages' own titles):
+# until then the footer leaves them out rather than link to "not found".
+FOOTER_PAGES = {
+    "privacy": _("Privacy"),
+    "legal-notice": _("Legal notice"),
+    "accessibility": _("Accessibility statement"),
+}
 
 
 def _cache_key(language):
-    return f"pages:host-menu:v2:{language}"
+    return f"pages:host-menu:v3:{language}"
 
 
 def _cached(language):
@@ -40,7 +46,7 @@ def host_menu(language=None):
 
 
 def footer_pages(language=None):
-    """The body's published pages among FOOTER_PAGE_SLUGS: {slug: url}."""
+    """The footer's links to the body's published FOOTER_PAGES, in order: [{title, url}]."""
     return _cached(language)["footer"]
 
 
@@ -48,13 +54,16 @@ def _build_menus():
     pages = list(
         Page.objects.of_host()
         .published()
-        .filter(Q(show_in_menu=True) | Q(slug__in=FOOTER_PAGE_SLUGS))
+        .filter(Q(show_in_menu=True) | Q(slug__in=FOOTER_PAGES))
         .select_related("organisation")
         .in_order()
     )
-    footer = {
-        page.slug: page.get_absolute_url() for page in pages if page.slug in FOOTER_PAGE_SLUGS
-    }
+    urls = {page.slug: page.get_absolute_url() for page in pages if page.slug in FOOTER_PAGES}
+    footer = [
+        {"title": str(title), "url": urls[slug]}
+        for slug, title in FOOTER_PAGES.items()
+        if slug in urls
+    ]
     return {"menu": _menu([page for page in pages if page.show_in_menu]), "footer": footer}
 
 

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from .organisations import Organisation
@@ -28,7 +29,8 @@ class DownloadRecord(models.Model):
         ordering = ["-at"]
 
     def __str__(self):
-        return f"{self.file_label} · {self.user or '-'} · {self.at:%Y-%m-%d %H:%M}"
+        when = date_format(timezone.localtime(self.at), "DATETIME_FORMAT")
+        return f"{self.file_label} · {self.user or '-'} · {when}"
 
 
 class PrivateFileDownload(DownloadRecord):

@@ -51,6 +51,16 @@ if OEC_ANTIVIRUS_URL and not OEC_ANTIVIRUS_URL.startswith(("tcp://", "unix://"))
         f"OEC_ANTIVIRUS_URL must start with tcp:// or unix://, not {OEC_ANTIVIRUS_URL!r}"
     )
 
+# The Organisation's accounts on social networks, linked from the footer's "Follow us" after the
+# news feed and the bulletin: a comma-separated list of https addresses, named by their site
+# (oec_portal/templatetags/navigation.py). Empty by default: the seed documents name no account,
+# and an invented address would send visitors to someone else's.
+OEC_SOCIAL_LINKS = env.list("OEC_SOCIAL_LINKS", default=[])
+if any(not url.startswith("https://") for url in OEC_SOCIAL_LINKS):
+    raise environ.ImproperlyConfigured(
+        f"OEC_SOCIAL_LINKS must be https addresses: {OEC_SOCIAL_LINKS}"
+    )
+
 # --- news -------------------------------------------------------------------------------------
 # Articles per page of the news list.
 OEC_NEWS_PAGE_SIZE = env.int("OEC_NEWS_PAGE_SIZE", default=12)

@@ -5,7 +5,10 @@ the breadcrumbs that pages below a section put in their `breadcrumbs` block, the
 `{% breadcrumbs %}<li><a href="...">Section</a></li>{% endbreadcrumbs %}`.
 """
 
+from urllib.parse import urlsplit
+
 from django import template
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -59,18 +62,31 @@ def main_navigation(context):
 @register.simple_tag
 def legal_links():
     """The footer's privacy, legal notice and accessibility statement links: [{title, url}], for
-    those of the body's pages that are published (pages.menus.footer_pages, cached)."""
-    titles = {
-        "privacy": _("Privacy"),
-        "legal-notice": _("Legal notice"),
-        "accessibility": _("Accessibility statement"),
-    }
-    published = footer_pages()
-    return [
-        {"title": title, "url": published[slug]}
-        for slug, title in titles.items()
-        if slug in published
-    ]
+    those of the body's pages that are published (pages.menus.FOOTER_PAGES, cached)."""
+    return footer_pages()
+
+
+# The sites' own names for their addresses; any other site is named by its host.
+SOCIAL_NETWORKS = {
+    "bsky.app": "Bluesky",
+    "facebook.com": "Facebook",
+    "flickr.com": "Flickr",
+    "instagram.com": "Instagram",
+    "linkedin.com": "LinkedIn",
+    "twitter.com": "X",
+    "x.com": "X",
+    "youtube.com": "YouTube",
+}
+
+
+@register.simple_tag
+def social_links():
+    """The Organisation's accounts (settings.OEC_SOCIAL_LINKS), named: [{name, url}]."""
+    links = []
+    for url in settings.OEC_SOCIAL_LINKS:
+        host = urlsplit(url).hostname.removeprefix("www.")
+        links.append({"name": SOCIAL_NETWORKS.get(host, host), "url": url})
+    return links
 
 
 @register.tag

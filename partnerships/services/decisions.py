@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from members.models import Organisation
@@ -77,7 +78,7 @@ def _check_change(partnership, *, to_status, decided_on):
     if last is not None and decided_on < last.decided_on:
         raise ValidationError(
             _("The decision date cannot be before the last recorded decision (%(date)s).")
-            % {"date": last.decided_on.isoformat()},
+            % {"date": date_format(last.decided_on, "DATE_FORMAT")},
             code="decided_on",
         )
     if to_status == Status.ASSOCIATE:

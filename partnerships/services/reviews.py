@@ -6,7 +6,7 @@ import logging
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ..models import Partnership
@@ -25,15 +25,18 @@ def reviews_due_notify(*, today: datetime.date | None = None, within_days: int =
     recipients = partnerships_officer_emails()
     if not due or not recipients:
         return 0
-    send_mail(
-        subject=_("Partnership reviews due in the next %(days)d days: %(count)d")
-        % {"days": within_days, "count": len(due)},
-        message=render_to_string(
-            "partnerships/email/reviews_due.txt",
-            {"partnerships": due, "today": today, "site_url": settings.OEC_SITE_URL},
-        ),
-        from_email=None,
-        recipient_list=recipients,
-    )
+    # The secretariat's working language (as for the other officers' mails), its dates included:
+    # a beat task has no request to take a language from.
+    with translation.override(settings.LANGUAGE_CODE):
+        send_mail(
+            subject=_("Partnership reviews due in the next %(days)d days: %(count)d")
+            % {"days": within_days, "count": len(due)},
+            message=render_to_string(
+                "partnerships/email/reviews_due.txt",
+                {"partnerships": due, "today": today, "site_url": settings.OEC_SITE_URL},
+            ),
+            from_email=None,
+            recipient_list=recipients,
+        )
     logger.info("partnerships: %d reviews due mailed to %d officers", len(due), len(recipients))
     return len(due)

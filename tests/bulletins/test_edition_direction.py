@@ -2,8 +2,11 @@
 each in its own <bdi> (symbols always left to right), as the web pages do, so that "Geneva,"
 or "OEC/GA/1/DEC/3:" do not have their punctuation moved by the Arabic line around them."""
 
+import datetime
+
 from bulletins.content import MonthContent, render_edition
 from tests.factories import (
+    ArticleFactory,
     AssemblySessionFactory,
     BulletinFactory,
     CooperationActivityFactory,
@@ -47,3 +50,22 @@ def test_english_edition_is_marked_up_the_same_way(db, settings):
     # The plain-text part has no markup.
     assert "<bdi" not in text
     assert "OEC/GA/1/DEC/3" in text
+
+
+def test_arabic_edition_isolates_english_titles_and_writes_dates_in_arabic(db, settings):
+    settings.OEC_SITE_URL = "https://portal.oec.example"
+    session = AssemblySessionFactory(
+        number=2, start_date=datetime.date(2027, 12, 6), end_date=datetime.date(2027, 12, 8)
+    )
+    content = MonthContent(
+        articles=[ArticleFactory(title_en="The Assembly meets.", summary_en="In Geneva.")],
+        sessions=[session],
+        documents=[DocumentFactory(symbol="OEC/GA/2/5", title_en="Budget.", session=session)],
+    )
+    _subject, html, _text = render_edition(
+        bulletin=BulletinFactory(), content=content, language="ar"
+    )
+    assert '<bdi lang="en" dir="ltr">The Assembly meets.</bdi></a>: ' in html
+    assert ': <bdi lang="en" dir="ltr">In Geneva.</bdi></li>' in html
+    assert '</bdi></a>: <bdi lang="en" dir="ltr">Budget.</bdi></li>' in html
+    assert "6 ديسمبر 2027–8 ديسمبر 2027" in html

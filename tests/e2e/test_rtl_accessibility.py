@@ -78,13 +78,39 @@ def test_news_list_and_article_are_accessible_in_arabic(
         body_ar="<p><strong>الفاصوليا</strong> والطماطم.</p>",
     )
     # Not written in Arabic: shown in English, marked as such.
-    ArticleFactory(organisation=host, slug="assembly-news", title_en="The Assembly meets")
+    ArticleFactory(
+        organisation=host,
+        slug="assembly-news",
+        title_en="The Assembly meets",
+        summary_en="Delegates from 9 states meet in Geneva.",
+    )
     base = live_server.url
 
     visit_in_arabic(page, f"{base}/ar/news/")
     assert page.get_by_role("link", name="التلاميذ يفتحون حديقة مدرسية").is_visible()
     assert page.get_by_role("link", name="The Assembly meets").is_visible()
+    # The English summary is English, isolated and left to right: its full stop is drawn at its
+    # logical end, on the right of the sentence, not thrown to its left by the Arabic page.
+    summary = page.get_by_text("Delegates from 9 states meet in Geneva.")
+    assert summary.get_attribute("lang") == "en"
+    assert summary.evaluate("e => getComputedStyle(e).direction") == "ltr"
+    assert summary.evaluate("e => getComputedStyle(e).unicodeBidi") == "isolate"
+    first, full_stop = summary.evaluate(
+        """e => [0, e.textContent.length - 1].map(i => {
+            const range = document.createRange();
+            range.setStart(e.firstChild, i); range.setEnd(e.firstChild, i + 1);
+            return range.getBoundingClientRect().x; })"""
+    )
+    assert full_stop > first
+    assert page.locator("h2", has_text="التلاميذ").get_attribute("lang") is None
     screenshot(page, "news-list-ar")
+
+    # The sign-in page's "Remember me" box sits beside its label, at the line's start (right).
+    page.goto(f"{base}/ar/accounts/login/")
+    box = page.locator("#id_remember").bounding_box()
+    label = page.locator("label[for=id_remember]").bounding_box()
+    assert abs((box["y"] + box["height"] / 2) - (label["y"] + label["height"] / 2)) < 4
+    assert box["x"] > label["x"] + label["width"] - 1
 
     visit_in_arabic(page, f"{base}/ar/news/school-garden/")
     assert page.get_by_role("heading", level=1).inner_text() == "التلاميذ يفتحون حديقة مدرسية"

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from members.models import Organisation
 from partnerships.models import Partnership, PartnershipStatusChange, Status
@@ -156,6 +157,12 @@ def test_decision_dated_before_the_last_one_is_refused(partnership):
         change(partnership, Status.SUSPENDED, D(2022, 2, 1))
     assert error.value.code == "decided_on"
     assert PartnershipStatusChange.objects.filter(partnership=partnership).count() == 2
+
+
+def test_refused_decision_date_names_the_last_one_as_the_officer_writes_dates(partnership):
+    with translation.override("fr"), pytest.raises(ValidationError) as error:
+        change(partnership, Status.SUSPENDED, D(2022, 2, 1))
+    assert "(1 mars 2022)" in error.value.message
 
 
 def test_decision_needs_a_deciding_body(partnership):

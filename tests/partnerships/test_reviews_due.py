@@ -3,8 +3,10 @@
 import datetime
 
 import pytest
+import time_machine
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django_celery_beat.models import PeriodicTask
 
 from members.models import Role
@@ -40,7 +42,18 @@ def test_reviews_due_in_60_days_are_mailed_to_partnerships_officers(
     assert message.to == ["partnerships@oec.example"]
     assert message.subject == "Partnership reviews due in the next 60 days: 2"
     lines = [line for line in message.body.splitlines() if line.startswith("- ")]
-    assert [line.split()[2] for line in lines] == ["Soon", "Edge"]
+    assert [line.split(": ")[1].split(" (")[0] for line in lines] == ["Soon", "Edge"]
+    # The date as the portal writes it in English (the officers' working language), not ISO.
+    soon = date_format(today + datetime.timedelta(days=10), "DATE_FORMAT")
+    assert lines[0].startswith(f"- {soon}: Soon (")
+
+
+def test_reviews_due_mail_is_in_english_whatever_language_is_active(partnerships_officer):
+    partner_due("Soon", D(2027, 1, 15))
+    with time_machine.travel(datetime.datetime(2026, 12, 7, 9, tzinfo=datetime.UTC)):
+        with translation.override("ar"):
+            email_reviews_due.delay().get()
+    assert "- 15 January 2027: Soon (" in mail.outbox[0].body
 
 
 def test_no_mail_when_no_review_is_due(partnerships_officer):

@@ -11,7 +11,9 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.formats import date_format
 
-from tests.factories import AssemblySessionFactory, DecisionFactory
+from bulletins.models import Bulletin
+from oec_portal.models import DashboardVisit
+from tests.factories import AssemblySessionFactory, DecisionFactory, UserFactory
 
 GENEVA = ZoneInfo("Europe/Zurich")
 MOMENT = datetime.datetime(2026, 12, 6, 17, 37, tzinfo=GENEVA)
@@ -64,18 +66,85 @@ def test_decision_list_uses_the_long_date_not_an_abbreviated_month(client, db):
     assert "8 Dec 2021" not in html
 
 
-# A named format (DATE_FORMAT, ...) or a machine-readable one (ISO 8601 for datetime=, forms).
-ALLOWED = re.compile(r"^([A-Z_]+_FORMAT|c|Y-m-d|U)$")
+# A named format (DATE_FORMAT, ...), or a machine-readable one (ISO 8601) in an attribute only:
+# `datetime=`, an <input type="date">'s value, a <meta> content. Mails are templates too.
+NAMED = re.compile(r"^[A-Z_]+_FORMAT$")
+MACHINE = re.compile(r"^(c|Y-m-d|U)$")
+DATE_FILTER = re.compile(r"""(.{0,2})\{\{[^}]*\|date:["']([^"']*)["'][^}]*\}\}""")
+
+
+def portal_files(pattern):
+    root = Path(settings.BASE_DIR)
+    for path in sorted(root.glob(pattern)):
+        skipped = {".venv", "node_modules", "tests", "migrations", "bench", "tools"}
+        if path.is_file() and not skipped.intersection(path.relative_to(root).parts):
+            yield path.relative_to(root), path.read_text(encoding="utf-8")
 
 
 def test_no_template_writes_its_own_date_pattern():
-    root = Path(settings.BASE_DIR)
     offending = []
-    for template in root.glob("**/templates/**/*"):
-        if ".venv" in template.parts or "node_modules" in template.parts or template.is_dir():
-            continue
-        text = template.read_text(encoding="utf-8")
-        for pattern in re.findall(r"""\|date:["']([^"']*)["']""", text):
-            if not ALLOWED.match(pattern):
-                offending.append(f"{template.relative_to(root)}: {pattern}")
+    for name, text in portal_files("**/templates/**/*"):
+        for before, pattern in DATE_FILTER.findall(text):
+            in_attribute = before.endswith(('="', "='"))
+            if not (NAMED.match(pattern) or (MACHINE.match(pattern) and in_attribute)):
+                offending.append(f"{name}: {before}|date:{pattern}")
     assert offending == []
+
+
+# Python writes a date for people with date_format() and a named format, in the active
+# language. These lines write one for machines, each for a reason: nothing else may.
+MACHINE_DATES_IN_PYTHON = {
+    # A session value, read back with fromisoformat.
+    ("oec_portal/dashboard_visits.py", "since.isoformat()"),
+    # Security log lines (parsed by log tools, not read in a language).
+    ("governance/services.py", "download.at.isoformat()"),
+    ("members/private_file_downloads.py", "download.at.isoformat()"),
+    # A cache key.
+    ("governance/selectors.py", "since.isoformat()"),
+    # The export's file name.
+    ("partnerships/views.py", "timezone.localdate().isoformat()"),
+    # The demo deliveries' Message-ID.
+    ("bulletins/demo.py", "{month:%Y%m}"),
+    # schema.org JSON-LD dates and times (ISO 8601, for search engines).
+    ("oec_portal/structured_data.py", "0).isoformat()"),
+    ("oec_portal/structured_data.py", "moment.isoformat()"),
+    # The edition's address, /bulletins/2026-11/.
+    ("bulletins/models.py", 'self.month.strftime("%Y-%m")'),
+}
+# A strftime() or isoformat() call with what it is called on, or an f-string's "{when:%Y…}".
+PYTHON_DATE_PATTERN = re.compile(
+    r"""[\w.()]*(?:strftime\([^)]*\)|isoformat\(\))|\{[\w.]+:%[^}]*\}"""
+)
+
+
+def test_no_python_module_writes_a_date_its_own_way():
+    found = {
+        (str(name), match)
+        for name, text in portal_files("**/*.py")
+        for match in PYTHON_DATE_PATTERN.findall(text)
+    }
+    assert found - MACHINE_DATES_IN_PYTHON == set()
+
+
+def test_a_template_with_its_own_date_pattern_is_caught():
+    text = '<dd>{{ session.start_date|date:"d/m/Y" }}</dd> {{ x.on|date:"Y-m-d" }}'
+    text += " <time datetime=\"{{ x.on|date:'c' }}\">"
+    assert [pattern for _before, pattern in DATE_FILTER.findall(text)] == ["d/m/Y", "Y-m-d", "c"]
+    assert [before.endswith(('="', "='")) for before, _p in DATE_FILTER.findall(text)] == [
+        False,
+        False,
+        True,
+    ]
+    assert PYTHON_DATE_PATTERN.findall('f"{self.at:%Y-%m-%d}" + day.strftime("%d.%m")') == [
+        "{self.at:%Y-%m-%d}",
+        'day.strftime("%d.%m")',
+    ]
+
+
+def test_rows_named_in_the_back_office_write_their_dates_in_the_officers_language(db):
+    user = UserFactory(first_name="Amina", last_name="Haddad")
+    visit = DashboardVisit(user=user, last_visit_at=MOMENT.astimezone(datetime.UTC))
+    with translation.override("es"):
+        assert "noviembre de 2026" in str(Bulletin(month=datetime.date(2026, 11, 1)))
+        # On the portal's clock (Geneva), not in UTC.
+        assert str(visit) == "Amina Haddad · 6 de diciembre de 2026, 17:37"
