@@ -136,6 +136,16 @@ def documents_tile(governance):
     )
 
 
+def decisions_tile():
+    return Tile(
+        name="decisions",
+        title=_("Decisions"),
+        facts=[_("What the General Assembly decided, with its votes.")],
+        action_label=_("Read the decisions"),
+        action_url=reverse("governance:decision_list"),
+    )
+
+
 def _member_tiles(user, organisation):
     """Join requests, people and the microsite's overview: one query for the three."""
     may = {
@@ -341,9 +351,10 @@ def dashboard_tiles(*, user, organisation, governance):
         if user.has_perm("news.write_for_organisation", organisation):
             tiles.append(_news_tile(user, organisation))
     tiles.append(documents_tile(governance))
-    with_delegation = bool(
-        organisation and organisation.is_member and not governance.may_register_delegation
-    )
+    is_member = bool(organisation and organisation.is_member)
+    if is_member:
+        tiles.append(decisions_tile())
+    with_delegation = is_member and not governance.may_register_delegation
     tiles.append(session_tile(governance, with_delegation=with_delegation))
     tiles += _secretariat_tiles(user)
     return tiles

@@ -35,6 +35,7 @@ FOCAL_POINT_TILES = [
     "pages",
     "news",
     "documents",
+    "decisions",
     "session",
 ]
 
@@ -93,7 +94,7 @@ def _invite(organisation, email):
 def test_delegate_sees_documents_and_the_next_session_only(client, delegate_a, next_session):
     response = _dashboard(client, delegate_a)
 
-    assert _tile_names(response) == ["documents", "session"]
+    assert _tile_names(response) == ["documents", "decisions", "session"]
     session = _tile(response, "session")
     assert (session.badge.label, session.badge.kind) == ("Delegation not registered yet", "pending")
     assert "/dashboard/delegations/" not in response.content.decode()
@@ -121,6 +122,7 @@ def test_editor_sees_news_pages_and_the_microsite_but_not_people_nor_join_reques
         "pages",
         "news",
         "documents",
+        "decisions",
         "session",
     ]
 
