@@ -58,12 +58,6 @@ def _moment(value):
     return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
 
 
-def _session_facts(session):
-    return [
-        f"{session.venue}, {_date(session.start_date)} – {_date(session.end_date)}",
-    ]
-
-
 def delegation_tile(governance):
     """The focal point's delegation to the next session: register it, finish it, correct it."""
     session, delegation = governance.next_session, governance.delegation
@@ -86,10 +80,11 @@ def delegation_tile(governance):
         tile.action_label, tile.primary = _("Register your delegation"), True
         return tile
     tile.badge = Badge(delegation.get_status_display(), delegation.status)
+    if delegation.status == Delegation.Status.RETURNED:
+        tile.note = delegation.return_reason
     if not session.registration_is_open:
         return tile
     if delegation.status == Delegation.Status.RETURNED:
-        tile.note = delegation.return_reason
         tile.action_label, tile.primary = _("Correct and resubmit"), True
     elif delegation.status == Delegation.Status.DRAFT:
         tile.action_label, tile.primary = _("Complete and submit"), True
@@ -111,7 +106,10 @@ def session_tile(governance, *, with_delegation):
         title=_("Next session"),
         action_label=_("About the session"),
         action_url=session.get_absolute_url(),
-        facts=[str(session), *_session_facts(session)],
+        facts=[
+            str(session),
+            f"{session.venue}, {_date(session.start_date)} – {_date(session.end_date)}",
+        ],
     )
     if with_delegation:
         delegation = governance.delegation

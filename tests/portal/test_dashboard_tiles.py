@@ -200,6 +200,26 @@ def test_focal_point_of_a_returned_delegation_reads_the_reason_and_corrects_it(
     assert 'class="button" href="/en/dashboard/delegations/3/">Correct and resubmit</a>' in html
 
 
+def test_after_the_deadline_a_returned_delegation_still_shows_the_reason_but_no_correction(
+    client, focal_a, member_a, next_session
+):
+    next_session.registration_deadline = timezone.now() - datetime.timedelta(hours=1)
+    next_session.save()
+    Delegation.objects.create(
+        session=next_session,
+        organisation=member_a,
+        status="returned",
+        return_reason="The credentials letter is not signed.",
+    )
+
+    html = _tile_html(_dashboard(client, focal_a), "delegation")
+
+    assert "The credentials letter is not signed." in html
+    assert "Registration closes on" not in html
+    assert 'class="button button-secondary" href="/en/dashboard/delegations/3/">' in html
+    assert "Correct and resubmit" not in html
+
+
 def test_focal_point_of_a_submitted_delegation_may_see_it_without_a_primary_action(
     client, focal_a, member_a, next_session
 ):
