@@ -178,3 +178,10 @@ def dashboard_summary(*, user, organisation, since) -> DashboardSummary:
         new_documents=shown,
         new_documents_count=shown[0].total if shown else 0,
     )
+
+
+def delegations_awaiting_accreditation_count():
+    """Delegations submitted to sessions not yet closed, waiting for conference services."""
+    return Delegation.objects.filter(
+        status=Delegation.Status.SUBMITTED, session__in=AssemblySession.objects.upcoming()
+    ).count()

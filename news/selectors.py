@@ -1,5 +1,7 @@
 """What a user may see of the news, for views and the other apps."""
 
+from django.db.models import Count, Q
+
 from .models import Article
 from .permissions import article_visibility_condition
 
@@ -13,3 +15,18 @@ def articles_published_between(start, end):
     """The public articles published in [start, end), newest first, with their organisation
     (the monthly bulletin's news): a chainable queryset."""
     return Article.objects.published_between(start, end)
+
+
+def article_counts(user, organisation):
+    """{"drafts", "in_review", "published"}: `organisation`'s articles that `user` may read, by
+    status (the dashboard's tile), in one query."""
+    status = Article.Status
+    return (
+        articles_visible_to(user)
+        .filter(organisation=organisation)
+        .aggregate(
+            drafts=Count("pk", filter=Q(status=status.DRAFT)),
+            in_review=Count("pk", filter=Q(status=status.IN_REVIEW)),
+            published=Count("pk", filter=Q(status=status.PUBLISHED)),
+        )
+    )

@@ -56,10 +56,11 @@ def _switch_form(request, organisation, memberships):
 
 @login_required
 def dashboard(request):
-    """The member's home: their organisation, the next session, new documents, what to do."""
+    """The member's home: a tile per task they may act on, new documents, their account."""
     # Imported here so that this view's imports stay with it (other views compose other apps).
     from governance.selectors import dashboard_summary
 
+    from .dashboard_tiles import dashboard_tiles
     from .dashboard_visits import dashboard_visit_since
 
     since = dashboard_visit_since(request)
@@ -71,12 +72,16 @@ def dashboard(request):
     organisation = request.organisation
     # The switch is offered to whoever has a choice; deciding it needs no COUNT query.
     may_switch = len(memberships) > 1 or may_act_for_any_organisation(request.user)
+    governance = dashboard_summary(user=request.user, organisation=organisation, since=since)
     context = {
         "organisation": organisation,
         "memberships": memberships,
         "switch_form": _switch_form(request, organisation, memberships) if may_switch else None,
         "since": since,
-        "governance": dashboard_summary(user=request.user, organisation=organisation, since=since),
+        "governance": governance,
+        "tiles": dashboard_tiles(
+            user=request.user, organisation=organisation, governance=governance
+        ),
     }
     return render(request, "dashboard.html", context)
 

@@ -1,9 +1,12 @@
 """Reads of the partnerships app: what a user may see or manage, and what other floors compose
 (the monthly bulletin)."""
 
-from members.models import Membership, Organisation, Role
+from django.db.models import OuterRef, Q, Subquery
 
-from .models import Contact, CooperationActivity
+from members.models import Membership, Organisation, Role
+from members.selectors import count_of
+
+from .models import Contact, CooperationActivity, Partnership, Status
 from .permissions import managed_activities_condition
 
 
@@ -44,3 +47,40 @@ def contacts_with_email(email):
     """The partner contacts whose address is `email`, whatever its case (a chainable queryset:
     the bulletin reads and sets their bulletin choices by address)."""
     return Contact.objects.filter(email__iexact=email)
+
+
+def partner_workspace(user, organisation):
+    """The partner's own record for its contact's dashboard, in one query (None when
+    `organisation` is no partner): its status, the activities `user` manages by status, and
+    whether (and in which language) the user receives the monthly bulletin."""
+    activities = activities_managed_by(user).filter(organisation=OuterRef("organisation"))
+    activity = CooperationActivity.Status
+    own_contact = (
+        Contact.objects.filter(organisation=OuterRef("organisation"))
+        .filter(Q(user=user) | Q(email__iexact=user.email))
+        .order_by("-receives_bulletin", "pk")
+    )
+    return (
+        Partnership.objects.filter(organisation=organisation)
+        .annotate(
+            activities_draft=count_of(activities.filter(status=activity.DRAFT)),
+            activities_submitted=count_of(activities.filter(status=activity.SUBMITTED)),
+            activities_approved=count_of(activities.filter(status=activity.APPROVED)),
+            # A rejected activity goes back to its partner, who may correct and resubmit it.
+            activities_returned=count_of(activities.filter(status=activity.REJECTED)),
+            contact_email=Subquery(own_contact.values("email")[:1]),
+            receives_bulletin=Subquery(own_contact.values("receives_bulletin")[:1]),
+            bulletin_language=Subquery(own_contact.values("preferred_language")[:1]),
+        )
+        .first()
+    )
+
+
+def activities_awaiting_review_count():
+    """Activities partners sent for approval, waiting for a partnerships officer."""
+    return CooperationActivity.objects.filter(status=CooperationActivity.Status.SUBMITTED).count()
+
+
+def applications_awaiting_decision_count():
+    """Partnership applications not yet decided on."""
+    return Partnership.objects.filter(status=Status.APPLICANT).count()

@@ -20,7 +20,7 @@ def test_editor_drafts_focal_point_publishes_visitor_reads(
 
     # The editor drafts the article from the dashboard and submits it for review.
     sign_in(page, base, editor_a.email)
-    page.locator("#main").get_by_role("link", name="News", exact=True).click()  # the dashboard's
+    page.get_by_role("link", name="Write and publish news").click()  # the dashboard's News tile
     page.wait_for_url(f"{base}/en/dashboard/news/")
     page.get_by_role("link", name="Write an article").click()
     page.get_by_label("Title (English)").fill(TITLE)

@@ -10,7 +10,7 @@ from tests.factories import PageFactory
 def test_editor_writes_previews_and_publishes_a_page(live_server, page, screenshot, editor_a):
     base = live_server.url
     sign_in(page, base, editor_a.email)
-    page.get_by_role("link", name="Pages", exact=True).click()
+    page.get_by_role("link", name="Edit pages").click()  # the dashboard's Pages tile
     page.wait_for_url(f"{base}/en/dashboard/pages/")
     page.get_by_role("link", name="New page").click()
     page.get_by_label("Title (English)").fill("Our vision")

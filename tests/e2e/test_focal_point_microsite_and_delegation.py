@@ -39,8 +39,9 @@ def test_focal_point_edits_the_microsite_and_a_visitor_sees_it(
     sign_in(page, base, focal_a.email)
     assert_accessible(page)
 
-    # The overview's summary.
-    page.goto(f"{base}/en/dashboard/microsite/")
+    # The overview's summary, from the dashboard's microsite tile.
+    page.get_by_role("link", name="Edit the overview").click()
+    page.wait_for_url(f"{base}/en/dashboard/microsite/")
     assert page.get_by_role("heading", level=1).inner_text() == "Overview of Member A"
     assert_accessible(page)
     page.get_by_label("Summary (English)").fill(SUMMARY)
@@ -65,7 +66,7 @@ def test_focal_point_edits_the_microsite_and_a_visitor_sees_it(
 
     # A new page, previewed then published.
     page.goto(f"{base}/en/dashboard/")
-    page.get_by_role("link", name="Pages", exact=True).click()
+    page.get_by_role("link", name="Edit pages").click()
     page.wait_for_url(f"{base}/en/dashboard/pages/")
     assert_accessible(page)
     page.get_by_role("link", name="New page").click()
@@ -134,9 +135,11 @@ def test_focal_point_registers_and_submits_the_delegation(
     base = live_server.url
 
     sign_in(page, base, focal_a.email)
-    assert page.get_by_text("Your delegation: not registered yet").is_visible()
+    tile = page.locator("#tile-delegation")
+    assert tile.locator(".status").inner_text() == "Not registered"
     assert_accessible(page)
-    page.get_by_role("link", name="Register your delegation").click()
+    screenshot(page, "dashboard-not-registered")
+    tile.get_by_role("link", name="Register your delegation").click()
     page.wait_for_url(f"{base}/en/dashboard/delegations/7/")
     assert page.locator("main dd").get_by_text("Not registered yet").is_visible()
     assert_accessible(page)
@@ -174,7 +177,7 @@ def test_focal_point_registers_and_submits_the_delegation(
     assert letter_response.body() == letter.read_bytes()
 
     page.goto(f"{base}/en/dashboard/")
-    assert page.locator("#next-session ~ p strong").inner_text() == "Submitted"
+    assert page.locator("#tile-delegation .status").inner_text() == "Submitted"
     assert_accessible(page)
     screenshot(page, "dashboard-submitted")
 

@@ -35,7 +35,7 @@ def test_partner_contact_updates_the_french_profile_and_a_visitor_reads_it(
     user_with_role(organisation, Role.PARTNER_CONTACT, email="partner@literacy-trust.example")
 
     sign_in(page, live_server.url, "partner@literacy-trust.example")
-    page.get_by_role("link", name="Partner profile").click()
+    page.get_by_role("link", name="Edit the profile").click()  # the Partner profile tile
     page.wait_for_url(f"{live_server.url}/en/dashboard/partner/profile/")
     assert_accessible(page)
     page.get_by_label("Description (French)").fill(FRENCH)

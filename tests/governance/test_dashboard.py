@@ -37,8 +37,10 @@ def test_dashboard_shows_next_session_and_invites_the_focal_point_to_register(
     assert summary.delegation is None
     assert summary.may_register_delegation is True
     content = response.content.decode()
-    assert "not registered yet" in content
-    assert 'href="/en/dashboard/delegations/2/">Register your delegation</a>' in content
+    assert '<span class="status status-pending">Not registered</span>' in content
+    assert (
+        'class="button" href="/en/dashboard/delegations/2/">Register your delegation</a>' in content
+    )
 
 
 def test_dashboard_shows_the_delegations_status_to_a_delegate(client, delegate_a, member_a, host):
@@ -47,7 +49,7 @@ def test_dashboard_shows_the_delegations_status_to_a_delegate(client, delegate_a
     client.force_login(delegate_a)
     response = client.get(reverse("dashboard"))
     assert response.context["governance"].may_register_delegation is False
-    assert "Your delegation: <strong>Submitted</strong>" in response.content.decode()
+    assert '<span class="status status-submitted">Submitted</span>' in response.content.decode()
 
 
 def test_dashboard_lists_readable_documents_since_the_last_visit(
