@@ -32,6 +32,11 @@ STAFF = ("admin@oec.example", "editor@oec.example", "conference@oec.example",
 # A fixed secret for the demo staff of this throw-away database only.
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
+LOAD_LAZY_IMAGES = """() => Promise.all([...document.images].map(image => {
+  image.loading = "eager";
+  return image.complete ? null : new Promise(done => { image.onload = image.onerror = done; });
+}))"""
+
 # role: (e-mail or None, [(name, path with {lang}), ...])
 WALKS = {
     "visitor": (
@@ -158,6 +163,8 @@ def walk(browser, base, role, email, pages):
                 elif email and "/accounts/login/" in page.url:
                     problems.append(f"{role}: {url} sent a signed-in user to sign in")
                 shot = OUT / f"{role}-{name}-{language}-{width}.png"
+                # A whole-page shot never scrolls: pictures lazy below the fold would stay blank.
+                page.evaluate(LOAD_LAZY_IMAGES)
                 page.screenshot(path=str(shot), full_page=True)
                 shots.append((f"{name} {language} {width}px ({status})", shot))
         context.close()
