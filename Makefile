@@ -20,7 +20,7 @@ APT_GET := apt-get -y -qq -o DPkg::Lock::Timeout=600
 APT_INSTALL := sh -c '$(APT_GET) install "$$@" >/dev/null 2>&1 \
 	|| { $(APT_GET) update >/dev/null && $(APT_GET) install "$$@" >/dev/null; }' apt-install
 
-.PHONY: install fonts flags icons browser-tools antivirus-tools run test test-clock screenshots observatory bench bench-bulletin lint messages check-deploy check-compose clean
+.PHONY: install fonts flags icons browser-tools antivirus-tools run test test-clock screenshots lighthouse observatory bench bench-bulletin lint messages check-deploy check-compose clean
 
 $(BIN)/python:
 	@if [ -z "$(PYTHON)" ]; then echo "error: Python 3.12 or newer is needed (python3.12, python3.13 or pyenv); none found." >&2; exit 1; fi
@@ -120,6 +120,10 @@ test-clock: install
 ## screenshots: every role's pages at 390 and 1366 px in en and ar, on contact sheets under var/screenshots/
 screenshots: install browser-tools
 	$(BIN)/python tools/screenshots.py
+
+## lighthouse: Lighthouse (mobile) on the public pages in en and ar, served as in production; prints the scores
+lighthouse: install browser-tools
+	$(BIN)/python tools/lighthouse.py
 
 ## observatory: Mozilla's HTTP Observatory against the portal as on staging (TLS; root, PostgreSQL)
 observatory: install browser-tools
