@@ -137,6 +137,8 @@ class DelegationAdmin(admin.ModelAdmin):
     readonly_fields = ["credentials"]
     inlines = [DelegationMemberInline]
     actions = ["accredit"]
+    # A delegation's page is its focal point's form: nothing the secretariat could view on site.
+    view_on_site = False
 
     @admin.display(description=_("credentials letter"))
     def credentials(self, obj):

@@ -96,6 +96,13 @@ class OrganisationAdmin(TabbedTranslationAdmin):
     prepopulated_fields = {"slug": ["name_en"]}
     inlines = [MembershipInline, TeamMemberInline]
 
+    def has_module_permission(self, request):
+        # Officers look organisations up (the autocomplete boxes) and Django links the records
+        # they keep to them: their list is in the back office for every officer, read-only.
+        # The rest of the Members section (people, invitations, join requests) stays the
+        # administrators'.
+        return request.user.has_perm("members.view_organisation")
+
 
 @admin.register(JoinRequest)
 class JoinRequestAdmin(admin.ModelAdmin):

@@ -54,7 +54,7 @@ def microsite(request, slug):
     context = {
         "organisation": organisation,
         "team": TeamMember.objects.of(organisation),
-        "accepts_join_requests": organisation.is_member,
+        "accepts_join_requests": organisation.is_member and organisation.is_public,
         "content_languages": languages_with_text(organisation, "name", "summary"),
     }
     return render(request, "members/microsite.html", context)

@@ -130,6 +130,10 @@ class PartnershipAdmin(PrivateFilesAdminMixin, TabbedTranslationAdmin):
 
     change_form_template = "admin/partnerships/partnership/change_form.html"
 
+    def view_on_site(self, partnership):
+        """A partner's public page, once it has one (admitted, not ended or suspended)."""
+        return partnership.get_absolute_url() if partnership.is_public else None
+
     def get_urls(self):
         decide = self.admin_site.admin_view(self.decide_view)
         return [

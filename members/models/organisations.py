@@ -146,6 +146,12 @@ class Organisation(models.Model):
         return reverse("members:microsite", kwargs={"slug": self.slug})
 
     @property
+    def is_public(self):
+        """What a visitor may see (`public()`): a suspended organisation is seen by the
+        secretariat only, without its public ways in (join form, news feeds)."""
+        return self.status == self.Status.ACTIVE
+
+    @property
     def is_host(self):
         return self.kind == self.Kind.HOST
 
