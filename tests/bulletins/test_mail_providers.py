@@ -11,6 +11,7 @@ import base64
 import json
 
 import pytest
+import requests
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
@@ -28,6 +29,7 @@ from .provider_reports import (
     SECRET,
     UNSUBSCRIBING,
     mailgun,
+    postmark,
     report,
     sendgrid,
 )
@@ -270,3 +272,46 @@ def test_check_deploy_warns_of_a_provider_whose_reports_would_be_refused(setting
     assert mail_provider_webhook_configured(None) == []
     settings.OEC_MAIL_PROVIDER, settings.ANYMAIL = "smtp", {}
     assert mail_provider_webhook_configured(None) == []
+
+
+# --- the whole way: sent through Postmark's API, reported back by Postmark ---------------------
+def test_a_bulletin_sent_through_postmark_is_marked_by_postmarks_bounce_report(
+    client, webhooks, compose_and_send, monkeypatch
+):
+    """Postmark's API answers with its MessageID, which the delivery keeps and its bounce
+    report names (requests is stubbed: no network)."""
+    webhooks.EMAIL_BACKEND = "anymail.backends.postmark.EmailBackend"
+    webhooks.ANYMAIL = {**webhooks.ANYMAIL, "POSTMARK_SERVER_TOKEN": "server-token"}
+    posted = []
+
+    def postmark_api(session, method, url, **params):
+        posted.append(json.loads(params["data"]))
+        answer = requests.Response()
+        answer.status_code = 200
+        answer._content = json.dumps(
+            {
+                "To": ADDRESS,
+                "SubmittedAt": "2026-11-07T10:45:12.0-05:00",
+                "MessageID": PROVIDER_IDS["postmark"],
+                "ErrorCode": 0,
+                "Message": "OK",
+            }
+        ).encode()
+        return answer
+
+    monkeypatch.setattr(requests.Session, "request", postmark_api)
+    bulletin_contact(email=ADDRESS)
+    compose_and_send()
+
+    [sent] = posted
+    headers = {header["Name"]: header["Value"] for header in sent["Headers"]}
+    assert headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    delivery = Delivery.objects.get()
+    assert (delivery.status, delivery.provider_message_id) == ("sent", PROVIDER_IDS["postmark"])
+    assert headers["Message-ID"] == delivery.message_id  # ours too, kept for a resend
+
+    bounce = postmark("hard_bounce", ADDRESS, PROVIDER_IDS["postmark"])
+    assert report(client, "postmark", bounce).status_code == 200
+    delivery.refresh_from_db()
+    assert delivery.status == "bounced"
+    assert suppressions() == [(ADDRESS, "hard_bounce")]
