@@ -8,4 +8,10 @@ class BulletinsConfig(AppConfig):
     verbose_name = _("Monthly partner bulletin")
 
     def ready(self):
-        from . import permissions  # noqa: F401
+        from anymail.signals import tracking
+
+        from . import checks, permissions  # noqa: F401
+        from .mail_events import record_tracking_event
+
+        # Every mail provider's bounces, complaints and unsubscribes (bulletins/webhooks.py).
+        tracking.connect(record_tracking_event, dispatch_uid="bulletins.mail_events")

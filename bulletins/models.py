@@ -167,10 +167,14 @@ class Subscriber(models.Model):
 
 
 class Suppression(models.Model):
-    """An address never to mail again: it unsubscribed, or its mailbox hard-bounced."""
+    """An address never to mail again: it unsubscribed (here or at the mail provider), its
+    owner marked a message as spam, or its mailbox hard-bounced."""
 
     class Reason(models.TextChoices):
+        # From the lightest to the gravest: a graver report replaces a lighter one
+        # (services.address_suppress), never the other way.
         UNSUBSCRIBED = "unsubscribed", _("Unsubscribed")
+        COMPLAINT = "complaint", _("Marked as spam")
         HARD_BOUNCE = "hard_bounce", _("Hard bounce")
 
     email = models.EmailField(_("e-mail address"), unique=True)
@@ -212,6 +216,7 @@ class Delivery(models.Model):
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
         BOUNCED = "bounced", _("Bounced")
+        COMPLAINED = "complained", _("Marked as spam")
         SKIPPED = "skipped", _("Skipped (suppressed before sending)")
 
     bulletin = models.ForeignKey(Bulletin, on_delete=models.CASCADE, related_name="deliveries")
@@ -241,6 +246,12 @@ class Delivery(models.Model):
     # Given when the row is first claimed and kept for every attempt after it, so that a copy
     # sent again carries the Message-ID of the first and receiving systems see a repeat.
     message_id = models.CharField(_("message id"), max_length=255, blank=True)
+    # The id the mail provider gave the message when it took it (django-anymail's
+    # anymail_status), which its bounce and complaint reports name (bulletins/mail_events.py);
+    # empty when sent by SMTP, where the reports name `message_id`.
+    provider_message_id = models.CharField(
+        _("mail provider's message id"), max_length=255, blank=True
+    )
     # The sweeper found this row claimed by a task that died while the mail server may have
     # been accepting its message (sending.py): the recipient may get a second copy.
     possibly_sent = models.BooleanField(
@@ -268,7 +279,12 @@ class Delivery(models.Model):
                 fields=["bulletin", "email"], name="bulletins_one_delivery_per_recipient"
             ),
         ]
-        indexes = [models.Index(fields=["bulletin", "status"])]
+        indexes = [
+            models.Index(fields=["bulletin", "status"]),
+            # The mail provider's reports find their delivery by one of these.
+            models.Index(fields=["message_id"], name="bulletins_delivery_msgid"),
+            models.Index(fields=["provider_message_id"], name="bulletins_delivery_provmsgid"),
+        ]
 
     def __str__(self):
         return f"{self.bulletin} → {self.email} ({self.status})"

@@ -46,6 +46,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from .mail_api import is_transient_provider_error, provider_message_id
 from .models import Bulletin, BulletinEdition, Delivery, Suppression
 from .tokens import unsubscribe_token
 
@@ -73,6 +74,8 @@ def message_id_domain():
 
 def is_transient(exc):
     """4xx answers and lost connections are worth retrying; 5xx answers are final."""
+    if is_transient_provider_error(exc):  # through a provider's API (OEC_MAIL_PROVIDER)
+        return True
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
         codes = [code for code, _message in exc.recipients.values()]
         return bool(codes) and all(400 <= code < 500 for code in codes)
@@ -237,8 +240,8 @@ class ChunkSender:
         return template.raw
 
     def deliver(self, delivery):
-        """Send the delivery's message under the Message-ID its first claim gave it. Raises
-        what SMTP raises."""
+        """Send the delivery's message under the Message-ID its first claim gave it; returns
+        the id a mail provider's API gave it ("" over SMTP). Raises what SMTP raises."""
         template = self.template(delivery.bulletin_id, delivery.language)
         unsubscribe_url, preferences_url = self.urls(delivery)
         message_id = delivery.message_id
@@ -255,14 +258,17 @@ class ChunkSender:
             )
             options = ["BODY=8BITMIME"] if smtp.has_extn("8bitmime") else []
             smtp.sendmail(self.envelope_sender, [delivery.email], payload, options)
-        else:  # another mail backend (tests, console): the ordinary way
-            self.build(
-                template,
-                to=delivery.email,
-                message_id=message_id,
-                unsubscribe_url=unsubscribe_url,
-                preferences_url=preferences_url,
-            ).send()
+            return ""
+        # Another mail backend (a provider's API, tests, console): the ordinary way.
+        message = self.build(
+            template,
+            to=delivery.email,
+            message_id=message_id,
+            unsubscribe_url=unsubscribe_url,
+            preferences_url=preferences_url,
+        )
+        message.send()
+        return provider_message_id(message)
 
     def send(self, delivery_ids):
         """Claim the pending ones among `delivery_ids` and send them; returns the ids that
@@ -310,7 +316,7 @@ class ChunkSender:
     def send_one(self, delivery):
         """Send one claimed delivery and record the outcome at once (autocommit)."""
         try:
-            self.deliver(delivery)
+            provider_id = self.deliver(delivery)
         except Exception as exc:  # noqa: BLE001 (SMTP and socket errors of every kind)
             error = f"{type(exc).__name__}: {exc}"[:2000]
             # A failed conversation may leave the connection unusable: start a new one.
@@ -326,22 +332,23 @@ class ChunkSender:
         # row is never sent again. A worker killed between the two leaves it claimed, and the
         # sweeper sends it a second time, under the same Message-ID (SMTP's own window, the
         # same with any client).
-        mark_sent(delivery.pk)
+        mark_sent(delivery.pk, provider_id)
         return Outcome.SENT
 
 
 MARK_SENT_SQL = (
-    "UPDATE bulletins_delivery SET status = %s, sent_at = %s, last_error = %s WHERE id = %s"
+    "UPDATE bulletins_delivery SET status = %s, sent_at = %s, last_error = %s, "
+    "provider_message_id = %s WHERE id = %s"
 )
 
 
-def mark_sent(pk):
+def mark_sent(pk, provider_message_id=""):
     """The one statement per message, written out: building it with the ORM's update() costs
     twice the CPU (about as much as smtplib's side of the SMTP conversation), on a machine
     where the workers, PostgreSQL and the SMTP server share the cores (bench-bulletin)."""
     sent_at = db_connection.ops.adapt_datetimefield_value(timezone.now())
     with db_connection.cursor() as cursor:
-        cursor.execute(MARK_SENT_SQL, [Delivery.Status.SENT, sent_at, "", pk])
+        cursor.execute(MARK_SENT_SQL, [Delivery.Status.SENT, sent_at, "", provider_message_id, pk])
 
 
 def claim(delivery_ids, *, domain=None):

@@ -1,4 +1,5 @@
-"""The bulletin's use cases: compose, approve, queue, sweep, unsubscribe, subscribe, bounce."""
+"""The bulletin's use cases: compose, approve, queue, sweep, unsubscribe, subscribe, and what
+the mail provider reports (bounces, complaints, unsubscribes)."""
 
 import datetime
 import logging
@@ -291,13 +292,21 @@ def bulletin_resend_failures(*, bulletin) -> int:
 
 
 # --- recipients' choices ------------------------------------------------------------------------
+# A graver reason replaces a lighter one: a hard bounce of an address that unsubscribed keeps it
+# from subscribing again (subscriber_confirm), an unsubscribe never lifts a hard bounce.
+SUPPRESSION_GRAVITY = {reason: rank for rank, reason in enumerate(Suppression.Reason)}
+
+
 @transaction.atomic
 def address_suppress(*, email, reason) -> Suppression:
     """Never mail `email` again: contacts stop receiving, pending rows are skipped."""
     email = normalise_email(email)
-    suppression, _created = Suppression.objects.get_or_create(
+    suppression, created = Suppression.objects.select_for_update().get_or_create(
         email=email, defaults={"reason": reason}
     )
+    if not created and SUPPRESSION_GRAVITY[reason] > SUPPRESSION_GRAVITY[suppression.reason]:
+        suppression.reason = reason
+        suppression.save(update_fields=["reason"])
     contacts_with_email(email).filter(receives_bulletin=True).update(receives_bulletin=False)
     Delivery.objects.pending().filter(email=email).update(status=Delivery.Status.SKIPPED)
     return suppression
@@ -317,15 +326,32 @@ def address_change_language(*, email, language) -> int:
     return count
 
 
-def delivery_record_bounce(*, email, message_id="") -> int:
-    """A hard bounce: the address is suppressed and its delivery rows marked bounced."""
+# What each report of the mail provider makes of the deliveries it names: the message bounced,
+# or its reader marked it as spam; one who unsubscribed at the provider had received it.
+REPORTED_DELIVERY_STATUS = {
+    Suppression.Reason.HARD_BOUNCE: Delivery.Status.BOUNCED,
+    Suppression.Reason.COMPLAINT: Delivery.Status.COMPLAINED,
+    Suppression.Reason.UNSUBSCRIBED: None,
+}
+
+
+def address_record_provider_report(*, email, reason, message_id="") -> int:
+    """The mail provider reports a hard bounce, a complaint or an unsubscribe for `email`
+    (bulletins/mail_events.py): the address is suppressed, and the delivery of the message the
+    report names (`message_id`: ours, or the provider's own) is marked. Returns the number of
+    deliveries marked. The same report twice changes nothing more; an address the portal
+    never mailed is suppressed all the same (the provider will not deliver to it either)."""
     email = normalise_email(email)
     with transaction.atomic():
-        address_suppress(email=email, reason=Suppression.Reason.HARD_BOUNCE)
-        deliveries = Delivery.objects.filter(email=email, status=Delivery.Status.SENT)
-        if message_id:
-            deliveries = deliveries.filter(message_id=message_id)
-        return deliveries.update(status=Delivery.Status.BOUNCED)
+        address_suppress(email=email, reason=reason)
+        status = REPORTED_DELIVERY_STATUS[reason]
+        if status is None or not message_id:
+            return 0
+        return (
+            Delivery.objects.filter(email=email, status=Delivery.Status.SENT)
+            .filter(Q(message_id=message_id) | Q(provider_message_id=message_id))
+            .update(status=status)
+        )
 
 
 # --- public subscription (double opt-in) --------------------------------------------------------
@@ -347,7 +373,8 @@ def subscriber_request(*, email, language) -> Subscriber:
 def subscriber_confirm(*, email) -> Subscriber | None:
     """The link was followed: the address receives the bulletin from the next issue on.
 
-    An address that unsubscribed may come back this way; a hard-bounced one may not.
+    An address that unsubscribed or complained may come back this way; a hard-bounced one may
+    not.
     """
     email = normalise_email(email)
     subscriber = Subscriber.objects.select_for_update().filter(email=email).first()
@@ -355,7 +382,11 @@ def subscriber_confirm(*, email) -> Subscriber | None:
         return None
     if Suppression.objects.filter(email=email, reason=Suppression.Reason.HARD_BOUNCE).exists():
         return None
-    Suppression.objects.filter(email=email, reason=Suppression.Reason.UNSUBSCRIBED).delete()
+    # Confirming is a new, explicit consent: it lifts an unsubscribe and a spam complaint.
+    Suppression.objects.filter(
+        email=email,
+        reason__in=[Suppression.Reason.UNSUBSCRIBED, Suppression.Reason.COMPLAINT],
+    ).delete()
     if subscriber.confirmed_at is None:
         subscriber.confirmed_at = timezone.now()
         subscriber.save(update_fields=["confirmed_at"])

@@ -1,18 +1,15 @@
-"""Public pages of the bulletin: archive, subscription, (un)subscribe, preferences; bounces."""
+"""Public pages of the bulletin: archive, subscription, (un)subscribe, preferences."""
 
 import datetime
-import hmac
-import json
-import logging
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from members import rate_limits
 from members.request_facts import client_ip
@@ -21,8 +18,6 @@ from . import selectors, services
 from .forms import LanguageForm, SubscribeForm
 from .models import Bulletin, Subscriber
 from .tokens import email_from_confirm_token, email_from_unsubscribe_token
-
-logger = logging.getLogger(__name__)
 
 ARCHIVE_PAGE_SIZE = 24
 
@@ -125,29 +120,3 @@ def preferences(request, token):
         saved = True
     context = {"email": email, "token": token, "form": form, "saved": saved}
     return render(request, "bulletins/preferences.html", context)
-
-
-@csrf_exempt  # called by the mail provider, authenticated by the shared secret
-@require_POST
-def bounces(request):
-    """Bounce webhook: {"email": ..., "type": "hard"|"soft", "message_id": ...} with the header
-    X-OEC-Webhook-Secret. A hard bounce suppresses the address; a soft one is only logged."""
-    secret = settings.OEC_BULLETIN_WEBHOOK_SECRET
-    given = request.headers.get("X-OEC-Webhook-Secret", "")
-    if not secret or not hmac.compare_digest(given.encode(), secret.encode()):
-        return HttpResponse(status=403)
-    try:
-        payload = json.loads(request.body)
-        email = str(payload["email"]).strip()
-        kind = str(payload.get("type", "hard"))
-    except (ValueError, KeyError, TypeError, AttributeError):
-        return JsonResponse({"error": "expected JSON with an email"}, status=400)
-    if "@" not in email:
-        return JsonResponse({"error": "expected JSON with an email"}, status=400)
-    if kind != "hard":
-        logger.info("bulletin soft bounce for a recipient, nothing changed")
-        return JsonResponse({"bounced": 0})
-    count = services.delivery_record_bounce(
-        email=email, message_id=str(payload.get("message_id", "") or "")
-    )
-    return JsonResponse({"bounced": count})

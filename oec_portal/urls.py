@@ -19,13 +19,14 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # Open data API with its schema (/api/schema/) and docs (/api/docs/): see oec_portal/api.py.
     path("api/", include("oec_portal.api", namespace="api")),
-    # The bulletin's one-click unsubscribe (RFC 8058) and bounce webhook: links in sent mail.
+    # The bulletin's one-click unsubscribe (RFC 8058): a link in sent mail.
     path(
         "bulletins/unsubscribe/<str:token>/",
         bulletins_views.unsubscribe,
         name="bulletin_unsubscribe",
     ),
-    path("bulletins/bounces/", bulletins_views.bounces, name="bulletin_bounces"),
+    # The mail providers' reports of bounces, complaints and unsubscribes (django-anymail).
+    path("anymail/", include("bulletins.webhooks")),
 ]
 
 urlpatterns += i18n_patterns(

@@ -7,7 +7,8 @@ override what differs.
 Each setting is written once, with its final value, in its own section; what a value depends on
 is read above it. The portal's own settings (OEC_…) come first, by app, each with its default
 and what it is for, in portal.py: app code reads them as `settings.OEC_…`, never with a default
-of its own. Django's and the libraries' settings follow.
+of its own. Django's and the libraries' settings follow; e-mail (SMTP, or a mail provider's API
+chosen by OEC_MAIL_PROVIDER) has a module of its own, mail.py.
 """
 
 from pathlib import Path
@@ -58,6 +59,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "rules.apps.AutodiscoverRulesConfig",
     "django_prose_editor",
+    # Mail through a provider's API and its tracking webhooks (OEC_MAIL_PROVIDER below).
+    "anymail",
     # Ours, ground floor first.
     "members",
     "pages",
@@ -278,20 +281,8 @@ WHITENOISE_AUTOREFRESH = DEBUG
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10_485_760
 
-# --- E-mail -----------------------------------------------------------------------------------
-# One address says it all (django-environ's syntax): smtp+tls://user:password@host:587, or
-# consolemail:// which prints the messages, as in development.
-_email_url = env.email_url("EMAIL_URL", default="consolemail://")
-EMAIL_BACKEND = _email_url["EMAIL_BACKEND"]
-EMAIL_HOST = _email_url["EMAIL_HOST"]
-EMAIL_PORT = _email_url["EMAIL_PORT"]
-EMAIL_HOST_USER = _email_url["EMAIL_HOST_USER"]
-EMAIL_HOST_PASSWORD = _email_url["EMAIL_HOST_PASSWORD"]
-EMAIL_USE_TLS = _email_url.get("EMAIL_USE_TLS", False)  # smtp+tls://, smtps://
-EMAIL_USE_SSL = _email_url.get("EMAIL_USE_SSL", False)  # smtp+ssl://
-EMAIL_FILE_PATH = _email_url["EMAIL_FILE_PATH"]  # filemail:///path
-DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="OEC Portal <no-reply@oec.example>")
-SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# --- E-mail: SMTP or a mail provider's API, and the providers' webhooks (mail.py) ---------------
+from .mail import *  # noqa: E402, F403
 
 # --- Security (tightened further in production.py) --------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

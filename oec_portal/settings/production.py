@@ -41,6 +41,9 @@ OEC_FRAGMENT_CACHE_SECONDS = env.int("OEC_FRAGMENT_CACHE_SECONDS", default=600)
 # nginx after the permission check (X-Accel-Redirect), from this internal location; empty,
 # Django streams them itself.
 OEC_X_ACCEL_REDIRECT_PREFIX = env("OEC_X_ACCEL_REDIRECT_PREFIX", default="")
+# Mail leaves by SMTP (EMAIL_URL) or a provider's API (OEC_MAIL_PROVIDER, mail.py), the same
+# in every environment; `check --deploy` warns of a provider whose webhooks lack their secret
+# (bulletins/checks.py).
 
 # --- Django -----------------------------------------------------------------------------------
 # Static files hashed and compressed, after `manage.py collectstatic` (the Docker image runs it).

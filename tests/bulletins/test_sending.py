@@ -4,6 +4,7 @@ import datetime
 import smtplib
 
 import pytest
+from anymail.exceptions import AnymailAPIError
 from django.core import mail
 from django.utils import timezone
 
@@ -114,6 +115,23 @@ def test_message_has_both_parts_and_the_one_click_headers(compose_and_send):
     assert "/en/bulletins/preferences/" in html
     delivery = Delivery.objects.get()
     assert delivery.message_id == message.extra_headers["Message-ID"]
+    assert delivery.provider_message_id == ""  # not sent through a provider's API
+
+
+def test_sent_through_a_providers_api_the_delivery_keeps_the_id_the_provider_gave(
+    compose_and_send, settings
+):
+    """The provider's bounce and complaint reports name its own id (tests/bulletins/
+    test_mail_providers.py): anymail's test backend stands for the provider's API."""
+    settings.EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
+    bulletin_contact(email="reader@ngo.example")
+    compose_and_send()
+
+    [message] = mail.outbox
+    delivery = Delivery.objects.get()
+    assert delivery.status == "sent"
+    assert delivery.provider_message_id == str(message.anymail_status.message_id) != ""
+    assert message.extra_headers["Message-ID"] == delivery.message_id
 
 
 def test_french_contact_gets_the_french_edition(compose_and_send):
@@ -244,6 +262,11 @@ def test_task_retries_a_transient_failure_until_sent(host_org, monkeypatch):
         (smtplib.SMTPServerDisconnected("gone"), True),
         (ConnectionRefusedError(), True),
         (smtplib.SMTPSenderRefused(553, b"bad sender", "x@y.example"), False),
+        # A mail provider's API (django-anymail): unreachable, busy or failing, or a refusal.
+        (AnymailAPIError("no connection"), True),
+        (AnymailAPIError("too many requests", status_code=429), True),
+        (AnymailAPIError("server error", status_code=503), True),
+        (AnymailAPIError("invalid recipient", status_code=422), False),
     ],
 )
 def test_is_transient_tells_4xx_and_lost_connections_from_5xx(error, transient):
