@@ -21,7 +21,9 @@ from .permissions import TRANSITIONS
 from .pictures import RENDITION_WIDTHS
 
 ORIGINAL_MAX_WIDTH = 2400
-JPEG_QUALITY = 85
+# Quality 80, progressive: about 15% lighter than 85 for no difference seen at the sizes shown
+# (the home page's first view stays under its 250 KB budget, `make lighthouse`).
+JPEG_QUALITY = 80
 RESERVED_SLUGS = {"feed", "category"}
 
 
@@ -58,7 +60,7 @@ def _encode_jpeg(image, max_width):
         height = round(image.height * max_width / image.width)
         image = image.resize((max_width, height), Image.Resampling.LANCZOS)
     buffer = io.BytesIO()
-    image.save(buffer, format="JPEG", quality=JPEG_QUALITY, optimize=True)
+    image.save(buffer, format="JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
     return ContentFile(buffer.getvalue()), image.size
 
 

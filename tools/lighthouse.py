@@ -57,12 +57,23 @@ def free_port():
 def production_env():
     """The production settings over plain HTTP, with the run's own database and static files."""
     # nginx compresses the pages in production (deploy/nginx.conf: gzip on, which always
-    # includes text/html); Django's GZipMiddleware, outermost, stands in for it here.
+    # includes text/html) and serves the uploaded media (news pictures, logos); Django's
+    # GZipMiddleware, outermost, and its static file view stand in for it here.
     (OUT / "lighthouse_settings.py").write_text(
         "from oec_portal.settings.production import *  # noqa: F403\n"
         "from oec_portal.settings.production import MIDDLEWARE\n"
         f"STATIC_ROOT = {str(OUT / 'static')!r}\n"
+        f"MEDIA_ROOT = {str(OUT / 'media')!r}\n"
         'MIDDLEWARE = ["django.middleware.gzip.GZipMiddleware", *MIDDLEWARE]\n'
+        'ROOT_URLCONF = "lighthouse_urls"\n'
+    )
+    (OUT / "lighthouse_urls.py").write_text(
+        "from django.conf import settings\n"
+        "from django.urls import re_path\n"
+        "from django.views.static import serve\n"
+        "from oec_portal.urls import urlpatterns as portal\n"
+        'media = re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})\n'
+        "urlpatterns = [media, *portal]\n"
     )
     env = {
         **os.environ,
