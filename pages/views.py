@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.middleware.csp import get_nonce
@@ -25,9 +24,6 @@ def _page_context(request, page, **extra):
     context = {
         "page": page,
         "shows_fallback": not page.has_translation(language),
-        "title_fallback": page.title_falls_back(language),
-        "body_fallback": page.body_falls_back(language),
-        "fallback_language": settings.LANGUAGE_CODE,
         "canonical_url": request.build_absolute_uri(page.get_absolute_url()),
         "section_menu": _section_menu(page),
         "content_languages": page.available_languages(),

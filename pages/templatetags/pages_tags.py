@@ -6,7 +6,6 @@
 """
 
 from django import template
-from django.conf import settings
 from django.utils.translation import get_language
 
 from ..menus import host_menu
@@ -27,8 +26,7 @@ def organisation_pages(organisation):
     return {
         "pages": [
             {"page": page, "shows_fallback": not page.has_translation(language)} for page in pages
-        ],
-        "fallback_language": settings.LANGUAGE_CODE,
+        ]
     }
 
 
