@@ -20,6 +20,7 @@ from .forms import DocumentFileAdminForm
 from .models import (
     AgendaItem,
     AssemblySession,
+    Credentials,
     Decision,
     Delegation,
     DelegationMember,
@@ -45,7 +46,15 @@ class AgendaItemInline(TranslationTabularInline):
 
 @admin.register(AssemblySession)
 class AssemblySessionAdmin(TabbedTranslationAdmin):
-    list_display = ["__str__", "kind", "start_date", "venue", "status", "registration_deadline"]
+    list_display = [
+        "__str__",
+        "kind",
+        "start_date",
+        "venue",
+        "status",
+        "registration_deadline",
+        "participants_published_at",
+    ]
     list_filter = ["organ", "status", "kind"]
     inlines = [AgendaItemInline]
 
@@ -110,12 +119,29 @@ class DelegationMemberInline(admin.TabularInline):
     model = DelegationMember
     extra = 0
     autocomplete_fields = ["user"]
+    fields = [
+        "is_head",
+        "function",
+        "title",
+        "user",
+        "guest_name",
+        "guest_email",
+        "name_latin",
+        "position",
+    ]
 
 
 class DelegationAdminForm(forms.ModelForm):
     class Meta:
         model = Delegation
-        fields = ["session", "organisation", "status", "return_reason"]
+        fields = [
+            "session",
+            "organisation",
+            "status",
+            "return_reason",
+            "credentials_received",
+            "credentials_received_on",
+        ]
 
     def clean(self):
         cleaned = super().clean()
@@ -124,16 +150,37 @@ class DelegationAdminForm(forms.ModelForm):
             and not (cleaned.get("return_reason") or "").strip()
         ):
             self.add_error("return_reason", _("Say why the delegation is returned."))
+        if cleaned.get("credentials_received") == Credentials.NONE and cleaned.get(
+            "credentials_received_on"
+        ):
+            self.add_error(
+                "credentials_received_on", _("Say what was received on that date, or clear it.")
+            )
         return cleaned
 
 
 @admin.register(Delegation)
 class DelegationAdmin(admin.ModelAdmin):
     form = DelegationAdminForm
-    list_display = ["organisation", "session", "status", "submitted_at", "decided_at"]
-    list_filter = ["session", "status"]
+    list_display = [
+        "organisation",
+        "session",
+        "status",
+        "credentials_received",
+        "submitted_at",
+        "decided_at",
+    ]
+    list_filter = ["session", "status", "credentials_received"]
     search_fields = ["organisation__name"]
-    fields = ["session", "organisation", "status", "return_reason", "credentials"]
+    fields = [
+        "session",
+        "organisation",
+        "status",
+        "return_reason",
+        "credentials",
+        "credentials_received",
+        "credentials_received_on",
+    ]
     readonly_fields = ["credentials"]
     inlines = [DelegationMemberInline]
     actions = ["accredit"]

@@ -22,6 +22,7 @@ from members.uploads import PDF, storage_name
 from .models import (
     AgendaItem,
     AssemblySession,
+    Credentials,
     Decision,
     Delegation,
     DelegationMember,
@@ -109,6 +110,7 @@ def seed(*, organisations, users):
         organ,
         CONTENT["first_session"],
         status=AssemblySession.Status.CLOSED,
+        participants_published_at=timezone.make_aware(datetime.datetime(2021, 11, 29, 9)),
         start_date=CONTENT["first_session"]["start_date"],
         end_date=CONTENT["first_session"]["end_date"],
         registration_deadline=timezone.make_aware(
@@ -183,8 +185,10 @@ def seed(*, organisations, users):
             **translated_fields("title", secretary_general["title"]),
         },
     )
-    for slug in ("djibouti", "ecuador"):
-        _seed_delegation(first, organisations[slug], users)
+    # One delegation with its credentials in due form, the other with a copy only: the
+    # credentials committee's report has something in two of its three parts.
+    for slug, credentials in (("djibouti", Credentials.ORIGINAL), ("ecuador", Credentials.COPY)):
+        _seed_delegation(first, organisations[slug], users, credentials=credentials)
 
 
 def _seed_session(organ, session, **fields):
@@ -201,13 +205,18 @@ def _seed_session(organ, session, **fields):
     return row
 
 
-def _seed_delegation(session, organisation, users):
+def _seed_delegation(session, organisation, users, *, credentials):
     focal = users[f"focal@{organisation.slug}.example"]
     delegate = users[f"delegate@{organisation.slug}.example"]
     delegation, _ = Delegation.objects.update_or_create(
         session=session,
         organisation=organisation,
-        defaults={"status": Delegation.Status.ACCREDITED, "return_reason": ""},
+        defaults={
+            "status": Delegation.Status.ACCREDITED,
+            "return_reason": "",
+            "credentials_received": credentials,
+            "credentials_received_on": datetime.date(2021, 11, 22),
+        },
     )
     if not delegation.credentials_letter:
         content = minimal_pdf(f"Credentials of the delegation of {organisation.name_en}")
@@ -217,8 +226,16 @@ def _seed_delegation(session, organisation, users):
         delegation.decided_at = timezone.make_aware(datetime.datetime(2021, 11, 25, 10))
         delegation.save()
     DelegationMember.objects.update_or_create(
-        delegation=delegation, is_head=True, defaults={"user": focal}
+        delegation=delegation,
+        is_head=True,
+        defaults={"user": focal, "title": "H.E.", "position": "Minister of Education"},
     )
     DelegationMember.objects.update_or_create(
-        delegation=delegation, user=delegate, defaults={"is_head": False}
+        delegation=delegation,
+        user=delegate,
+        defaults={
+            "is_head": False,
+            "function": DelegationMember.Function.ADVISER,
+            "position": "Ministry of Education",
+        },
     )

@@ -3,12 +3,20 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from members.forms_rendering import PromptsToChoose
 from members.kept_uploads import KeepsValidUploads
 from members.private_file_admin import PrivateFileInput
 
-from .models import AssemblySession, Delegation, Document, DocumentFile, Language
+from .models import (
+    AssemblySession,
+    Delegation,
+    DelegationMember,
+    Document,
+    DocumentFile,
+    Language,
+)
 from .services import prepare_upload
 
 
@@ -90,6 +98,25 @@ class PersonFields(PromptsToChoose, forms.Form):
     )
     guest_name = forms.CharField(label=_("Guest's name"), max_length=200, required=False)
     guest_email = forms.EmailField(label=_("Guest's e-mail address"), required=False)
+    # As the list of participants prints them.
+    title = forms.CharField(
+        label=pgettext_lazy("person", "Title"),
+        max_length=60,
+        required=False,
+        help_text=_("For example: H.E. Ms, Mr, Dr, Prof."),
+    )
+    name_latin = forms.CharField(
+        label=_("Name in the Latin script"),
+        max_length=200,
+        required=False,
+        help_text=_("Where the name is written in another script."),
+    )
+    position = forms.CharField(
+        label=_("Post"),
+        max_length=200,
+        required=False,
+        help_text=_("For example: Minister of Education."),
+    )
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
@@ -112,13 +139,19 @@ class PersonFields(PromptsToChoose, forms.Form):
         return cleaned
 
     def person(self):
-        """{"user": ...} or {"guest_name": ..., "guest_email": ...}; None for an empty row."""
+        """{"user": ...} or {"guest_name": ..., "guest_email": ...} with what the list of
+        participants prints (title, post, Latin name, function); None for an empty row."""
         data = self.cleaned_data
         if data.get("user"):
-            return {"user": data["user"]}
-        if data.get("guest_name"):
-            return {"guest_name": data["guest_name"], "guest_email": data["guest_email"]}
-        return None
+            identity = {"user": data["user"]}
+        elif data.get("guest_name"):
+            identity = {"guest_name": data["guest_name"], "guest_email": data["guest_email"]}
+        else:
+            return None
+        listed = {field: data.get(field, "") for field in ("title", "name_latin", "position")}
+        if data.get("function"):
+            listed["function"] = data["function"]
+        return identity | listed
 
 
 class DelegationHeadForm(KeepsValidUploads, PersonFields):
@@ -149,8 +182,19 @@ class BaseMemberFormSet(forms.BaseFormSet):
         return [person for form in self.forms if (person := form.person())]
 
 
+class MemberFields(PersonFields):
+    """A delegation member other than the head, with their function on the delegation."""
+
+    function = forms.ChoiceField(
+        label=_("Function in the delegation"),
+        choices=DelegationMember.Function.choices,
+        initial=DelegationMember.Function.MEMBER,
+        required=False,
+    )
+
+
 DelegationMemberFormSet = forms.formset_factory(
-    PersonFields, formset=BaseMemberFormSet, extra=3, max_num=30, validate_max=True
+    MemberFields, formset=BaseMemberFormSet, extra=3, max_num=30, validate_max=True
 )
 
 

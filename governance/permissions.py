@@ -114,6 +114,16 @@ rules.add_perm("governance.edit_delegation", can_change_delegation)
 rules.add_perm("governance.view_own_delegation", can_view_delegation)
 # The list of accredited delegations of a session: members and the secretariat, not the public.
 rules.add_perm("governance.view_accredited_delegations", is_member_user | is_secretariat)
+# A session's list of participants: everyone once the secretariat published it; before that,
+# the provisional list, members and the secretariat. The credentials committee's report: the same.
+rules.add_perm(
+    "governance.view_participants",
+    rules.predicate(lambda user, session: session is not None and session.participants_published)
+    | is_member_user
+    | is_secretariat,
+)
+rules.add_perm("governance.view_provisional_participants", is_member_user | is_secretariat)
+rules.add_perm("governance.view_credentials_report", is_member_user | is_secretariat)
 # The back office of sessions, agenda, documents, decisions and delegations.
 rules.add_perm("governance.manage_conference", is_conference_officer)
 

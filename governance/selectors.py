@@ -1,18 +1,21 @@
 """Reads that compose the policy with the models: what a user may see (views, the API, site
 search, template tags) and what other floors show (the member dashboard; the monthly bulletin)."""
 
+import unicodedata
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Count, OuterRef, Subquery, Window
+from django.db.models import Case, Count, OuterRef, Prefetch, Subquery, Value, When, Window
 
 from members.content_cache import cached_until_content_changes
 from members.permissions import audience
 
 from .models import (
     AssemblySession,
+    Credentials,
     Decision,
     Delegation,
+    DelegationMember,
     Document,
     DocumentFile,
     slug_to_symbol,
@@ -185,3 +188,84 @@ def delegations_awaiting_accreditation_count():
     return Delegation.objects.filter(
         status=Delegation.Status.SUBMITTED, session__in=AssemblySession.objects.upcoming()
     ).count()
+
+
+# --- A session's lists: participants and credentials ------------------------------------------
+
+
+def _alphabetical_key(text):
+    """Alphabetical order of a name in any of our scripts: accents and case do not count."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def in_session_order(delegations, session):
+    """The delegations in the alphabetical order of their names in the session's working
+    language (English names where one is missing), as a list of participants is printed."""
+    language = session.language
+
+    def name(delegation):
+        organisation = delegation.organisation
+        return getattr(organisation, f"name_{language}", "") or organisation.name_en or ""
+
+    return sorted(delegations, key=lambda delegation: _alphabetical_key(name(delegation)))
+
+
+def participants_of(session, *, provisional):
+    """The delegations on the session's list of participants with their people, head first.
+
+    The published list holds the accredited delegations; the provisional one, which members
+    and the secretariat see before, also those submitted and not yet accredited."""
+    statuses = [Delegation.Status.ACCREDITED]
+    if provisional:
+        statuses.append(Delegation.Status.SUBMITTED)
+    people = DelegationMember.objects.select_related("user").order_by(
+        "-is_head", _FUNCTION_ORDER, "pk"
+    )
+    delegations = (
+        session.delegations.filter(status__in=statuses)
+        .select_related("organisation")
+        .prefetch_related(Prefetch("members", queryset=people))
+    )
+    return in_session_order(delegations, session)
+
+
+_FUNCTION_ORDER = Case(
+    *(
+        When(function=function, then=Value(rank))
+        for rank, function in enumerate(DelegationMember.Function.values)
+    ),
+    default=Value(len(DelegationMember.Function.values)),
+)
+
+
+@dataclass
+class CredentialsReport:
+    """The credentials committee's report: the delegations by what the secretariat received."""
+
+    in_due_form: list
+    provisional: list  # a copy or provisional information
+    without: list
+
+    @property
+    def total(self):
+        return len(self.in_due_form) + len(self.provisional) + len(self.without)
+
+
+def credentials_report(session):
+    """Every delegation registered for the session (submitted or accredited), by credentials."""
+    delegations = in_session_order(
+        session.delegations.filter(
+            status__in=[Delegation.Status.SUBMITTED, Delegation.Status.ACCREDITED]
+        ).select_related("organisation"),
+        session,
+    )
+    report = CredentialsReport(in_due_form=[], provisional=[], without=[])
+    for delegation in delegations:
+        if delegation.credentials_received == Credentials.ORIGINAL:
+            report.in_due_form.append(delegation)
+        elif delegation.credentials_received in (Credentials.COPY, Credentials.PROVISIONAL):
+            report.provisional.append(delegation)
+        else:
+            report.without.append(delegation)
+    return report

@@ -100,6 +100,10 @@ def _check_may_change(*, delegation, by):
         )
 
 
+# What the list of participants prints of a person, besides the name.
+LISTED_FIELDS = ("title", "position", "name_latin")
+
+
 @transaction.atomic
 def delegation_save(
     *,
@@ -112,8 +116,9 @@ def delegation_save(
 ) -> Delegation:
     """Create or update the organisation's delegation to the session (status back to draft).
 
-    `head` and each of `members` is {"user": User} or {"guest_name": ..., "guest_email": ...};
-    users must belong to the organisation (forms limit the choices; this is the backstop).
+    `head` and each of `members` is {"user": User} or {"guest_name": ..., "guest_email": ...},
+    with the optional "title", "function", "position" and "name_latin"; users must belong to
+    the organisation (forms limit the choices; this is the backstop).
     """
     delegation = (
         Delegation.objects.select_for_update()
@@ -163,6 +168,8 @@ def delegation_save(
                 user=person.get("user"),
                 guest_name="" if person.get("user") else person["guest_name"],
                 guest_email="" if person.get("user") else person["guest_email"],
+                **{field: person.get(field, "") for field in LISTED_FIELDS},
+                function=person.get("function") or DelegationMember.Function.MEMBER,
             )
             for person in people
         ]

@@ -1,12 +1,22 @@
 from django.urls import path
 
-from . import views
+from . import session_lists, views
 
 app_name = "governance"
 
 urlpatterns = [
     path("assembly/", views.session_list, name="session_list"),
     path("assembly/<int:number>/", views.session_detail, name="session_detail"),
+    path(
+        "assembly/<int:number>/participants/",
+        session_lists.participants,
+        name="session_participants",
+    ),
+    path(
+        "assembly/<int:number>/credentials/",
+        session_lists.credentials,
+        name="session_credentials",
+    ),
     path("documents/", views.document_list, name="document_list"),
     # A symbol's "/" is written "-" in URLs: /documents/OEC-GA-1-5-Rev.1/.
     path("documents/<symbol:symbol>/", views.document_detail, name="document_detail"),

@@ -206,9 +206,15 @@ def decision_detail(request, symbol):
 def _person_initial(member):
     if member is None:
         return {}
+    listed = {
+        "title": member.title,
+        "name_latin": member.name_latin,
+        "position": member.position,
+        "function": member.function,
+    }
     if member.user_id:
-        return {"user": member.user_id}
-    return {"guest_name": member.guest_name, "guest_email": member.guest_email}
+        return {"user": member.user_id, **listed}
+    return {"guest_name": member.guest_name, "guest_email": member.guest_email, **listed}
 
 
 @login_required

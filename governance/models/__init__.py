@@ -5,7 +5,7 @@ and the other apps expect; each lives in the module named after what it holds.
 """
 
 from .decisions import Decision, DecisionQuerySet, Vote
-from .delegations import Delegation, DelegationMember, DelegationQuerySet
+from .delegations import Credentials, Delegation, DelegationMember, DelegationQuerySet
 from .documents import Document, DocumentFile, DocumentQuerySet, Language
 from .downloads import DocumentDownload
 from .office_holders import OfficeHolder
@@ -26,6 +26,7 @@ __all__ = [
     "AgendaItem",
     "AssemblySession",
     "AssemblySessionQuerySet",
+    "Credentials",
     "Decision",
     "DecisionQuerySet",
     "Delegation",

@@ -17,6 +17,15 @@ class DelegationQuerySet(models.QuerySet):
         return self.filter(status=Delegation.Status.ACCREDITED)
 
 
+class Credentials(models.TextChoices):
+    """What the secretariat holds for a delegation, from the strongest to none."""
+
+    ORIGINAL = "original", _("Original credentials in due form")
+    COPY = "copy", _("Copy of credentials")
+    PROVISIONAL = "provisional", _("Provisional information")
+    NONE = "none", _("Nothing received")
+
+
 class Delegation(models.Model):
     """A member organisation's delegation to one session, registered by its focal point."""
 
@@ -50,6 +59,15 @@ class Delegation(models.Model):
         blank=True,
     )
     credentials_original_filename = models.CharField(max_length=200, blank=True)
+    # What the secretariat received, for the credentials committee's report (rule of procedure:
+    # credentials issued by the head of state or government or the minister responsible).
+    credentials_received = models.CharField(
+        _("credentials received"),
+        max_length=12,
+        choices=Credentials.choices,
+        default=Credentials.NONE,
+    )
+    credentials_received_on = models.DateField(_("credentials received on"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -87,6 +105,14 @@ class Delegation(models.Model):
 class DelegationMember(models.Model):
     """A person on a delegation: a user of the organisation, or a named guest with an e-mail."""
 
+    class Function(models.TextChoices):
+        # The head is `is_head` (one per delegation, a constraint); these are the others.
+        DEPUTY = "deputy", _("Deputy head of delegation")
+        ALTERNATE = "alternate", _("Alternate")
+        ADVISER = "adviser", _("Adviser")
+        EXPERT = "expert", _("Expert")
+        MEMBER = "member", _("Member")
+
     delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="members")
     is_head = models.BooleanField(_("head of delegation"), default=False)
     user = models.ForeignKey(
@@ -99,6 +125,25 @@ class DelegationMember(models.Model):
     )
     guest_name = models.CharField(_("guest's name"), max_length=200, blank=True)
     guest_email = models.EmailField(_("guest's e-mail"), blank=True)
+    # What a list of participants prints for each person.
+    title = models.CharField(
+        _("title"), max_length=60, blank=True, help_text=_("For example: H.E. Ms, Mr, Dr, Prof.")
+    )
+    function = models.CharField(
+        _("function in the delegation"),
+        max_length=12,
+        choices=Function.choices,
+        default=Function.MEMBER,
+    )
+    position = models.CharField(
+        _("post"), max_length=200, blank=True, help_text=_("For example: Minister of Education.")
+    )
+    name_latin = models.CharField(
+        _("name in the Latin script"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where the name is written in another script."),
+    )
 
     class Meta:
         verbose_name = _("delegation member")
@@ -123,6 +168,11 @@ class DelegationMember(models.Model):
     @property
     def name(self):
         return str(self.user) if self.user_id else self.guest_name
+
+    @property
+    def function_label(self):
+        """What the list of participants says the person does on the delegation."""
+        return _("Head of delegation") if self.is_head else self.get_function_display()
 
     @property
     def email(self):

@@ -1,5 +1,6 @@
 """Organs, their sessions and each session's agenda."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -67,6 +68,19 @@ class AssemblySession(models.Model):
         blank=True,
         help_text=_("After it, only the secretariat can change delegations."),
     )
+    language = models.CharField(
+        _("working language"),
+        max_length=2,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text=_("The list of participants follows the alphabetical order of this language."),
+    )
+    participants_published_at = models.DateTimeField(
+        _("list of participants published"),
+        null=True,
+        blank=True,
+        help_text=_("Until then, only members and the secretariat see the provisional list."),
+    )
 
     objects = AssemblySessionQuerySet.as_manager()
 
@@ -87,6 +101,10 @@ class AssemblySession(models.Model):
 
     def get_absolute_url(self):
         return reverse("governance:session_detail", kwargs={"number": self.number})
+
+    @property
+    def participants_published(self):
+        return self.participants_published_at is not None
 
     @property
     def registration_is_open(self):

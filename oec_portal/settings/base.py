@@ -350,5 +350,8 @@ LOGGING = {
     "loggers": {
         # Security events (logins, failures, denied access, restricted downloads).
         "oec.security": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # WeasyPrint logs every step of every PDF at INFO; its warnings still show.
+        "weasyprint": {"level": "WARNING"},
+        "weasyprint.progress": {"level": "WARNING"},
     },
 }

@@ -221,6 +221,7 @@ def test_secretariat_returns_a_delegation_in_the_back_office(
     data = {
         "status": "returned",
         "return_reason": "",
+        "credentials_received": "none",
         "members-TOTAL_FORMS": "0",
         "members-INITIAL_FORMS": "0",
         "members-MIN_NUM_FORMS": "0",

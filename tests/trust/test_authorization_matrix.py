@@ -301,6 +301,14 @@ MATRIX = {
     "governance:session_list": Case.same(fixed("governance:session_list"), PUBLIC),
     "governance:session_detail": Case.same(path("governance:session_detail", "session"), PUBLIC),
     "governance:document_list": Case.same(fixed("governance:document_list"), PUBLIC),
+    # Before the secretariat publishes it, the list of participants is provisional: members and
+    # the secretariat only (tests/governance/test_session_lists.py: everyone once published).
+    "governance:session_participants": Case.same(
+        path("governance:session_participants", "session"), roles(N, OK, OK, OK, N, OK, OK)
+    ),
+    "governance:session_credentials": Case.same(
+        path("governance:session_credentials", "session"), roles(N, OK, OK, OK, N, OK, OK)
+    ),
     # Restricted documents of A / of B, a members-only document and a public one.
     "governance:document_detail": Case(
         url=path("governance:document_detail", "document.slug"),

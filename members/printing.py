@@ -1,0 +1,57 @@
+"""Printable PDFs (lists of participants, the credentials report, badges) drawn by WeasyPrint.
+
+The PDF is laid out from an HTML template and one print stylesheet, `static/css/print.css`,
+with the site's own fonts (Noto Sans, Noto Sans Arabic). WeasyPrint may read only the site's
+static files: a name or title typed by a user cannot make the server fetch another address.
+"""
+
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.contrib.staticfiles import finders
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher
+
+STYLESHEET = "css/print.css"
+
+
+def _static_root():
+    """The folder that holds the print stylesheet and, beside it, the fonts."""
+    return Path(finders.find(STYLESHEET)).parent.parent
+
+
+class StaticFilesOnly(URLFetcher):
+    """WeasyPrint's fetcher, limited to files under the static folder."""
+
+    def fetch(self, url, headers=None):
+        parts = urlsplit(url)
+        root = _static_root().resolve()
+        if parts.scheme != "file" or not Path(unquote(parts.path)).resolve().is_relative_to(root):
+            raise ValueError(f"Printing reads only the site's static files, not {url!r}.")
+        return super().fetch(url, headers)
+
+
+def render_pdf(*, template, context, request=None) -> bytes:
+    """The PDF of `template` rendered with `context` (in the active language)."""
+    html = render_to_string(template, context, request=request)
+    root = _static_root()
+    fetcher = StaticFilesOnly(allowed_protocols={"file"})
+    # Without a font configuration shared by the stylesheet and the layout, WeasyPrint
+    # ignores @font-face and falls back to the system's fonts.
+    fonts = FontConfiguration()
+    stylesheet = CSS(filename=str(root / STYLESHEET), url_fetcher=fetcher, font_config=fonts)
+    document = HTML(string=html, base_url=root.as_uri() + "/", url_fetcher=fetcher)
+    return document.write_pdf(stylesheets=[stylesheet], font_config=fonts)
+
+
+def pdf_response(*, template, context, filename, request=None) -> HttpResponse:
+    """The PDF as a download shown in the browser (inline), named `filename`."""
+    response = HttpResponse(
+        render_pdf(template=template, context=context, request=request),
+        content_type="application/pdf",
+    )
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
