@@ -106,10 +106,11 @@ class AccountAdapter(DefaultAccountAdapter):
         """allauth's mails in the brand's layout (members.mail), text and HTML, in the active
         language: the request's, since users keep no language preference of their own."""
         language = translation.get_language() or settings.LANGUAGE_CODE
-        subject = render_to_string(f"{template_prefix}_subject.txt", context)
+        subject = one_line(render_to_string(f"{template_prefix}_subject.txt", context))
         return branded_message(
             to=[email] if isinstance(email, str) else list(email),
-            subject=self.format_email_subject(one_line(subject)),
+            subject=self.format_email_subject(subject),
+            heading=subject,  # the layout names the body already
             text_template=f"{template_prefix}_message.txt",
             context=context,
             language=language,

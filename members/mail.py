@@ -26,7 +26,8 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 from django.utils import translation
 from django.utils.html import urlize
 from django.utils.safestring import mark_safe
@@ -88,6 +89,13 @@ def one_line(text) -> str:
     return " ".join(str(text).split())
 
 
+def render_plain(template_name, context) -> str:
+    """A subject or text template rendered as plain text: nothing HTML-escaped ("Eve &lt;b&gt;"
+    in a subject, "&amp;" in a name), whether or not the template says autoescape off. The
+    HTML part escapes the text itself (text_to_html)."""
+    return get_template(template_name).template.render(Context(context, autoescape=False))
+
+
 def inline_styles(body, *, rtl=False) -> str:
     """`body` with the layout's style on each of its bare paragraphs, headings, lists and links."""
     start = "right" if rtl else "left"
@@ -134,13 +142,15 @@ def branded_parts(
     reason=None,
     action_label=None,
     footer_links=(),
+    heading=None,
 ) -> MailParts:
     """The subject, the text and the HTML of a mail in the brand's layout, in `language`.
 
     `text` is the mail's text without the footer; `html_body` its HTML (trusted: our own
     templates' output) or None to draw it from `text`, its lone links drawn as buttons named
     `action_label`. `footer_links` are (label, url) pairs the footer offers (the bulletin's
-    unsubscribe and language links).
+    unsubscribe and language links). `heading` is the title above the message (the subject
+    unless told otherwise).
     """
     with translation.override(language):
         if html_body is None:
@@ -149,6 +159,7 @@ def branded_parts(
         body = inline_styles(html_body, rtl=rtl)
         context = {
             "subject": one_line(subject),
+            "heading": one_line(heading or subject),
             "language": language,
             "direction": "rtl" if rtl else "ltr",
             "reason": reason or DEFAULT_REASON,
@@ -175,6 +186,7 @@ def branded_message(
     html_template=None,
     reason=None,
     action_label=None,
+    heading=None,
     headers=None,
     from_email=None,
     reply_to=None,
@@ -189,8 +201,8 @@ def branded_message(
     """
     with translation.override(language):
         if subject_template:
-            subject = render_to_string(subject_template, context)
-        text = render_to_string(text_template, context)
+            subject = render_plain(subject_template, context)
+        text = render_plain(text_template, context)
         html_body = render_to_string(html_template, context) if html_template else None
         parts = branded_parts(
             subject=subject,
@@ -199,6 +211,7 @@ def branded_message(
             language=language,
             reason=reason,
             action_label=action_label,
+            heading=heading,
         )
     message = EmailMultiAlternatives(
         subject=parts.subject,
