@@ -69,6 +69,7 @@ def join_request_send_answer(*, join_request) -> None:
         to=[join_request.email],
         subject_template="members/email/join_answer_subject.txt",
         text_template="members/email/join_answer_body.txt",
+        html_template="members/email/join_answer_body.html",
         context={"join_request": join_request},
         language=join_request.language,
         reason=format_lazy(

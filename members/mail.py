@@ -51,7 +51,8 @@ TAG_STYLES = {
     "ol": "margin:0 0 16px;padding:0;padding-{start}:22px;",
     "li": "margin:0 0 6px;",
     "a": f"color:{LINK};text-decoration:underline;",
-    "blockquote": "margin:0 0 16px;padding:4px 14px;border-{start}:3px solid #d6dde6;",
+    "blockquote": "margin:0 0 16px;padding:10px 16px;border-{start}:3px solid #c8961e;"
+    "background:#f4f6f9;color:#1b2330;",
 }
 OPENING_TAG = re.compile(r"<(" + "|".join(TAG_STYLES) + r")(?=[\s>])(?![^>]*\sstyle=)")
 LONE_URL = re.compile(r"^https?://\S+$")

@@ -152,13 +152,20 @@ def test_join_request_mail_to_focal_points_escapes_the_visitors_words(occe):
     assert "You receive this message as a focal point of OCCE on the portal." in html
 
 
-def test_join_answer_is_in_the_language_the_visitor_wrote_in(occe):
+def test_join_answer_is_in_the_language_the_visitor_wrote_in_quoting_their_message(occe):
     join_request_send_answer(
-        join_request=join_request(occe, language="fr", answer="Merci, à bientôt.")
+        join_request=join_request(
+            occe, language="fr", answer="Merci, à bientôt.", message="Nous avons <b>240</b> élèves."
+        )
     )
     (message,) = mail.outbox
     html = assert_branded(message, language="fr")
     assert message.subject == "Votre message à OCCE"
+    assert "Nous avons <b>240</b> élèves." in message.body
+    assert (
+        '<blockquote style="margin:0 0 16px;padding:10px 16px;border-left:3px solid #c8961e;'
+        'background:#f4f6f9;color:#1b2330;">Nous avons &lt;b&gt;240&lt;/b&gt; élèves.</blockquote>'
+    ) in html
     assert (
         "Vous recevez ce message parce que vous avez écrit à OCCE par l’intermédiaire du portail."
         in html
