@@ -164,7 +164,7 @@ def test_join_answer_is_in_the_language_the_visitor_wrote_in_quoting_their_messa
     assert "Nous avons <b>240</b> élèves." in message.body
     assert (
         '<blockquote style="margin:0 0 16px;padding:10px 16px;border-left:3px solid #c8961e;'
-        'background:#f4f6f9;color:#1b2330;">Nous avons &lt;b&gt;240&lt;/b&gt; élèves.</blockquote>'
+        'background:#f4f6f9;color:#1b2330;" dir="auto">Nous avons &lt;b&gt;240&lt;/b&gt; élèves.</blockquote>'
     ) in html
     assert (
         "Vous recevez ce message parce que vous avez écrit à OCCE par l’intermédiaire du portail."
