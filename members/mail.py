@@ -56,6 +56,9 @@ TAG_STYLES = {
 }
 OPENING_TAG = re.compile(r"<(" + "|".join(TAG_STYLES) + r")(?=[\s>])(?![^>]*\sstyle=)")
 LONE_URL = re.compile(r"^https?://\S+$")
+# SMTP allows lines of 998 bytes, and the bulletin goes out in 8bit (bulletins/sending.py): a
+# line break after each block keeps a long list on short lines, and changes nothing on screen.
+BLOCK_END = re.compile(r"(</(?:p|li|ul|ol|h[1-6]|div|blockquote|td|tr|table)>)(?!\n)")
 
 
 @dataclass(frozen=True)
@@ -157,7 +160,7 @@ def branded_parts(
         if html_body is None:
             html_body = text_to_html(text, action_label=action_label)
         rtl = translation.get_language_bidi()
-        body = inline_styles(html_body, rtl=rtl)
+        body = BLOCK_END.sub(r"\1\n", inline_styles(html_body, rtl=rtl))
         context = {
             "subject": one_line(subject),
             "heading": one_line(heading or subject),

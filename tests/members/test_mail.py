@@ -7,7 +7,14 @@ from django.urls import reverse
 from django.utils import translation
 
 from members.emails import join_request_notify_focal_points, join_request_send_answer
-from members.mail import branded_message, inline_styles, logo_url, one_line, text_to_html
+from members.mail import (
+    branded_message,
+    branded_parts,
+    inline_styles,
+    logo_url,
+    one_line,
+    text_to_html,
+)
 from members.models import JoinRequest, Role
 from members.services import invitation_create
 from tests.factories import AssociateMemberFactory, user_with_role
@@ -68,6 +75,13 @@ def test_inline_styles_style_bare_tags_and_mirror_lists_in_arabic():
         '<li style="margin:0 0 6px;">z</li></ul>'
     )
     assert 'padding-right:22px;"' in inline_styles("<ul></ul>", rtl=True)
+
+
+def test_html_part_keeps_to_the_line_length_smtp_allows():
+    items = "".join(f"<li><a href='/news/{n}/'>{'أخبار المنظمة ' * 8}</a></li>" for n in range(40))
+    parts = branded_parts(subject="S", text="t", html_body=f"<ul>{items}</ul>", language="ar")
+    assert max(len(line.encode()) for line in parts.html.splitlines()) < 998
+    assert parts.html.count("</li>\n") == 40
 
 
 def test_subject_is_one_line_whatever_the_template_gives():
@@ -164,7 +178,8 @@ def test_join_answer_is_in_the_language_the_visitor_wrote_in_quoting_their_messa
     assert "Nous avons <b>240</b> élèves." in message.body
     assert (
         '<blockquote style="margin:0 0 16px;padding:10px 16px;border-left:3px solid #c8961e;'
-        'background:#f4f6f9;color:#1b2330;" dir="auto">Nous avons &lt;b&gt;240&lt;/b&gt; élèves.</blockquote>'
+        'background:#f4f6f9;color:#1b2330;" dir="auto">'
+        "Nous avons &lt;b&gt;240&lt;/b&gt; élèves.</blockquote>"
     ) in html
     assert (
         "Vous recevez ce message parce que vous avez écrit à OCCE par l’intermédiaire du portail."
