@@ -1,6 +1,9 @@
 """Every mail is branded, in its reader's language, with a text and an HTML part (members/mail.py):
 the builder, and the members app's and allauth's mails through it."""
 
+import re
+from pathlib import Path
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -208,3 +211,31 @@ def test_password_reset_mail_in_arabic_is_branded_with_a_button(client, delegate
     assert ">رسالة إعادة ضبط كلمة المرور</h1>" in html
     assert ">اختر كلمة مرور جديدة</a>" in html
     assert html_part(message).count("/ar/accounts/password/reset/key/") == 3  # button, address
+
+
+# --- one way to send ------------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+APPS = ("members", "pages", "news", "governance", "partnerships", "bulletins", "oec_portal")
+# The builder, and the bulletin, which sends the parts branded_parts made through its ledger.
+SENDERS = {"members/mail.py", "bulletins/sending.py"}
+MAIL_API = re.compile(
+    r"^\s*(from django\.core\.mail import|from django\.core import mail\b"
+    r"|import django\.core\.mail)"
+    r"|(?<!def )(?<!\.)\bsend_mail\(",
+    re.MULTILINE,
+)
+
+
+def test_every_mail_is_made_by_the_branded_builder():
+    """A module that sends mail by Django's functions would skip the brand, the HTML part and
+    the reader's language: mail goes through members.mail.branded_message."""
+    offenders = [
+        str(path.relative_to(ROOT))
+        for app in APPS
+        for path in (ROOT / app).rglob("*.py")
+        if "migrations" not in path.parts
+        and str(path.relative_to(ROOT)) not in SENDERS
+        and MAIL_API.search(path.read_text())
+    ]
+    assert offenders == []
