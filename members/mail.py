@@ -3,9 +3,9 @@
 Every mail the portal sends goes through `branded_message` (the bulletin, which sends its
 rendered parts itself, through `branded_parts`). A mail's own templates write its subject and
 its text; the HTML part is that text in the Organisation's layout (templates/email/base.html),
-or, for a mail that needs more than paragraphs and links (the bulletin), an HTML template of its
-own in the same layout. One source for both parts: the text part can never say something the
-HTML part does not.
+or, for a mail that needs more than paragraphs, links and buttons (the bulletin, the quoted
+message of a join answer), an HTML template of its own in the same layout. Mostly one source for
+both parts, so the text part does not say something the HTML part does not.
 
 The layout has no outside resources: inline CSS only (mail clients drop <style> and <link>),
 and one picture, the Organisation's mark, by an absolute URL of the portal's own static files.
@@ -41,7 +41,6 @@ LOGO_PATH = "img/icon-192.png"
 
 # The inline styles of the tags an HTML body may hold (mail clients ignore style sheets, and many
 # logical properties: "{start}" is left or right). The site's palette (static/css/site.css).
-INK = "#1b2330"
 LINK = "#11528f"
 TAG_STYLES = {
     "p": "margin:0 0 16px;",
