@@ -2,10 +2,11 @@
 
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from members.mail import branded_message
 
 from .models import Subscriber
 from .tokens import confirm_token
@@ -23,13 +24,18 @@ def send_subscription_confirmation(subscriber_id):
 def confirmation_mail_send(*, subscriber):
     """Mail the link that confirms the subscription, in the subscriber's language."""
     with translation.override(subscriber.language):
-        context = {
-            "confirm_url": settings.OEC_SITE_URL.rstrip("/")
-            + reverse("bulletins:subscribe_confirm", args=[confirm_token(subscriber.email)]),
-        }
-        send_mail(
-            subject=render_to_string("bulletins/email/confirm_subject.txt", context).strip(),
-            message=render_to_string("bulletins/email/confirm_body.txt", context),
-            from_email=None,
-            recipient_list=[subscriber.email],
+        confirm_path = reverse(
+            "bulletins:subscribe_confirm", args=[confirm_token(subscriber.email)]
         )
+    branded_message(
+        to=[subscriber.email],
+        subject_template="bulletins/email/confirm_subject.txt",
+        text_template="bulletins/email/confirm_body.txt",
+        context={"confirm_url": settings.OEC_SITE_URL.rstrip("/") + confirm_path},
+        language=subscriber.language,
+        action_label=_("Confirm the subscription"),
+        reason=_(
+            "You receive this message because this address was entered in the subscription "
+            "form of the partner bulletin."
+        ),
+    ).send()

@@ -42,9 +42,11 @@ from django.db import connection as db_connection
 from django.db import transaction
 from django.db.models import Case, CharField, F, Value, When
 from django.db.models.functions import Cast, Concat
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from members.mail import branded_parts
 
 from .mail_api import is_transient_provider_error, provider_message_id
 from .models import Bulletin, BulletinEdition, Delivery, Suppression
@@ -57,6 +59,16 @@ PREFERENCES_PLACEHOLDER = "__OEC_PREFERENCES_URL__"
 TO_PLACEHOLDER = "oec-recipient@placeholder.invalid"
 MESSAGE_ID_PLACEHOLDER = "<oec-message-id@placeholder.invalid>"
 TOKEN_PLACEHOLDER = "__OEC_TOKEN__"
+FOOTER = {  # why the reader receives it, and the links of the bulletin's footer (members.mail)
+    "reason": _(
+        "You receive this bulletin as a partner contact or subscriber of the Organisation of "
+        "Educational Cooperation."
+    ),
+    "footer_links": [
+        (_("Unsubscribe"), UNSUBSCRIBE_PLACEHOLDER),
+        (_("Change the language"), PREFERENCES_PLACEHOLDER),
+    ],
+}
 
 
 class Outcome:
@@ -107,23 +119,11 @@ class Template:
 
 @functools.lru_cache(maxsize=16)
 def message_template(language, subject, html, text, from_email):
-    """The message of one edition with placeholders for the recipient's links, rendered once
-    per worker process (keyed by the edition's content), not once per chunk: rendering and
+    """One edition's message in the brand's layout (members.mail), placeholders for the links,
+    rendered once per worker process (keyed by the content), not once per chunk: rendering and
     the MIME build below cost as much as sending a few dozen messages."""
-    edition = {"subject": subject, "html": html, "text": text}
-    with translation.override(language):
-        context = {
-            "edition": edition,
-            "unsubscribe_url": UNSUBSCRIBE_PLACEHOLDER,
-            "preferences_url": PREFERENCES_PLACEHOLDER,
-            "language": language,
-        }
-        return Template(
-            subject=subject,
-            html=render_to_string("bulletins/email/message.html", context),
-            text=render_to_string("bulletins/email/message.txt", context),
-            from_email=from_email,
-        )
+    parts = branded_parts(subject=subject, text=text, html_body=html, language=language, **FOOTER)
+    return Template(parts.subject, parts.html, parts.text, from_email)
 
 
 @shared_task(

@@ -1,11 +1,13 @@
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext_lazy
 
-from members.models import Membership, Role
+from members.emails import focal_point_reason
+from members.mail import branded_message, language_of
+from members.models import Role
 
 from .models import Delegation
 
@@ -23,23 +25,25 @@ def send_delegation_decision_email(delegation_id):
     if delegation is None:  # changed back meanwhile: nothing to announce
         return
     recipients = list(
-        Membership.objects.filter(
-            organisation=delegation.organisation, role=Role.FOCAL_POINT
-        ).values_list("user__email", flat=True)
-    )
-    if not recipients:
-        return
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
-            "delegation": delegation,
-            "url": settings.OEC_SITE_URL
-            + reverse("governance:delegation", kwargs={"number": delegation.session.number}),
-        }
-        send_mail(
-            subject=render_to_string(
-                "governance/email/delegation_decision_subject.txt", context
-            ).strip(),
-            message=render_to_string("governance/email/delegation_decision_body.txt", context),
-            from_email=None,
-            recipient_list=recipients,
+        get_user_model()
+        .objects.filter(
+            memberships__organisation=delegation.organisation,
+            memberships__role=Role.FOCAL_POINT,
         )
+        .order_by("email")
+    )
+    for recipient in recipients:
+        language = language_of(recipient)
+        with translation.override(language):
+            url = settings.OEC_SITE_URL + reverse(
+                "governance:delegation", kwargs={"number": delegation.session.number}
+            )
+        branded_message(
+            to=[recipient.email],
+            subject_template="governance/email/delegation_decision_subject.txt",
+            text_template="governance/email/delegation_decision_body.txt",
+            context={"delegation": delegation, "url": url},
+            language=language,
+            action_label=gettext_lazy("See your delegation"),
+            reason=focal_point_reason(delegation.organisation),
+        ).send()

@@ -12,12 +12,25 @@ from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.core.ratelimit import respond_429
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.encoding import force_str
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
+from .mail import branded_message, one_line
 from .request_facts import client_ip
 
 security_log = logging.getLogger("oec.security")
+
+ACCOUNT_MAIL_REASON = gettext_lazy(
+    "You receive this message because of an account request or change for this address on the "
+    "portal of the Organisation of Educational Cooperation."
+)
+# What the button says for the link an account mail asks the reader to open (members.mail).
+ACCOUNT_MAIL_ACTIONS = {
+    "account/email/password_reset_key": gettext_lazy("Choose a new password"),
+    "account/email/unknown_account": gettext_lazy("How to get an account"),
+}
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -88,6 +101,24 @@ class AccountAdapter(DefaultAccountAdapter):
             **context,
         }
         super().send_mail(template_prefix, email, context)
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        """allauth's mails in the brand's layout (members.mail), text and HTML, in the active
+        language: the request's, since users keep no language preference of their own."""
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        subject = one_line(render_to_string(f"{template_prefix}_subject.txt", context))
+        return branded_message(
+            to=[email] if isinstance(email, str) else list(email),
+            subject=self.format_email_subject(subject),
+            heading=subject,  # the layout names the body already
+            text_template=f"{template_prefix}_message.txt",
+            context=context,
+            language=language,
+            action_label=ACCOUNT_MAIL_ACTIONS.get(template_prefix),
+            reason=ACCOUNT_MAIL_REASON,
+            headers=headers,
+            from_email=self.get_from_email(),
+        )
 
 
 class BrandedSite:

@@ -2,32 +2,40 @@
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
+from .mail import branded_message, language_of
 from .models import Role
 
 
-def invitation_send(*, invitation, token, base_url="") -> None:
-    """Mail the invitation link. The token travels only here: the database keeps its hash."""
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
+def invitation_send(*, invitation, token, base_url="", language=settings.LANGUAGE_CODE) -> None:
+    """Mail the invitation link in `language` (the one the inviter used: the invited person is
+    not a user yet). The token travels only here: the database keeps its hash."""
+    with translation.override(language):
+        accept_path = reverse("members:invitation_accept", kwargs={"token": token})
+    branded_message(
+        to=[invitation.email],
+        subject_template="members/email/invitation_subject.txt",
+        text_template="members/email/invitation_body.txt",
+        context={
             "invitation": invitation,
-            "accept_url": (base_url or settings.OEC_SITE_URL)
-            + reverse("members:invitation_accept", kwargs={"token": token}),
-        }
-        send_mail(
-            subject=render_to_string("members/email/invitation_subject.txt", context).strip(),
-            message=render_to_string("members/email/invitation_body.txt", context),
-            from_email=None,
-            recipient_list=[invitation.email],
-        )
+            "accept_url": (base_url or settings.OEC_SITE_URL).rstrip("/") + accept_path,
+        },
+        language=language,
+        action_label=_("Accept the invitation"),
+        reason=format_lazy(
+            _("You receive this message because {organisation} invited you to the portal."),
+            organisation=invitation.organisation,
+        ),
+    ).send()
 
 
 def join_request_notify_focal_points(*, join_request) -> int:
-    """Mail the request to the focal points of ITS organisation; returns how many were mailed."""
+    """Mail the request to the focal points of ITS organisation, each in their language;
+    returns how many were mailed."""
     recipients = list(
         get_user_model()
         .objects.filter(
@@ -36,34 +44,45 @@ def join_request_notify_focal_points(*, join_request) -> int:
             memberships__role=Role.FOCAL_POINT,
         )
         .order_by("email")
-        .values_list("email", flat=True)
     )
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
-            "join_request": join_request,
-            "request_url": settings.OEC_SITE_URL
-            + reverse("members:join_request_detail", kwargs={"pk": join_request.pk}),
-        }
-        # One line whatever the visitor typed (a line break in a header is refused by Django).
-        subject = " ".join(
-            render_to_string("members/email/join_request_subject.txt", context).split()
-        )
-        body = render_to_string("members/email/join_request_body.txt", context)
     # One message per person: focal points do not see each other's addresses.
     for recipient in recipients:
-        send_mail(subject=subject, message=body, from_email=None, recipient_list=[recipient])
+        language = language_of(recipient)
+        with translation.override(language):
+            request_url = settings.OEC_SITE_URL + reverse(
+                "members:join_request_detail", kwargs={"pk": join_request.pk}
+            )
+        branded_message(
+            to=[recipient.email],
+            subject_template="members/email/join_request_subject.txt",
+            text_template="members/email/join_request_body.txt",
+            context={"join_request": join_request, "request_url": request_url},
+            language=language,
+            reason=focal_point_reason(join_request.organisation),
+        ).send()
     return len(recipients)
 
 
 def join_request_send_answer(*, join_request) -> None:
     """Mail the focal point's answer to the visitor, in the language the visitor wrote in."""
-    with translation.override(join_request.language):
-        context = {"join_request": join_request}
-        send_mail(
-            subject=" ".join(
-                render_to_string("members/email/join_answer_subject.txt", context).split()
-            ),
-            message=render_to_string("members/email/join_answer_body.txt", context),
-            from_email=None,
-            recipient_list=[join_request.email],
-        )
+    branded_message(
+        to=[join_request.email],
+        subject_template="members/email/join_answer_subject.txt",
+        text_template="members/email/join_answer_body.txt",
+        html_template="members/email/join_answer_body.html",
+        context={"join_request": join_request},
+        language=join_request.language,
+        reason=format_lazy(
+            _("You receive this message because you wrote to {organisation} through the portal."),
+            organisation=join_request.organisation,
+        ),
+    ).send()
+
+
+def focal_point_reason(organisation):
+    """Why a focal point receives a mail about their organisation (translated when rendered,
+    the organisation's name too)."""
+    return format_lazy(
+        _("You receive this message as a focal point of {organisation} on the portal."),
+        organisation=organisation,
+    )

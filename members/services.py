@@ -88,8 +88,11 @@ def membership_remove(*, membership: Membership) -> None:
 
 
 @transaction.atomic
-def invitation_create(*, organisation, email, role, invited_by) -> tuple[Invitation, str]:
-    """Invite an e-mail address to take a role in the organisation and mail them the link.
+def invitation_create(
+    *, organisation, email, role, invited_by, language: str = settings.LANGUAGE_CODE
+) -> tuple[Invitation, str]:
+    """Invite an e-mail address to take a role in the organisation and mail them the link, in
+    `language` (the inviter's: the person invited has no account to hold a preference yet).
 
     Returns the invitation and its token (the token is only ever stored hashed). An earlier
     pending invitation of the same address to the same organisation is revoked.
@@ -113,7 +116,9 @@ def invitation_create(*, organisation, email, role, invited_by) -> tuple[Invitat
         invited_by=invited_by,
         expires_at=Invitation.default_expiry(),
     )
-    transaction.on_commit(lambda: send_invitation_email.delay(invitation.pk, token))
+    transaction.on_commit(
+        lambda: send_invitation_email.delay(invitation.pk, token, language=language)
+    )
     return invitation, token
 
 

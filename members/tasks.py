@@ -1,13 +1,14 @@
 """Mails sent after the commit: each task re-reads its row and hands it to members.emails."""
 
 from celery import shared_task
+from django.conf import settings
 
 from .emails import invitation_send, join_request_notify_focal_points, join_request_send_answer
 from .models import Invitation, JoinRequest
 
 
 @shared_task
-def send_invitation_email(invitation_id, token, base_url=""):
+def send_invitation_email(invitation_id, token, base_url="", language=None):
     """Mail the invitation link (see invitation_send)."""
     invitation = (
         Invitation.objects.pending()
@@ -17,7 +18,12 @@ def send_invitation_email(invitation_id, token, base_url=""):
     )
     if invitation is None:  # revoked or accepted meanwhile: nothing to send
         return
-    invitation_send(invitation=invitation, token=token, base_url=base_url)
+    invitation_send(
+        invitation=invitation,
+        token=token,
+        base_url=base_url,
+        language=language or settings.LANGUAGE_CODE,
+    )
 
 
 @shared_task

@@ -247,6 +247,7 @@ def people(request):
                 email=form.cleaned_data["email"],
                 role=form.cleaned_data["role"],
                 invited_by=request.user,
+                language=request.LANGUAGE_CODE,
             )
         except ValidationError as error:
             form.add_error("email", error)

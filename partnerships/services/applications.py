@@ -1,13 +1,13 @@
 """The public application for official partnership, and the mails it sends."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from members.mail import branded_message
 from members.models import Organisation
 from members.uploads import detect_document_kind
 
@@ -15,6 +15,7 @@ from ..models import Contact, Partnership, Status
 from ..selectors import partnerships_officer_emails
 from .decisions import record_status_change
 from .files import store_checked_upload
+from .reviews import OFFICERS_REASON
 
 
 def _unique_slug(name):
@@ -99,20 +100,17 @@ def partnership_apply(
 def _acknowledge_application(contact_id, *, language):
     """Tell the applicant, in the language of the form they used, that the application came."""
     contact = Contact.objects.select_related("organisation").get(pk=contact_id)
-    with translation.override(language):
-        context = {"contact": contact, "organisation": contact.organisation}
-        send_mail(
-            subject=" ".join(
-                render_to_string(
-                    "partnerships/email/application_acknowledgement_subject.txt", context
-                ).split()
-            ),
-            message=render_to_string(
-                "partnerships/email/application_acknowledgement_body.txt", context
-            ),
-            from_email=None,
-            recipient_list=[contact.email],
-        )
+    branded_message(
+        to=[contact.email],
+        subject_template="partnerships/email/application_acknowledgement_subject.txt",
+        text_template="partnerships/email/application_acknowledgement_body.txt",
+        context={"contact": contact, "organisation": contact.organisation},
+        language=language,
+        reason=gettext_lazy(
+            "You receive this message because this address was given as the contact of an "
+            "application for official partnership."
+        ),
+    ).send()
 
 
 def _notify_officers_of_application(partnership_id):
@@ -123,12 +121,13 @@ def _notify_officers_of_application(partnership_id):
     # The secretariat's working language, not the applicant's (the request's): officers do not
     # all read the language an NGO applied in.
     with translation.override(settings.LANGUAGE_CODE):
-        send_mail(
-            subject=_("New partnership application: %(name)s") % {"name": partnership.organisation},
-            message=render_to_string(
-                "partnerships/email/application_received.txt",
-                {"partnership": partnership, "site_url": settings.OEC_SITE_URL},
-            ),
-            from_email=None,
-            recipient_list=recipients,
-        )
+        subject = _("New partnership application: %(name)s") % {"name": partnership.organisation}
+    branded_message(
+        to=recipients,
+        subject=subject,
+        text_template="partnerships/email/application_received.txt",
+        context={"partnership": partnership, "site_url": settings.OEC_SITE_URL},
+        language=settings.LANGUAGE_CODE,
+        action_label=gettext_lazy("Review the application"),
+        reason=OFFICERS_REASON,
+    ).send()

@@ -4,15 +4,21 @@ import datetime
 import logging
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from members.mail import branded_message
 
 from ..models import Partnership
 from ..selectors import partnerships_officer_emails
 
 logger = logging.getLogger(__name__)
+
+OFFICERS_REASON = gettext_lazy(
+    "You receive this message as a partnerships officer of the secretariat of the "
+    "Organisation of Educational Cooperation."
+)
 
 
 def reviews_due_notify(*, today: datetime.date | None = None, within_days: int = 60) -> int:
@@ -28,15 +34,17 @@ def reviews_due_notify(*, today: datetime.date | None = None, within_days: int =
     # The secretariat's working language (as for the other officers' mails), its dates included:
     # a beat task has no request to take a language from.
     with translation.override(settings.LANGUAGE_CODE):
-        send_mail(
-            subject=_("Partnership reviews due in the next %(days)d days: %(count)d")
-            % {"days": within_days, "count": len(due)},
-            message=render_to_string(
-                "partnerships/email/reviews_due.txt",
-                {"partnerships": due, "today": today, "site_url": settings.OEC_SITE_URL},
-            ),
-            from_email=None,
-            recipient_list=recipients,
-        )
+        subject = _("Partnership reviews due in the next %(days)d days: %(count)d") % {
+            "days": within_days,
+            "count": len(due),
+        }
+    branded_message(
+        to=recipients,
+        subject=subject,
+        text_template="partnerships/email/reviews_due.txt",
+        context={"partnerships": due, "today": today, "site_url": settings.OEC_SITE_URL},
+        language=settings.LANGUAGE_CODE,
+        reason=OFFICERS_REASON,
+    ).send()
     logger.info("partnerships: %d reviews due mailed to %d officers", len(due), len(recipients))
     return len(due)

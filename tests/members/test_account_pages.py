@@ -7,8 +7,8 @@ from pathlib import Path
 import allauth
 import pytest
 import time_machine
+from allauth.account.adapter import get_adapter
 from django.core import mail
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
@@ -18,9 +18,10 @@ from tests.members.conftest import assert_totp_setup_shows_without_a_second_pass
 
 ALLAUTH_TEMPLATES = Path(allauth.__file__).parent / "templates"
 ALLAUTH_MAILS = sorted(
-    f"{path.parent.parent.name}/email/{path.name}"
+    f"{path.parent.parent.name}/email/{path.name.removesuffix('_message.txt')}"
     for folder in ("account", "mfa")
     for path in (ALLAUTH_TEMPLATES / folder / "email").glob("*_message.txt")
+    if path.with_name(path.name.replace("_message.txt", "_subject.txt")).exists()
 )
 
 
@@ -81,11 +82,15 @@ def test_unknown_account_mail_says_how_to_get_an_account_not_to_sign_up(client, 
     assert "sign up" not in message.body.lower()
 
 
-@pytest.mark.parametrize("template_name", ALLAUTH_MAILS)
-def test_every_allauth_mail_is_branded(template_name, delegate_a):
+@pytest.mark.parametrize("template_prefix", ALLAUTH_MAILS)
+def test_every_allauth_mail_is_branded_with_a_text_and_an_html_part(
+    template_prefix, delegate_a, settings
+):
+    settings.OEC_SITE_URL = "https://portal.oec.example"
     with translation.override("fr"):
-        body = render_to_string(
-            template_name,
+        message = get_adapter().render_mail(
+            template_prefix,
+            delegate_a.email,
             {
                 "current_site": BrandedSite(),
                 "site_url": "https://portal.oec.example",
@@ -93,9 +98,17 @@ def test_every_allauth_mail_is_branded(template_name, delegate_a):
                 "email": delegate_a.email,
             },
         )
-    assert body.startswith("Bonjour de la part de l’Organisation de coopération éducative !")
-    assert "https://portal.oec.example" in body
-    assert "Hello from" not in body
+    assert message.to == [delegate_a.email]
+    assert message.subject.startswith("[Organisation de coopération éducative] ")
+    assert "\n" not in message.subject
+    greeting = "Bonjour de la part de l’Organisation de coopération éducative !"
+    assert message.body.startswith(greeting)
+    assert message.body.rstrip().endswith("https://portal.oec.example")
+    assert "Hello from" not in message.body
+    [(html, mimetype)] = message.alternatives
+    assert mimetype == "text/html"
+    assert '<html lang="fr" dir="ltr">' in html
+    assert greeting in html
 
 
 def sign_in(client, user):

@@ -1,7 +1,8 @@
 """Tables become stacked cards on a phone (static/css/site.css): each row is a card headed by its
 row heading (a `th scope="row"`), and each other cell shows its column's name from `data-label`.
 Cells of buttons (`row-actions`) and whole-row messages (`colspan`) need no name.
-The back office's tables are Django's own and are left out."""
+The back office's tables are Django's own and are left out, and so are the mails' layout tables
+(templates/email/: `role="presentation"`, the one layout every mail client draws)."""
 
 import re
 from pathlib import Path
@@ -10,7 +11,10 @@ ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = [
     path
     for path in ROOT.glob("**/templates/**/*.html")
-    if ".venv" not in path.parts and "node_modules" not in path.parts and "admin" not in path.parts
+    if ".venv" not in path.parts
+    and "node_modules" not in path.parts
+    and "admin" not in path.parts
+    and "email" not in path.parts
 ]
 TABLE_CELL = re.compile(r"<td(\s[^>]*)?>")
 
