@@ -7,6 +7,7 @@ from django.utils import translation
 
 from members.models import Membership, Role
 
+from .document_texts import document_file_text_read
 from .models import Delegation
 
 
@@ -43,3 +44,11 @@ def send_delegation_decision_email(delegation_id):
             from_email=None,
             recipient_list=recipients,
         )
+
+
+# The reading itself stops a slow file after a minute (governance.text_extraction); these limits
+# are the worker's backstop.
+@shared_task(soft_time_limit=180, time_limit=240)
+def extract_document_file_text(document_file_id, force=False):
+    """Read the text of a language file for full-text search (idempotent)."""
+    document_file_text_read(document_file_id=document_file_id, force=force)
