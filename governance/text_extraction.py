@@ -71,7 +71,9 @@ def _pdf(data: bytes) -> Extracted:
         return Extracted("failed", reason="encrypted")
     page_count = len(reader.pages)
     parts, size, truncated = [], 0, page_count > MAX_PAGES
+    read = 0
     for page in reader.pages[:MAX_PAGES]:
+        read += 1
         part = page.extract_text() or ""
         parts.append(part)
         size += len(part)
@@ -79,7 +81,7 @@ def _pdf(data: bytes) -> Extracted:
             truncated = True
             break
     text = clean_text("\n\n".join(parts))
-    if _letters(text) < SCANNED_LETTERS_PER_PAGE * max(page_count, 1):
+    if _letters(text) < SCANNED_LETTERS_PER_PAGE * max(read, 1):
         return Extracted("scanned", pages=page_count)
     return _limited(text, pages=page_count, truncated=truncated)
 
