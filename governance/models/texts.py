@@ -12,12 +12,11 @@ SQLite default has no text search: there the text is matched by substring.
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
-    SearchRank,
     SearchVector,
     SearchVectorField,
 )
 from django.db import connection, models
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Case, Q, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -78,18 +77,9 @@ class DocumentTextQuerySet(models.QuerySet):
     def _ts_query(query, code):
         return SearchQuery(query, config=search_config(code), search_type="websearch")
 
-    def ranked(self, query):
-        """Each matching text's rank for `query` (0 on SQLite), as `text_rank`."""
-        if connection.vendor != "postgresql":
-            return self.annotate(text_rank=Value(0.0))
-        ts_query = SearchQuery(query, config=text_search_config(), search_type="websearch")
-        return self.annotate(text_rank=SearchRank(F("search_vector"), ts_query))
-
     def with_passage(self, query):
         """Adds `passage`: up to two fragments around the words found, highlights marked with
-        control characters (see `highlighted`). SQLite: the words around the first match."""
-        if connection.vendor != "postgresql":
-            return self
+        control characters (see `highlighted`). PostgreSQL only: see `passages`."""
         config = text_search_config()
         return self.annotate(
             passage=SearchHeadline(
@@ -135,6 +125,11 @@ def _substring_passage(text, query, width=90):
     if at < 0:
         return ""
     start, end = max(at - width, 0), min(at + len(query) + width, len(text))
+    # Whole words only at the edges.
+    if start:
+        start = next((i + 1 for i in range(start, at) if text[i].isspace()), at)
+    if end < len(text):
+        end = next((i for i in range(end, at + len(query), -1) if text[i].isspace()), end)
     before = ("… " if start else "") + text[start:at]
     after = text[at + len(query) : end] + (" …" if end < len(text) else "")
     return before + _START + text[at : at + len(query)] + _STOP + after

@@ -121,7 +121,7 @@ def test_a_word_only_inside_a_french_pdf_is_found_in_french_search(
         )
     ]
     html = response.content.decode()
-    assert '<span lang="fr" dir="ltr">OEC/GA/1/6 Les activités <mark>périscolaires</mark>' in html
+    assert '<span class="passage-text" lang="fr" dir="ltr">OEC/GA/1/6 Les activités <mark>périscolaires</mark>' in html
     assert "Français :" in html
     # On the English register too, the word is found in the French file (and only there).
     [document] = client.get("/en/documents/", {"q": "périscolaire"}).context["page"]
@@ -153,7 +153,7 @@ def test_site_search_shows_the_passage_with_its_language(
     )
     assert (
         '<p class="passage"><span class="passage-language">Français :</span> '
-        '<span lang="fr" dir="ltr">OEC/GA/1/6 Les activités <mark>périscolaires</mark>'
+        '<span class="passage-text" lang="fr" dir="ltr">OEC/GA/1/6 Les activités <mark>périscolaires</mark>'
     ) in html
 
 
@@ -229,7 +229,7 @@ def test_arabic_text_is_found_with_the_arabic_configuration(
     [passage] = response.context["page"][0].passages
     assert passage.language == "ar"
     assert "<mark>المعلمين</mark>" in passage.html
-    assert 'lang="ar" dir="rtl"' in response.content.decode()
+    assert 'class="passage-text" lang="ar" dir="rtl"' in response.content.decode()
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT to_tsvector('simple', %s) @@ websearch_to_tsquery('simple', %s)",
