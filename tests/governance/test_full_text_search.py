@@ -121,7 +121,10 @@ def test_a_word_only_inside_a_french_pdf_is_found_in_french_search(
         )
     ]
     html = response.content.decode()
-    assert '<span class="passage-text" lang="fr" dir="ltr">OEC/GA/1/6 Les activités <mark>périscolaires</mark>' in html
+    assert (
+        '<span class="passage-text" lang="fr" dir="ltr">'
+        "OEC/GA/1/6 Les activités <mark>périscolaires</mark>"
+    ) in html
     assert "Français :" in html
     # On the English register too, the word is found in the French file (and only there).
     [document] = client.get("/en/documents/", {"q": "périscolaire"}).context["page"]
@@ -153,7 +156,8 @@ def test_site_search_shows_the_passage_with_its_language(
     )
     assert (
         '<p class="passage"><span class="passage-language">Français :</span> '
-        '<span class="passage-text" lang="fr" dir="ltr">OEC/GA/1/6 Les activités <mark>périscolaires</mark>'
+        '<span class="passage-text" lang="fr" dir="ltr">'
+        "OEC/GA/1/6 Les activités <mark>périscolaires</mark>"
     ) in html
 
 
@@ -406,3 +410,14 @@ def test_a_file_replaced_while_read_keeps_the_new_files_state(host, first_sessio
 def test_the_register_search_label_names_the_text(client, db):
     html = client.get("/en/documents/").content.decode()
     assert re.search(r"<label[^>]*>Symbol, title or words in the text</label>", html)
+
+
+def test_the_sqlite_passage_marks_the_words_found_among_whole_words():
+    # The embedded SQLite default has no text search: it finds a substring and shows it so.
+    from governance.models.texts import _substring_passage, highlighted
+
+    text = "Organisation de coopération éducative, première session <Genève>, décembre 2021"
+    assert highlighted(_substring_passage(text, "genève", width=20)) == (
+        "… première session &lt;<mark>Genève</mark>&gt;, décembre 2021"
+    )
+    assert _substring_passage(text, "absent") == ""
