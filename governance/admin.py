@@ -63,19 +63,40 @@ class DocumentFileInline(PrivateFilesAdminMixin, admin.TabularInline):
     model = DocumentFile
     form = DocumentFileAdminForm
     extra = 1
-    fields = ["language", "file", "original_filename", "size", "content_type"]
-    readonly_fields = ["original_filename", "size", "content_type"]
+    fields = ["language", "file", "original_filename", "size", "content_type", "text_status"]
+    readonly_fields = ["original_filename", "size", "content_type", "text_status"]
 
 
 @admin.register(Document)
 class DocumentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ["symbol", "title", "type", "session", "access", "publication_date"]
-    list_filter = ["access", "type", "session"]
+    list_filter = ["access", "type", "session", "files__text_status"]
     search_fields = ["symbol", "title_en", "title_fr", "title_es", "title_ar"]
     autocomplete_fields = ["revises"]
     filter_horizontal = ["restricted_to"]
     exclude = ["organisation", "created_at"]
     inlines = [DocumentFileInline]
+    actions = ["read_texts_again"]
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is not DocumentFile:
+            return
+        # A new file, or a file now said to be in another language: its text is read (again).
+        changed = [
+            document_file
+            for document_file, fields in formset.changed_objects
+            if {"file", "language"} & set(fields)
+        ]
+        for document_file in [*formset.new_objects, *changed]:
+            services.document_file_text_queue(document_file=document_file)
+
+    @admin.action(description=_("Read the text of their files again (full-text search)"))
+    def read_texts_again(self, request, queryset):
+        files = DocumentFile.objects.filter(document__in=queryset)
+        for document_file in files:
+            services.document_file_text_queue(document_file=document_file, force=True)
+        self.message_user(request, _("The text of the files will be read again shortly."))
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "restricted_to":

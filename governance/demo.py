@@ -9,7 +9,7 @@ found by their natural keys, saved only when something differs, files are writte
 import datetime
 
 from django.core.files.base import ContentFile
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from members.demo_seeding import (
     demo_content,
@@ -19,6 +19,7 @@ from members.demo_seeding import (
 )
 from members.uploads import PDF, storage_name
 
+from .document_texts import document_file_text_read
 from .models import (
     AgendaItem,
     AssemblySession,
@@ -71,19 +72,49 @@ def minimal_pdf(title, lines=()):
 CONTENT = demo_content(__file__)
 
 
-def _store_pdf(document, language, lines):
-    if DocumentFile.objects.filter(document=document, language=language).exists():
-        return
-    title = getattr(document, f"title_{language}") or document.title_en
-    content = minimal_pdf(f"{document.symbol}  {title}", lines)
-    DocumentFile.objects.create(
-        document=document,
-        language=language,
-        file=ContentFile(content, name=storage_name(PDF)),
-        original_filename=f"{document.slug}-{language}.pdf",
-        size=len(content),
-        content_type=PDF.content_type,
-    )
+# What the demo's files say besides their title, in their language (Latin-1: minimal_pdf's font),
+# so that full-text search finds words that no title holds ("Genève", "démonstration").
+FILE_LINES = {
+    "en": [
+        "Organisation of Educational Cooperation - General Assembly, first session",
+        "Geneva, 6-8 December 2021",
+        "Access: {access}",
+        "Demonstration document of the OEC Portal.",
+    ],
+    "fr": [
+        "Organisation de coopération éducative - Assemblée générale, première session",
+        "Genève, 6-8 décembre 2021",
+        "Accès : {access}",
+        "Document de démonstration du portail de l'OEC.",
+    ],
+    "es": [
+        "Organización de Cooperación Educativa - Asamblea General, primer período de sesiones",
+        "Ginebra, 6-8 de diciembre de 2021",
+        "Acceso: {access}",
+        "Documento de demostración del portal de la OEC.",
+    ],
+}
+
+
+def _store_pdf(document, language):
+    """The document's file in `language` (written once), its text read for search."""
+    document_file = DocumentFile.objects.filter(document=document, language=language).first()
+    if document_file is None:
+        title = getattr(document, f"title_{language}") or document.title_en
+        with translation.override(language):
+            access = str(document.get_access_display())
+        lines = [line.format(access=access) for line in FILE_LINES.get(language, FILE_LINES["en"])]
+        content = minimal_pdf(f"{document.symbol}  {title}", lines)
+        document_file = DocumentFile.objects.create(
+            document=document,
+            language=language,
+            file=ContentFile(content, name=storage_name(PDF)),
+            original_filename=f"{document.slug}-{language}.pdf",
+            size=len(content),
+            content_type=PDF.content_type,
+        )
+    # Idempotent: a file already read is not read again.
+    document_file_text_read(document_file_id=document_file.pk, trusted=True)
 
 
 def next_session_dates():
@@ -151,16 +182,7 @@ def seed(*, organisations, users):
         )
         document.restricted_to.set([organisations[slug] for slug in entry["restricted_to"]])
         for language in entry["title"]:
-            _store_pdf(
-                document,
-                language,
-                [
-                    "Organisation of Educational Cooperation - General Assembly, first session",
-                    "Geneva, 6-8 December 2021",
-                    f"Access: {document.get_access_display()}",
-                    "Demonstration document of the OEC Portal.",
-                ],
-            )
+            _store_pdf(document, language)
     for entry in CONTENT["decision"]:
         update_or_create_if_changed(
             Decision,

@@ -16,6 +16,7 @@ from .models import (
     Document,
     DocumentFile,
     Language,
+    TextStatus,
 )
 from .services import prepare_upload
 
@@ -23,7 +24,9 @@ from .services import prepare_upload
 class DocumentFilterForm(forms.Form):
     """The register's search and filters; every field is optional, every value is checked."""
 
-    q = forms.CharField(label=_("Symbol or title"), max_length=100, required=False)
+    q = forms.CharField(
+        label=_("Symbol, title or words in the text"), max_length=100, required=False
+    )
     session = forms.ModelChoiceField(
         label=_("Session"),
         queryset=AssemblySession.objects.select_related("organ"),
@@ -50,7 +53,9 @@ class DocumentFilterForm(forms.Form):
         """Apply the valid filters to `documents` (already visible to the viewer)."""
         data = self.cleaned_data
         if data.get("q"):
-            documents = documents.search(data["q"], language)
+            documents = documents.search(
+                data["q"], language, file_language=data.get("language") or None
+            )
         if data.get("session"):
             documents = documents.filter(session=data["session"])
         if data.get("type"):
@@ -58,6 +63,11 @@ class DocumentFilterForm(forms.Form):
         if data.get("language"):
             documents = documents.in_language(data["language"])
         return documents
+
+    def searched_words(self):
+        """(the words searched, the language of the files searched in or None)."""
+        data = self.cleaned_data
+        return (data.get("q") or "").strip(), data.get("language") or None
 
 
 class DocumentFileAdminForm(forms.ModelForm):
@@ -77,6 +87,13 @@ class DocumentFileAdminForm(forms.ModelForm):
             self.instance.size = uploaded.size
             self.instance.content_type = kind.content_type
         return uploaded
+
+    def clean(self):
+        cleaned = super().clean()
+        if {"file", "language"} & set(self.changed_data):
+            # Its text is read again once it is saved (DocumentAdmin.save_formset).
+            self.instance.text_status = TextStatus.PENDING
+        return cleaned
 
 
 def _organisation_users(organisation):

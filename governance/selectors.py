@@ -18,6 +18,8 @@ from .models import (
     DelegationMember,
     Document,
     DocumentFile,
+    DocumentText,
+    Language,
     slug_to_symbol,
 )
 from .permissions import decision_visibility_condition, document_visibility_condition
@@ -28,6 +30,36 @@ NEW_DOCUMENTS_SHOWN = 10
 def documents_visible_to(user):
     """The documents `user` may see (THE document policy), as a queryset to chain."""
     return Document.objects.filter(document_visibility_condition(user))
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Words found inside a language file, with the file's language (plain data: cached)."""
+
+    language: str
+    language_name: str
+    html: str
+
+
+def with_passages(documents, query, *, language, file_language=None):
+    """`documents` (already visible to the viewer: the page of results being shown) as a list,
+    each with `passages`: where `query` occurs inside its language files, the viewer's
+    `language` first. One query, whatever the number of documents."""
+    documents = list(documents)
+    for document in documents:
+        document.passages = []
+    if not documents or not (query or "").strip():
+        return documents
+    by_id = {document.pk: document for document in documents}
+    order = [language] + [code for code in Language.values if code != language]
+    found = DocumentText.objects.filter(document_file__document_id__in=by_id).passages(
+        query, languages=[file_language] if file_language else None
+    )
+    for document_id, code, html in sorted(found, key=lambda row: order.index(row[1])):
+        by_id[document_id].passages.append(
+            Passage(language=code, language_name=str(Language(code).label), html=html)
+        )
+    return documents
 
 
 def decisions_visible_to(user):

@@ -16,6 +16,7 @@ from .models import (
     Document,
     DocumentDownload,
     DocumentFile,
+    TextStatus,
 )
 
 security_logger = logging.getLogger("oec.security")
@@ -49,11 +50,22 @@ def document_file_store(*, document: Document, language: str, uploaded) -> Docum
     document_file.original_filename = original
     document_file.size = uploaded.size
     document_file.content_type = kind.content_type
+    document_file.text_status = TextStatus.PENDING
     document_file.save()
     if old_name:
         storage = document_file.file.storage
         transaction.on_commit(lambda: storage.delete(old_name))
+    document_file_text_queue(document_file=document_file)
     return document_file
+
+
+def document_file_text_queue(*, document_file: DocumentFile, force: bool = False) -> None:
+    """Have the file's text read for full-text search once the transaction commits (a Celery
+    task; the reading skips a file already read unless `force`)."""
+    from .tasks import extract_document_file_text
+
+    pk = document_file.pk
+    transaction.on_commit(lambda: extract_document_file_text.delay(pk, force))
 
 
 def document_download_record(

@@ -9,6 +9,7 @@ from members.emails import focal_point_reason
 from members.mail import branded_message, language_of
 from members.models import Role
 
+from .document_texts import document_file_text_read
 from .models import Delegation
 
 
@@ -47,3 +48,11 @@ def send_delegation_decision_email(delegation_id):
             action_label=gettext_lazy("See your delegation"),
             reason=focal_point_reason(delegation.organisation),
         ).send()
+
+
+# The reading itself stops a slow file after a minute (governance.text_extraction); these limits
+# are the worker's backstop.
+@shared_task(soft_time_limit=180, time_limit=240)
+def extract_document_file_text(document_file_id, force=False):
+    """Read the text of a language file for full-text search (idempotent)."""
+    document_file_text_read(document_file_id=document_file_id, force=force)

@@ -100,12 +100,18 @@ def document_list(request):
     def render_register():
         form = DocumentFilterForm(request.GET or None)
         documents = selectors.documents_visible_to(request.user).with_files()
+        query, file_language = "", None
         if form.is_bound:
             if form.is_valid():
                 documents = form.filter(documents, language=get_language())
+                query, file_language = form.searched_words()
             else:
                 documents = documents.none()
         page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
+        # Words found inside the files of the documents shown: one query for the page.
+        page.object_list = selectors.with_passages(
+            page.object_list, query, language=get_language(), file_language=file_language
+        )
         return render_to_string(
             "governance/_document_register.html", {"form": form, "page": page}, request
         )

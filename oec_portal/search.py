@@ -20,7 +20,7 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from governance.selectors import decisions_visible_to, documents_visible_to
+from governance.selectors import decisions_visible_to, documents_visible_to, with_passages
 from members.content_cache import cached_until_content_changes, reads_query_parameters
 from members.models import Organisation
 from members.permissions import audience
@@ -102,7 +102,14 @@ def describe_document(document):
         "title": f"{document.symbol} — {document.title}",
         "url": document.get_absolute_url(),
         "summary": "",
+        # Words found inside its files (plain data with safe HTML: kept in the cache as is).
+        "passages": getattr(document, "passages", []),
     }
+
+
+def document_passages(documents, query, language):
+    """The documents shown, each with where the words occur inside its files (one query)."""
+    return with_passages(documents, query, language=language)
 
 
 def describe_partner(partnership):
@@ -119,12 +126,15 @@ class SearchGroup:
     label: str
     find: Callable
     present: Callable = field(default=describe)
+    # Optional: `prepare(rows, query, language)` gives the rows shown what `present` needs
+    # besides the row itself, for all of them at once (one query, not one per row).
+    prepare: Callable | None = None
 
 
 SEARCH_GROUPS = [
     SearchGroup("pages", _("Pages"), find_pages, describe_page),
     SearchGroup("news", _("News"), find_news),
-    SearchGroup("documents", _("Documents"), find_documents, describe_document),
+    SearchGroup("documents", _("Documents"), find_documents, describe_document, document_passages),
     SearchGroup("decisions", _("Decisions"), find_decisions, describe_document),
     SearchGroup("organisations", _("Members"), find_organisations),
     SearchGroup("partners", _("Partner NGOs"), find_partners, describe_partner),
@@ -139,6 +149,8 @@ def run_search(user, query, language, groups=None):
     found = []
     for group in groups if groups is not None else SEARCH_GROUPS:
         rows = list(group.find(user, query, language)[: RESULTS_PER_GROUP + 1])
+        if rows and group.prepare is not None:
+            rows = group.prepare(rows, query, language)
         if rows:
             found.append(
                 {

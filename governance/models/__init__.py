@@ -18,11 +18,13 @@ from .sessions import (
     validate_agenda_item_of_session,
 )
 from .symbols import SYMBOL_PATTERN, SYMBOL_RE, slug_to_symbol, symbol_to_slug, symbol_validator
+from .texts import DocumentText, DocumentTextQuerySet, TextStatus
 
 __all__ = [
     "GENERAL_ASSEMBLY_CODE",
     "SYMBOL_PATTERN",
     "SYMBOL_RE",
+    "TextStatus",
     "AgendaItem",
     "AssemblySession",
     "AssemblySessionQuerySet",
@@ -36,6 +38,8 @@ __all__ = [
     "DocumentDownload",
     "DocumentFile",
     "DocumentQuerySet",
+    "DocumentText",
+    "DocumentTextQuerySet",
     "Language",
     "OfficeHolder",
     "Organ",

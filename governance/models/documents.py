@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Case, Exists, OuterRef, Q, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +12,7 @@ from members.private_files import private_storage
 
 from .sessions import AgendaItem, AssemblySession, validate_agenda_item_of_session
 from .symbols import SYMBOL_RE, symbol_to_slug, symbol_validator
+from .texts import TextStatus
 
 
 class DocumentQuerySet(models.QuerySet):
@@ -31,9 +32,17 @@ class DocumentQuerySet(models.QuerySet):
             Exists(DocumentFile.objects.filter(document=OuterRef("pk"), language=language))
         )
 
-    def search(self, query, language):
-        """Documents whose symbol (or its start) or title in `language` matches `query`."""
+    def search(self, query, language, *, file_language=None):
+        """Documents whose symbol, title in `language` or the text of a language file (of
+        `file_language` only, if given) matches `query`.
+
+        The exact symbol comes first, then the symbols that start with the query, those that
+        hold it, the titles, the texts; newest first within each. Each file's text is searched
+        in its own language's configuration (governance.models.texts).
+        """
         from members.search import search
+
+        from .texts import DocumentText
 
         query = (query or "").strip()
         if not query:
@@ -41,10 +50,22 @@ class DocumentQuerySet(models.QuerySet):
         fields = [f"title_{language}"] if language != "en" else []
         fields.append("title_en")
         by_title = search(self.model.objects.all(), query, fields=fields, language=language)
-        return self.filter(
-            Q(symbol__istartswith=query)
-            | Q(symbol__icontains=query)
-            | Q(pk__in=by_title.values("pk"))
+        by_title = by_title.values("pk")
+        in_text = DocumentText.objects.matching(
+            query, languages=[file_language] if file_language else None
+        ).values("document_file__document_id")
+        return (
+            self.filter(Q(symbol__icontains=query) | Q(pk__in=by_title) | Q(pk__in=in_text))
+            .annotate(
+                search_order=Case(
+                    When(symbol__iexact=query, then=0),
+                    When(symbol__istartswith=query, then=1),
+                    When(symbol__icontains=query, then=2),
+                    When(pk__in=by_title, then=3),
+                    default=4,
+                )
+            )
+            .order_by("search_order", "-publication_date", "symbol")
         )
 
 
@@ -170,6 +191,11 @@ class DocumentFile(models.Model):
     size = models.PositiveBigIntegerField(_("size in bytes"), default=0)
     content_type = models.CharField(_("content type"), max_length=120, blank=True)
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    # Whether the file's text could be read for full-text search (the text itself is kept apart,
+    # in DocumentText: a list of files never loads it).
+    text_status = models.CharField(
+        _("text"), max_length=12, choices=TextStatus.choices, default=TextStatus.PENDING
+    )
 
     class Meta:
         verbose_name = _("document file")
@@ -194,6 +220,10 @@ class DocumentFile(models.Model):
     def download_filename(self):
         extension = self.file.name.rsplit(".", 1)[-1]
         return self.original_filename or f"{self.document.slug}-{self.language}.{extension}"
+
+    @property
+    def is_scanned(self):
+        return self.text_status == TextStatus.SCANNED
 
     def private_file_url(self, field_name):
         """The audited download view of the file (private files have no URL of their own)."""
