@@ -4,7 +4,7 @@ search, template tags) and what other floors show (the member dashboard; the mon
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Count, OuterRef, Subquery, Window
+from django.db.models import Count, OuterRef, Prefetch, Subquery, Window
 
 from members.content_cache import cached_until_content_changes
 from members.permissions import audience
@@ -15,6 +15,7 @@ from .models import (
     Delegation,
     Document,
     DocumentFile,
+    Vote,
     slug_to_symbol,
 )
 from .permissions import decision_visibility_condition, document_visibility_condition
@@ -30,6 +31,26 @@ def documents_visible_to(user):
 def decisions_visible_to(user):
     """Public decisions for everyone; the others for member users and the secretariat."""
     return Decision.objects.filter(decision_visibility_condition(user))
+
+
+def decisions_with_votes_visible_to(user):
+    """The decisions `user` may see with what their page and their Akoma Ntoso show: session,
+    organ, agenda item and the recorded votes with their member states (no query per row)."""
+    return (
+        decisions_visible_to(user)
+        .select_related("session__organ", "agenda_item")
+        .prefetch_related(Prefetch("votes", queryset=Vote.objects.select_related("organisation")))
+    )
+
+
+def recorded_votes_visible_to(user):
+    """The recorded votes of the decisions `user` may see, decision by decision (newest
+    first), each member state in name order; with the decision, its session and the state."""
+    return (
+        Vote.objects.filter(decision__in=decisions_visible_to(user))
+        .select_related("decision__session", "organisation")
+        .order_by("-decision__adopted_on", "decision__symbol", "organisation__name", "pk")
+    )
 
 
 @dataclass

@@ -28,7 +28,6 @@ from .models import (
     Delegation,
     DelegationMember,
     OfficeHolder,
-    Vote,
     slug_to_symbol,
 )
 
@@ -188,10 +187,7 @@ def decision_list(request):
 @reads_query_parameters()
 def decision_detail(request, symbol):
     decision = get_object_or_404(
-        selectors.decisions_visible_to(request.user)
-        .select_related("session__organ", "agenda_item")
-        .prefetch_related(Prefetch("votes", queryset=Vote.objects.select_related("organisation"))),
-        symbol=slug_to_symbol(symbol),
+        selectors.decisions_with_votes_visible_to(request.user), symbol=slug_to_symbol(symbol)
     )
     context = {
         "decision": decision,
