@@ -120,6 +120,17 @@ def downloadable_file(user, symbol_slug, language):
     )
 
 
+def session_files_visible_to(user, session, language):
+    """The files in `language` of `session`'s documents that `user` may read, by symbol."""
+    return (
+        DocumentFile.objects.filter(
+            document__in=documents_visible_to(user).filter(session=session), language=language
+        )
+        .select_related("document")
+        .order_by("document__symbol")
+    )
+
+
 def sign_in_would_show_document(user, symbol_slug, language=None) -> bool:
     """True when `user` is signed out and the document `symbol_slug` (with a file in
     `language`, if given) is open to members: signing in may show it, so the visitor is asked

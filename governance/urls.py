@@ -1,12 +1,17 @@
 from django.urls import path
 
-from . import decision_exports, views
+from . import decision_exports, session_archive, views
 
 app_name = "governance"
 
 urlpatterns = [
     path("assembly/", views.session_list, name="session_list"),
     path("assembly/<int:number>/", views.session_detail, name="session_detail"),
+    path(
+        "assembly/<int:number>/documents/<str:language>.zip",
+        session_archive.session_documents_zip,
+        name="session_documents_zip",
+    ),
     path("documents/", views.document_list, name="document_list"),
     # A symbol's "/" is written "-" in URLs: /documents/OEC-GA-1-5-Rev.1/.
     path("documents/<symbol:symbol>/", views.document_detail, name="document_detail"),
