@@ -12,8 +12,10 @@ Naming (the AKN naming convention, in the spirit of AKN4UN's `/akn/un/statement/
     manifestation  <expression>/!main.xml
 
 - `un-oec`: AKN's `{country}-{locality}` form. AKN4UN names the UN system's jurisdiction `un`;
-  the Organisation is an intergovernmental body of that family, written as a locality of it so
-  that the IRIs read like the UN's. FRBRcountry carries the same `un-oec` (JURISDICTION).
+  the Organisation, an intergovernmental body outside it, is written as a locality of that
+  international jurisdiction so that its IRIs read like the UN's and cannot clash with a
+  country's (ISO 3166 has no `un`). FRBRcountry carries the same `un-oec`; JURISDICTION is
+  the one place to change it.
 - the subtype is the symbol's series: DEC a decision, RES a resolution;
 - the actor is the organ that adopted it (`ga`, the General Assembly), its author (FRBRauthor);
 - the number is the symbol's session and number (OEC/GA/1/DEC/3 is `1-3`, a /Rev.1 `1-3-rev1`),
@@ -57,7 +59,7 @@ def expression_languages(decision):
     """The portal languages in which `decision` has its own title and text: one expression
     each (a language the decision was not written in has none, rather than English under
     another language's name)."""
-    return [code for code in languages_with_text(decision, "title", "text")]
+    return languages_with_text(decision, "title", "text")
 
 
 def work_uri(decision):
