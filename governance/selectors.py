@@ -20,6 +20,7 @@ from .models import (
     DocumentFile,
     DocumentText,
     Language,
+    Vote,
     slug_to_symbol,
 )
 from .permissions import decision_visibility_condition, document_visibility_condition
@@ -65,6 +66,26 @@ def with_passages(documents, query, *, language, file_language=None):
 def decisions_visible_to(user):
     """Public decisions for everyone; the others for member users and the secretariat."""
     return Decision.objects.filter(decision_visibility_condition(user))
+
+
+def decisions_with_votes_visible_to(user):
+    """The decisions `user` may see with what their page and their Akoma Ntoso show: session,
+    organ, agenda item and the recorded votes with their member states (no query per row)."""
+    return (
+        decisions_visible_to(user)
+        .select_related("session__organ", "agenda_item")
+        .prefetch_related(Prefetch("votes", queryset=Vote.objects.select_related("organisation")))
+    )
+
+
+def recorded_votes_visible_to(user):
+    """The recorded votes of the decisions `user` may see, decision by decision (newest
+    first), each member state in name order; with the decision, its session and the state."""
+    return (
+        Vote.objects.filter(decision__in=decisions_visible_to(user))
+        .select_related("decision__session", "organisation")
+        .order_by("-decision__adopted_on", "decision__symbol", "organisation__name", "pk")
+    )
 
 
 @dataclass
@@ -131,6 +152,17 @@ def downloadable_file(user, symbol_slug, language):
 
     return cached_until_content_changes(
         "downloadable-file", audience(user), symbol_slug, language, compute=read
+    )
+
+
+def session_files_visible_to(user, session, language):
+    """The files in `language` of `session`'s documents that `user` may read, by symbol."""
+    return (
+        DocumentFile.objects.filter(
+            document__in=documents_visible_to(user).filter(session=session), language=language
+        )
+        .select_related("document")
+        .order_by("document__symbol")
     )
 
 

@@ -68,14 +68,10 @@ def document_file_text_queue(*, document_file: DocumentFile, force: bool = False
     transaction.on_commit(lambda: extract_document_file_text.delay(pk, force))
 
 
-def document_download_record(
-    *, document_file: DocumentFile, user, organisation: Organisation | None, ip: str
-) -> DocumentDownload:
-    """Audit a download by `user` (anonymous or signed in) acting for `organisation` from `ip`;
-    a restricted or secretariat document also logs a security event."""
+def _download_row(document_file, user, organisation, ip):
     user = user if user.is_authenticated else None
     organisation = organisation if user else None
-    download = DocumentDownload.objects.create(
+    return DocumentDownload(
         document_file=document_file,
         symbol=document_file.document.symbol,
         language=document_file.language,
@@ -83,19 +79,47 @@ def document_download_record(
         organisation_id=organisation.pk if organisation else None,
         ip=ip or None,
     )
-    if document_file.document.access in (Document.Access.RESTRICTED, Document.Access.SECRETARIAT):
-        security_logger.info(
-            "restricted document download: symbol=%s language=%s access=%s user_id=%s "
-            "organisation=%s ip=%s at=%s",
-            download.symbol,
-            download.language,
-            document_file.document.access,
-            user.pk if user else None,
-            organisation.slug if organisation else None,
-            download.ip,
-            download.at.isoformat(),
-        )
+
+
+def _log_if_restricted(download, document, organisation):
+    if document.access not in (Document.Access.RESTRICTED, Document.Access.SECRETARIAT):
+        return
+    security_logger.info(
+        "restricted document download: symbol=%s language=%s access=%s user_id=%s "
+        "organisation=%s ip=%s at=%s",
+        download.symbol,
+        download.language,
+        document.access,
+        download.user_id,
+        organisation.slug if organisation and download.user_id else None,
+        download.ip,
+        download.at.isoformat(),
+    )
+
+
+def document_download_record(
+    *, document_file: DocumentFile, user, organisation: Organisation | None, ip: str
+) -> DocumentDownload:
+    """Audit a download by `user` (anonymous or signed in) acting for `organisation` from `ip`;
+    a restricted or secretariat document also logs a security event."""
+    download = _download_row(document_file, user, organisation, ip)
+    download.save()
+    _log_if_restricted(download, document_file.document, organisation)
     return download
+
+
+def document_downloads_record(
+    *, document_files, user, organisation: Organisation | None, ip: str
+) -> list[DocumentDownload]:
+    """Audit the download of several files at once (a session's documents in one ZIP): one
+    row per file, as `document_download_record` writes for one, in a single insert; each file
+    of a restricted or secretariat document also logs its security event."""
+    downloads = DocumentDownload.objects.bulk_create(
+        [_download_row(file, user, organisation, ip) for file in document_files]
+    )
+    for download, document_file in zip(downloads, document_files, strict=True):
+        _log_if_restricted(download, document_file.document, organisation)
+    return downloads
 
 
 # --- Delegations -------------------------------------------------------------------------------

@@ -4,15 +4,14 @@ Each is a page, a printable A4 PDF (`?format=pdf`) and, for participants, a CSV 
 in the language of the address. Who may read them is the governance policy's to say.
 """
 
-import csv
-
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from members.csv_downloads import csv_response
 from members.printing import pdf_response
 
 from . import selectors
@@ -69,35 +68,31 @@ def participants(request, number):
 
 
 def _participants_csv(session, delegations):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="{_filename(session, "participants", "csv")}"'
+    columns = {
+        "delegation": _("Delegation"),
+        "title": pgettext("person", "Title"),
+        "name": _("Name"),
+        "name_latin": _("Name in the Latin script"),
+        "function": _("Function in the delegation"),
+        "position": _("Post"),
+    }
+    rows = (
+        {
+            columns["delegation"]: delegation.organisation.name,
+            columns["title"]: person.title,
+            columns["name"]: person.name,
+            columns["name_latin"]: person.name_latin,
+            columns["function"]: person.function_label,
+            columns["position"]: person.position,
+        }
+        for delegation in delegations
+        for person in delegation.members.all()
     )
-    response.write("\ufeff")  # so that spreadsheet programs read the file as UTF-8
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            _("Delegation"),
-            pgettext("person", "Title"),
-            _("Name"),
-            _("Name in the Latin script"),
-            _("Function in the delegation"),
-            _("Post"),
-        ]
+    return csv_response(
+        rows,
+        fieldnames=list(columns.values()),
+        filename=_filename(session, "participants", "csv"),
     )
-    for delegation in delegations:
-        for person in delegation.members.all():
-            writer.writerow(
-                [
-                    delegation.organisation.name,
-                    person.title,
-                    person.name,
-                    person.name_latin,
-                    person.function_label,
-                    person.position,
-                ]
-            )
-    return response
 
 
 @require_GET

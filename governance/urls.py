@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import session_lists, views
+from . import decision_exports, session_archive, session_lists, views
 
 app_name = "governance"
 
@@ -17,6 +17,11 @@ urlpatterns = [
         session_lists.credentials,
         name="session_credentials",
     ),
+    path(
+        "assembly/<int:number>/documents/<str:language>.zip",
+        session_archive.session_documents_zip,
+        name="session_documents_zip",
+    ),
     path("documents/", views.document_list, name="document_list"),
     # A symbol's "/" is written "-" in URLs: /documents/OEC-GA-1-5-Rev.1/.
     path("documents/<symbol:symbol>/", views.document_detail, name="document_detail"),
@@ -26,7 +31,19 @@ urlpatterns = [
         name="document_download",
     ),
     path("decisions/", views.decision_list, name="decision_list"),
+    path("decisions/votes.csv", decision_exports.recorded_votes_csv, name="recorded_votes_csv"),
     path("decisions/<symbol:symbol>/", views.decision_detail, name="decision_detail"),
+    path(
+        "decisions/<symbol:symbol>/votes.csv",
+        decision_exports.decision_votes_csv,
+        name="decision_votes_csv",
+    ),
+    # One Akoma Ntoso expression per language the decision is written in (DESIGN.md's URL map).
+    path(
+        "decisions/<symbol:symbol>/akn/<str:language>.xml",
+        decision_exports.decision_akoma_ntoso_xml,
+        name="decision_akoma_ntoso",
+    ),
     path("dashboard/delegations/<int:number>/", views.delegation, name="delegation"),
     path(
         "dashboard/delegations/credentials/<int:pk>/",

@@ -27,8 +27,8 @@ from .models import (
     AssemblySession,
     Delegation,
     DelegationMember,
+    Language,
     OfficeHolder,
-    Vote,
     slug_to_symbol,
 )
 
@@ -77,6 +77,7 @@ def session_detail(request, number):
     for decision in decisions:
         by_item.setdefault(decision.agenda_item_id, {"documents": [], "decisions": []})
         by_item[decision.agenda_item_id]["decisions"].append(decision)
+    in_languages = {file.language for document in documents for file in document.files.all()}
     empty = {"documents": [], "decisions": []}
     agenda = [(item, by_item.get(item.pk, empty)) for item in session.agenda_items.all()]
     context = {
@@ -84,6 +85,9 @@ def session_detail(request, number):
         "agenda": agenda,
         "other": by_item.get(None, empty),
         "delegations": _accredited_delegations(request, session),
+        # The session's documents in one language as one ZIP (session_archive.py), for each
+        # language the viewer has a file in.
+        "archives": [(code, label) for code, label in Language.choices if code in in_languages],
         "content_languages": languages_with_text(session, "description", "venue"),
     }
     return render(request, "governance/session_detail.html", context)
@@ -194,14 +198,14 @@ def decision_list(request):
 @reads_query_parameters()
 def decision_detail(request, symbol):
     decision = get_object_or_404(
-        selectors.decisions_visible_to(request.user)
-        .select_related("session__organ", "agenda_item")
-        .prefetch_related(Prefetch("votes", queryset=Vote.objects.select_related("organisation"))),
-        symbol=slug_to_symbol(symbol),
+        selectors.decisions_with_votes_visible_to(request.user), symbol=slug_to_symbol(symbol)
     )
+    languages = languages_with_text(decision, "title", "text")
     context = {
         "decision": decision,
-        "content_languages": languages_with_text(decision, "title", "text"),
+        "content_languages": languages,
+        # One Akoma Ntoso expression per language the decision is written in (akoma_ntoso.py).
+        "akn_expressions": [(code, Language(code).label) for code in languages],
     }
     return render(request, "governance/decision_detail.html", context)
 

@@ -21,9 +21,17 @@ from rest_framework.routers import DefaultRouter
 from rest_framework.schemas import DefaultSchema
 from rest_framework.settings import api_settings
 
-from governance.models import Document
-from governance.selectors import decisions_visible_to, documents_visible_to
-from governance.serializers import DecisionSerializer, DocumentSerializer
+from governance.models import Document, Vote
+from governance.selectors import (
+    decisions_with_votes_visible_to,
+    documents_visible_to,
+    recorded_votes_visible_to,
+)
+from governance.serializers import (
+    DecisionSerializer,
+    DocumentSerializer,
+    RecordedVoteSerializer,
+)
 from members.api_fields import CountryCodeField, PageUrlField
 from members.content_cache import reads_query_parameters
 from members.models import Organisation
@@ -193,17 +201,37 @@ class DecisionViewSet(PublicReadOnlyViewSet):
     """Public decisions and resolutions."""
 
     serializer_class = DecisionSerializer
-    queryset = (
-        decisions_visible_to(AnonymousUser())
-        .select_related("session")
-        .order_by("-adopted_on", "symbol")
+    queryset = decisions_with_votes_visible_to(AnonymousUser()).order_by("-adopted_on", "symbol")
+
+
+class VoteFilter(django_filters.FilterSet):
+    decision = django_filters.CharFilter(
+        field_name="decision__symbol", help_text="A decision's symbol, e.g. OEC/GA/1/RES/1."
     )
+    session = django_filters.NumberFilter(field_name="decision__session__number")
+    member = django_filters.CharFilter(
+        field_name="organisation__slug", help_text="A member state's slug."
+    )
+    vote = django_filters.ChoiceFilter(field_name="choice", choices=Vote.Choice.choices)
+
+    class Meta:
+        model = Vote
+        fields = ["decision", "session", "member", "vote"]
+
+
+class VoteViewSet(PublicReadOnlyViewSet):
+    """Recorded votes on public decisions: one row per decision and member state."""
+
+    serializer_class = RecordedVoteSerializer
+    filterset_class = VoteFilter
+    queryset = recorded_votes_visible_to(AnonymousUser())
 
 
 router = DefaultRouter()
 router.register("news", ArticleViewSet, basename="article")
 router.register("documents", DocumentViewSet, basename="document")
 router.register("decisions", DecisionViewSet, basename="decision")
+router.register("votes", VoteViewSet, basename="vote")
 router.register("members", MemberViewSet, basename="member")
 router.register("partners", PartnerViewSet, basename="partner")
 

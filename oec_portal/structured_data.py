@@ -1,4 +1,5 @@
-"""schema.org descriptions of the Organisation, its news and its assembly sessions (issue 16).
+"""schema.org descriptions of the Organisation, its news, its assembly sessions (issue 16) and
+the register: a document as a DigitalDocument, a decision or resolution as Legislation (issue 18).
 
 Each function returns a plain dict; `json_ld_script` writes it into the page as
 `<script type="application/ld+json">`. That element is data, not a script the browser runs, so
@@ -126,3 +127,71 @@ def assembly_session(request, session):
     if session.description:
         data["description"] = session.description
     return data
+
+
+def digital_document(request, document):
+    """A document of the register with its symbol, date, languages and language files.
+
+    Only for one who may read it (its page is "not found" to anyone else); its files are those
+    of the document, which share its access class, each linked to the audited download view."""
+    files = (
+        list(document.files.all())
+        if request.user.has_perm("governance.read_document", document)
+        else []
+    )
+    data = {
+        "@context": CONTEXT,
+        "@type": "DigitalDocument",
+        "name": document.title,
+        "identifier": document.symbol,
+        "datePublished": _local(document.publication_date),
+        "inLanguage": [file.language for file in files],
+        "publisher": _publisher(request),
+        "url": page_url(request, document.get_absolute_url()),
+        "associatedMedia": [
+            {
+                "@type": "MediaObject",
+                "contentUrl": absolute_url(request, file.get_absolute_url()),
+                "encodingFormat": file.content_type,
+                "contentSize": f"{file.size} B",
+                "inLanguage": file.language,
+                "name": file.download_filename,
+            }
+            for file in files
+        ],
+    }
+    if document.access != document.Access.PUBLIC:
+        data["conditionsOfAccess"] = str(document.get_access_display())
+    return data
+
+
+def legislation(request, decision, languages):
+    """A decision or resolution of an organ, with its symbol, its adoption and the Akoma Ntoso
+    XML of each language it is written in (`languages`) as its encodings."""
+    is_resolution = "/RES/" in decision.symbol
+    organ = decision.session.organ
+    return {
+        "@context": CONTEXT,
+        "@type": "Legislation",
+        "name": decision.title,
+        "legislationIdentifier": decision.symbol,
+        "legislationType": _("Resolution") if is_resolution else _("Decision"),
+        "legislationDate": _local(decision.adopted_on),
+        "datePublished": _local(decision.adopted_on),
+        "legislationPassedBy": {"@type": "Organization", "name": organ.name},
+        "inLanguage": languages,
+        "publisher": _publisher(request),
+        "url": page_url(request, decision.get_absolute_url()),
+        "encoding": [
+            {
+                "@type": "LegislationObject",
+                "contentUrl": absolute_url(
+                    request,
+                    reverse("governance:decision_akoma_ntoso", args=[decision.slug, language]),
+                ),
+                "encodingFormat": "application/akn+xml",
+                "inLanguage": language,
+            }
+            for language in languages
+        ],
+    }

@@ -1,4 +1,3 @@
-import csv
 import datetime
 import json
 
@@ -18,6 +17,7 @@ from django.views.decorators.http import require_POST
 from members import rate_limits
 from members.content_cache import reads_query_parameters
 from members.content_languages import languages_with_text
+from members.csv_downloads import csv_response
 from members.kept_uploads import UploadKeeper
 from members.permissions import access_acting_organisation
 from members.request_facts import client_ip
@@ -53,20 +53,10 @@ def _export_name(extension):
     return f"oec-partners-{timezone.localdate().isoformat()}.{extension}"
 
 
-def _csv_cell(value):
-    # A cell starting with = + - @ is a formula to spreadsheets: neutralise it (CSV injection).
-    text = "; ".join(value) if isinstance(value, list) else str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def _csv_response(selection):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_export_name("csv")}"'
-    writer = csv.DictWriter(response, fieldnames=EXPORT_FIELDS)
-    writer.writeheader()
-    for row in export_rows(selection):
-        writer.writerow({key: _csv_cell(value) for key, value in row.items()})
-    return response
+    return csv_response(
+        export_rows(selection), fieldnames=EXPORT_FIELDS, filename=_export_name("csv")
+    )
 
 
 def _json_response(selection):

@@ -347,6 +347,19 @@ class DecisionFactory(factory.django.DjangoModelFactory):
     is_public = True
 
 
+class VoteFactory(factory.django.DjangoModelFactory):
+    """A founding state's recorded vote on a decision adopted by vote."""
+
+    class Meta:
+        model = "governance.Vote"
+
+    decision = factory.SubFactory(
+        DecisionFactory, adoption_method="vote", votes_yes=1, votes_no=0, votes_abstain=0
+    )
+    organisation = factory.SubFactory(OrganisationFactory)
+    choice = "yes"
+
+
 class OfficeHolderFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "governance.OfficeHolder"

@@ -14,6 +14,7 @@ from tests.factories import (
     OrganisationFactory,
     PartnerOrganisationFactory,
     PartnershipFactory,
+    VoteFactory,
 )
 
 
@@ -78,6 +79,14 @@ def open_data(host):
         access="restricted",
         restricted_to=[djibouti],
     )
-    DecisionFactory(session=session, symbol="OEC/GA/1/DEC/1", is_public=True)
+    public_decision = DecisionFactory(session=session, symbol="OEC/GA/1/DEC/1", is_public=True)
     DecisionFactory(session=session, symbol="OEC/GA/1/DEC/2", is_public=False)
+    by_vote = {"adoption_method": "vote", "votes_yes": 1, "votes_no": 1, "votes_abstain": 0}
+    voted = DecisionFactory(session=session, symbol="OEC/GA/1/RES/1", is_public=True, **by_vote)
+    hidden = DecisionFactory(session=session, symbol="OEC/GA/1/RES/2", is_public=False, **by_vote)
+    ecuador = Organisation.objects.get(slug="ecuador")
+    VoteFactory(decision=voted, organisation=djibouti, choice="yes")
+    VoteFactory(decision=voted, organisation=ecuador, choice="no")
+    VoteFactory(decision=hidden, organisation=djibouti, choice="yes")
+    assert public_decision.adoption_method == "consensus"
     return public

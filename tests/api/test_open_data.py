@@ -192,7 +192,7 @@ def test_news_documents_and_decisions_list_only_public_rows(client, open_data):
         "url",
     }
     decisions = client.get("/api/decisions/").json()["results"]
-    assert [decision["symbol"] for decision in decisions] == ["OEC/GA/1/DEC/1"]
+    assert [decision["symbol"] for decision in decisions] == ["OEC/GA/1/DEC/1", "OEC/GA/1/RES/1"]
 
 
 def test_a_guessed_id_of_a_non_public_document_is_not_found(client, open_data):

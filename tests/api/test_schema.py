@@ -53,7 +53,7 @@ def parameter_values(parameter):
 
 def calls(schema):
     """(url, operation) for every GET path, bare and with each query parameter's values."""
-    from governance.models import Decision, Document
+    from governance.models import Decision, Document, Vote
 
     path_values = {
         "/api/members/{slug}/": "djibouti",
@@ -61,6 +61,7 @@ def calls(schema):
         "/api/news/{slug}/": "first-assembly",
         "/api/documents/{id}/": str(Document.objects.get(symbol="OEC/GA/1/1").pk),
         "/api/decisions/{id}/": str(Decision.objects.get(symbol="OEC/GA/1/DEC/1").pk),
+        "/api/votes/{id}/": str(Vote.objects.filter(decision__is_public=True).first().pk),
     }
     for path, methods in schema["paths"].items():
         operation = methods.get("get")
@@ -91,6 +92,8 @@ def test_schema_declares_the_public_endpoints(schema):
         "/api/news/{slug}/",
         "/api/partners/",
         "/api/partners/{slug}/",
+        "/api/votes/",
+        "/api/votes/{id}/",
     ]
 
 

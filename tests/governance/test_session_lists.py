@@ -306,3 +306,10 @@ def test_a_date_without_credentials_is_refused_and_changes_nothing(
     assert "Say what was received on that date, or clear it." in response.content.decode()
     chad.refresh_from_db()
     assert chad.credentials_received_on is None
+
+
+def test_list_as_csv_neutralises_a_spreadsheet_formula(client, first_session, delegations):
+    _publish(first_session)
+    DelegationMember.objects.filter(guest_name="Anna Weber").update(position="=HYPERLINK(1)")
+    content = client.get("/en/assembly/1/participants/?format=csv").content.decode("utf-8-sig")
+    assert "'=HYPERLINK(1)" in content

@@ -28,6 +28,7 @@ from tests.factories import (
     PartnershipFactory,
     SubscriberFactory,
     TeamMemberFactory,
+    VoteFactory,
     governance_pdf_file,
 )
 
@@ -148,12 +149,17 @@ def world(
     DocumentFileFactory(document=members_document)
     public_document = DocumentFactory(access="public", session=session)
     DocumentFileFactory(document=public_document)
+    # Decisions adopted by vote, each with member A's recorded vote (open data: /api/votes/).
+    by_vote = {"adoption_method": "vote", "votes_yes": 1, "votes_no": 0, "votes_abstain": 0}
+    public_decision = DecisionFactory(session=session, is_public=True, **by_vote)
+    members_decision = DecisionFactory(session=session, is_public=False, **by_vote)
     world.objects["public"] = {
         "organisation": member_a,
         "partner": partner,
         "article": world.objects["a"]["published_article"],
         "document": public_document,
-        "decision": DecisionFactory(session=session, is_public=True),
+        "decision": public_decision,
+        "vote": VoteFactory(decision=public_decision, organisation=member_a),
         "page": world.objects["a"]["published_page"],
         # An approved publication of the public partner, with its file.
         "activity": CooperationActivityFactory(
@@ -171,7 +177,8 @@ def world(
     }
     world.objects["members"] = {
         "document": members_document,
-        "decision": DecisionFactory(session=session, is_public=False),
+        "decision": members_decision,
+        "vote": VoteFactory(decision=members_decision, organisation=member_a),
     }
     world.objects["hidden"] = {"partner": other_partner}
     # A suspended member: the public no longer sees it; the secretariat still does.
@@ -195,6 +202,7 @@ def world(
         "article_version": nowhere,
         "document": SimpleNamespace(pk=nowhere, slug="OEC-GA-1-987654"),
         "decision": SimpleNamespace(pk=nowhere, slug="OEC-GA-1-DEC-987654"),
+        "vote": SimpleNamespace(pk=nowhere),
         "delegation": SimpleNamespace(pk=nowhere),
         "activity": SimpleNamespace(pk=nowhere, organisation=SimpleNamespace(slug="partner-ngo")),
         "partnership": SimpleNamespace(pk=nowhere),

@@ -166,6 +166,11 @@ MATRIX = {
         url=path("api:decision-detail", "decision.pk"),
         expect={"members": everyone(N), "public": PUBLIC},
     ),
+    "api:vote-list": Case.same(fixed("api:vote-list"), PUBLIC),
+    "api:vote-detail": Case(
+        url=path("api:vote-detail", "vote.pk"),
+        expect={"members": everyone(N), "public": PUBLIC},
+    ),
     # --- members ---
     "members:directory": Case.same(fixed("members:directory"), PUBLIC),
     "members:microsite": Case(
@@ -300,6 +305,14 @@ MATRIX = {
     # --- governance ---
     "governance:session_list": Case.same(fixed("governance:session_list"), PUBLIC),
     "governance:session_detail": Case.same(path("governance:session_detail", "session"), PUBLIC),
+    # A session's documents in one language as one ZIP: everyone has the public document's
+    # file; which files each role gets is tests/governance/test_session_archive.py's.
+    "governance:session_documents_zip": Case.same(
+        lambda w, o: reverse(
+            "governance:session_documents_zip", args=[w.objects[o]["session"], "en"]
+        ),
+        PUBLIC,
+    ),
     "governance:document_list": Case.same(fixed("governance:document_list"), PUBLIC),
     # Before the secretariat publishes it, the list of participants is provisional: members and
     # the secretariat only (tests/governance/test_session_lists.py: everyone once published).
@@ -336,6 +349,19 @@ MATRIX = {
         url=path("governance:decision_detail", "decision.slug"),
         expect={"members": roles(N, OK, OK, OK, N, OK, OK), "public": PUBLIC},
     ),
+    # A decision's open data: as its page (a members-only decision is "not found" to others).
+    "governance:decision_akoma_ntoso": Case(
+        url=lambda w, o: reverse(
+            "governance:decision_akoma_ntoso", args=[w.objects[o]["decision"].slug, "en"]
+        ),
+        expect={"members": roles(N, OK, OK, OK, N, OK, OK), "public": PUBLIC},
+    ),
+    "governance:decision_votes_csv": Case(
+        url=path("governance:decision_votes_csv", "decision.slug"),
+        expect={"members": roles(N, OK, OK, OK, N, OK, OK), "public": PUBLIC},
+    ),
+    # Every recorded vote the viewer may see (the rows: test_not_found_and_listings.py).
+    "governance:recorded_votes_csv": Case.same(fixed("governance:recorded_votes_csv"), PUBLIC),
     # The acting organisation's delegation: its member users see it, its focal point registers
     # it; an organisation that is not a member (a partner NGO, the host) has none.
     "governance:delegation": Case.same(

@@ -229,6 +229,22 @@ def test_governance_list_shows_the_rows_the_user_may_read(
 
 
 @pytest.mark.parametrize("role", ROLES)
+def test_recorded_votes_csv_and_api_hold_the_votes_of_decisions_the_user_may_read(
+    client, world, role
+):
+    _login(client, world, role)
+    user = _user(world, role)
+    lines = client.get(reverse("governance:recorded_votes_csv")).content.decode().splitlines()
+    in_csv = {line.split(",")[0] for line in lines[1:]}
+    assert in_csv == {
+        d.symbol for d in _world_decisions(world) if user.has_perm("governance.read_decision", d)
+    }
+    # The API is the same for everyone: the public decisions' votes.
+    in_api = {row["decision"] for row in client.get("/api/votes/").json()["results"]}
+    assert in_api == {world.objects["public"]["decision"].symbol}
+
+
+@pytest.mark.parametrize("role", ROLES)
 def test_session_agenda_lists_the_documents_and_decisions_the_user_may_read(client, world, role):
     _login(client, world, role)
     session = world.objects["a"]["session"]
