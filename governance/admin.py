@@ -12,6 +12,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 from simple_history.admin import SimpleHistoryAdmin
 
 from members.admin import AuditTrailMixin
+from members.bulk_imports import BulkImportExportAdmin
 from members.models import Organisation
 from members.private_file_admin import PrivateFilesAdminMixin, private_file_link
 
@@ -30,6 +31,7 @@ from .models import (
     Organ,
     Vote,
 )
+from .resources import DelegationMemberResource, OfficeHolderResource
 
 
 @admin.register(Organ)
@@ -128,7 +130,7 @@ class DelegationAdminForm(forms.ModelForm):
 
 
 @admin.register(Delegation)
-class DelegationAdmin(admin.ModelAdmin):
+class DelegationAdmin(BulkImportExportAdmin, admin.ModelAdmin):
     form = DelegationAdminForm
     list_display = ["organisation", "session", "status", "submitted_at", "decided_at"]
     list_filter = ["session", "status"]
@@ -137,6 +139,8 @@ class DelegationAdmin(admin.ModelAdmin):
     readonly_fields = ["credentials"]
     inlines = [DelegationMemberInline]
     actions = ["accredit"]
+    # The people of the delegations listed, one row each (governance/resources.py).
+    resource_classes = [DelegationMemberResource]
     # A delegation's page is its focal point's form: nothing the secretariat could view on site.
     view_on_site = False
 
@@ -186,7 +190,8 @@ class DelegationAdmin(admin.ModelAdmin):
 
 
 @admin.register(OfficeHolder)
-class OfficeHolderAdmin(TabbedTranslationAdmin):
+class OfficeHolderAdmin(BulkImportExportAdmin, TabbedTranslationAdmin):
+    resource_classes = [OfficeHolderResource]
     list_display = ["post", "person_name", "term_start", "term_end"]
     exclude = ["organisation"]
 
