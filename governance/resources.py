@@ -125,11 +125,6 @@ class DelegationMemberResource(BulkResource):
             validate_email(email)
         except ValidationError:
             raise ValidationError({"email": _("Give the person's e-mail address.")}) from None
-        head = instance.delegation.members.filter(is_head=True).exclude(pk=instance.pk).first()
-        if instance.is_head and head is not None:
-            raise ValidationError(
-                {"is_head": _("%(name)s heads this delegation already.") % {"name": head.name}}
-            )
         organisation = instance.delegation.organisation
         user = (
             get_user_model()
@@ -144,3 +139,8 @@ class DelegationMemberResource(BulkResource):
             )
         else:
             instance.user, instance.guest_name, instance.guest_email = None, name, email
+        head = instance.delegation.members.filter(is_head=True).exclude(pk=instance.pk).first()
+        if instance.is_head and head is not None:
+            raise ValidationError(
+                {"is_head": _("%(name)s heads this delegation already.") % {"name": head.name}}
+            )
