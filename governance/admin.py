@@ -6,7 +6,9 @@ the admin's model permissions (conference services officers and administrators).
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
@@ -17,7 +19,8 @@ from members.models import Organisation
 from members.private_file_admin import PrivateFilesAdminMixin, private_file_link
 
 from . import services
-from .forms import DocumentFileAdminForm
+from .document_batches import document_batch_upload
+from .forms import DocumentBatchForm, DocumentFileAdminForm
 from .models import (
     AgendaItem,
     AssemblySession,
@@ -74,6 +77,36 @@ class DocumentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
         if db_field.name == "restricted_to":
             kwargs["queryset"] = Organisation.objects.exclude(kind=Organisation.Kind.HOST)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def get_urls(self):
+        batch = self.admin_site.admin_view(self.batch_view)
+        return [
+            path("batch/", batch, name="governance_document_batch"),
+            *super().get_urls(),
+        ]
+
+    def batch_view(self, request):
+        """Language files uploaded in a ZIP, and the report of what became of each."""
+        if not request.user.has_perm("governance.upload_document_batch"):
+            raise PermissionDenied
+        form = DocumentBatchForm(request.POST or None, request.FILES or None)
+        report = None
+        if request.method == "POST" and form.is_valid():
+            try:
+                report = document_batch_upload(
+                    archive=form.cleaned_data["archive"],
+                    document_type=form.cleaned_data["document_type"],
+                )
+            except ValidationError as error:
+                form.add_error("archive", error)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Upload document files in a batch"),
+            "form": form,
+            "report": report,
+        }
+        return TemplateResponse(request, "admin/governance/document/batch.html", context)
 
     def save_model(self, request, obj, form, change):
         # The body owns every document of its register (the tenancy rule).

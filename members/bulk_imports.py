@@ -111,6 +111,16 @@ class BulkResource(resources.ModelResource):
         if errors:
             raise ValidationError(errors)
 
+    def import_instance(self, instance, row, **kwargs):
+        try:
+            super().import_instance(instance, row, **kwargs)
+        finally:
+            # An empty cell of a field that may be NULL (a missing translation) stays NULL, so
+            # that an exported file imports again without a change.
+            for field in instance._meta.concrete_fields:
+                if field.null and not field.is_relation and getattr(instance, field.attname) == "":
+                    setattr(instance, field.attname, None)
+
     def import_data(self, dataset, dry_run=False, raise_errors=False, **kwargs):
         # One wrong row, validation errors included, and nothing at all is written.
         kwargs["rollback_on_validation_errors"] = True
