@@ -12,8 +12,11 @@ Who may import or export is the policy's: the admin asks `<app>.import_<model>` 
 permissions.py registers for the secretariat role that keeps those records.
 """
 
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -112,14 +115,24 @@ class BulkResource(resources.ModelResource):
             raise ValidationError(errors)
 
     def import_instance(self, instance, row, **kwargs):
+        nullable = [
+            field.attname
+            for field in instance._meta.concrete_fields
+            if field.null and not field.is_relation and getattr(instance, field.attname) is None
+        ]
         try:
             super().import_instance(instance, row, **kwargs)
         finally:
-            # An empty cell of a field that may be NULL (a missing translation) stays NULL, so
+            # An empty cell of a field that is NULL (a missing translation) leaves it NULL, so
             # that an exported file imports again without a change.
+            for name in nullable:
+                if getattr(instance, name) == "":
+                    setattr(instance, name, None)
+            # Excel gives a date cell as a date and time (the library keeps it so).
             for field in instance._meta.concrete_fields:
-                if field.null and not field.is_relation and getattr(instance, field.attname) == "":
-                    setattr(instance, field.attname, None)
+                value = getattr(instance, field.attname)
+                if type(field) is models.DateField and isinstance(value, datetime.datetime):
+                    setattr(instance, field.attname, value.date())
 
     def import_data(self, dataset, dry_run=False, raise_errors=False, **kwargs):
         # One wrong row, validation errors included, and nothing at all is written.
