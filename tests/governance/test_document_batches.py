@@ -7,14 +7,12 @@ from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 
 from governance.demo import minimal_pdf
 from governance.document_batches import MAX_BATCH_ENTRIES, document_batch_upload
-from governance.models import Document, DocumentFile
+from governance.models import Document
 from members.models import Role
 from tests.factories import (
-    AssemblySessionFactory,
     DocumentFactory,
     DocumentFileFactory,
     user_with_role,
