@@ -14,8 +14,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from members.bulk_imports import BulkImportExportAdmin
+
 from . import content, services
 from .models import Bulletin, BulletinEdition, Delivery, Subscriber, Suppression
+from .resources import SubscriberResource
 
 
 def _delivery_count(annotation, description):
@@ -219,10 +222,19 @@ class DeliveryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Subscriber)
-class SubscriberAdmin(admin.ModelAdmin):
-    list_display = ["email", "language", "confirmed_at", "created_at"]
-    list_filter = ["language"]
+class SubscriberAdmin(BulkImportExportAdmin, admin.ModelAdmin):
+    list_display = ["email", "language", "confirmed_at", "consent_source", "created_at"]
+    list_filter = ["language", "consent_source"]
     search_fields = ["email"]
+    resource_classes = [SubscriberResource]
+    # How the person subscribed is recorded by the form or the import, never typed in later.
+    readonly_fields = [
+        "confirmed_at",
+        "consent_source",
+        "consent_evidence",
+        "consented_on",
+        "consent_recorded_by",
+    ]
 
 
 @admin.register(Suppression)

@@ -146,13 +146,43 @@ class SubscriberQuerySet(models.QuerySet):
 
 
 class Subscriber(models.Model):
-    """A member of the public who subscribed, active once the e-mailed link confirmed it."""
+    """A member of the public who subscribed, active once the e-mailed link confirmed it.
+
+    How the person asked for the bulletin is kept with the address: on the portal's form, or
+    on a list the secretariat imported (with where and when, and who imported it). Either way
+    the address receives nothing before its owner follows the confirmation link.
+    """
+
+    class ConsentSource(models.TextChoices):
+        WEB_FORM = "web_form", _("Subscription form of the portal")
+        IMPORT = "import", _("Imported in the back office")
 
     email = models.EmailField(_("e-mail address"), unique=True)
     language = models.CharField(
         _("language"), max_length=5, choices=settings.LANGUAGES, default="en"
     )
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    consent_source = models.CharField(
+        _("subscribed through"),
+        max_length=20,
+        choices=ConsentSource.choices,
+        default=ConsentSource.WEB_FORM,
+    )
+    consent_evidence = models.CharField(
+        _("record of consent"),
+        max_length=300,
+        blank=True,
+        help_text=_("Where and how the person asked for the bulletin."),
+    )
+    consented_on = models.DateField(_("consent given on"), null=True, blank=True)
+    consent_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     objects = SubscriberQuerySet.as_manager()

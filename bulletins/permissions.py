@@ -14,3 +14,6 @@ rules.add_perm("bulletins", is_partnerships_officer)
 for _model in ("bulletin", "bulletinedition", "delivery", "subscriber", "suppression"):
     for _action in ("view", "add", "change", "delete"):
         rules.add_perm(f"bulletins.{_action}_{_model}", is_partnerships_officer)
+# Bulk import and export of subscribers (bulletins/resources.py).
+rules.add_perm("bulletins.import_subscriber", is_partnerships_officer)
+rules.add_perm("bulletins.export_subscriber", is_partnerships_officer)

@@ -6,17 +6,21 @@ the admin's model permissions (conference services officers and administrators).
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from members.admin import AuditTrailMixin
+from members.bulk_imports import BulkImportExportAdmin
 from members.models import Organisation
 from members.private_file_admin import PrivateFilesAdminMixin, private_file_link
 
 from . import services
-from .forms import DocumentFileAdminForm
+from .document_batches import document_batch_upload
+from .forms import DocumentBatchForm, DocumentFileAdminForm
 from .models import (
     AgendaItem,
     AssemblySession,
@@ -31,6 +35,7 @@ from .models import (
     Organ,
     Vote,
 )
+from .resources import DelegationMemberResource, OfficeHolderResource
 
 
 @admin.register(Organ)
@@ -102,6 +107,36 @@ class DocumentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
         if db_field.name == "restricted_to":
             kwargs["queryset"] = Organisation.objects.exclude(kind=Organisation.Kind.HOST)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def get_urls(self):
+        batch = self.admin_site.admin_view(self.batch_view)
+        return [
+            path("batch/", batch, name="governance_document_batch"),
+            *super().get_urls(),
+        ]
+
+    def batch_view(self, request):
+        """Language files uploaded in a ZIP, and the report of what became of each."""
+        if not request.user.has_perm("governance.upload_document_batch"):
+            raise PermissionDenied
+        form = DocumentBatchForm(request.POST or None, request.FILES or None)
+        report = None
+        if request.method == "POST" and form.is_valid():
+            try:
+                report = document_batch_upload(
+                    archive=form.cleaned_data["archive"],
+                    document_type=form.cleaned_data["document_type"],
+                )
+            except ValidationError as error:
+                form.add_error("archive", error)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Upload document files in a batch"),
+            "form": form,
+            "report": report,
+        }
+        return TemplateResponse(request, "admin/governance/document/batch.html", context)
 
     def save_model(self, request, obj, form, change):
         # The body owns every document of its register (the tenancy rule).
@@ -181,7 +216,7 @@ class DelegationAdminForm(forms.ModelForm):
 
 
 @admin.register(Delegation)
-class DelegationAdmin(admin.ModelAdmin):
+class DelegationAdmin(BulkImportExportAdmin, admin.ModelAdmin):
     form = DelegationAdminForm
     list_display = [
         "organisation",
@@ -205,6 +240,8 @@ class DelegationAdmin(admin.ModelAdmin):
     readonly_fields = ["credentials"]
     inlines = [DelegationMemberInline]
     actions = ["accredit"]
+    # The people of the delegations listed, one row each (governance/resources.py).
+    resource_classes = [DelegationMemberResource]
     # A delegation's page is its focal point's form: nothing the secretariat could view on site.
     view_on_site = False
 
@@ -254,7 +291,8 @@ class DelegationAdmin(admin.ModelAdmin):
 
 
 @admin.register(OfficeHolder)
-class OfficeHolderAdmin(TabbedTranslationAdmin):
+class OfficeHolderAdmin(BulkImportExportAdmin, TabbedTranslationAdmin):
+    resource_classes = [OfficeHolderResource]
     list_display = ["post", "person_name", "term_start", "term_end"]
     exclude = ["organisation"]
 

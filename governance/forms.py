@@ -225,3 +225,26 @@ class DelegationReturnForm(forms.ModelForm):
         if not reason:
             raise ValidationError(_("Say why the delegation is returned."))
         return reason
+
+
+class DocumentBatchForm(forms.Form):
+    """A ZIP of language files for the register (governance/document_batches.py)."""
+
+    archive = forms.FileField(
+        label=_("ZIP archive"),
+        help_text=_(
+            "Name each file by the document's symbol, with “-” for “/”, and its language: "
+            "OEC-GA-2-3_fr.pdf, OEC-GA-2-3-Rev.1_en.docx. Each file is checked as a single "
+            "upload is; the archive may be as large as one upload."
+        ),
+    )
+    document_type = forms.ChoiceField(
+        label=_("Type of new documents"),
+        choices=Document.Type.choices,
+        initial=Document.Type.WORKING_PAPER,
+        help_text=_(
+            "A symbol that is not in the register yet makes a new document of the symbol's "
+            "session, titled with its symbol and seen by the secretariat only until you "
+            "complete its record (title, agenda item, access)."
+        ),
+    )

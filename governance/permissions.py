@@ -148,3 +148,8 @@ for _model in (
 rules.add_perm("governance.view_documentdownload", is_conference_officer)
 for _action in ("add", "change", "delete"):
     rules.add_perm(f"governance.{_action}_documentdownload", rules.always_deny)
+# Bulk import and export (governance/resources.py), and documents uploaded in batches.
+for _model in ("officeholder", "delegation"):
+    for _action in ("import", "export"):
+        rules.add_perm(f"governance.{_action}_{_model}", is_conference_officer)
+rules.add_perm("governance.upload_document_batch", is_conference_officer)

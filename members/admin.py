@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
+from .bulk_imports import BulkImportExportAdmin
 from .images import clean_image
 from .models import (
     Invitation,
@@ -16,6 +17,7 @@ from .models import (
     TeamMember,
     User,
 )
+from .resources import OrganisationResource
 
 
 class MembershipInline(admin.TabularInline):
@@ -88,13 +90,14 @@ class TeamMemberInline(TranslationStackedInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TabbedTranslationAdmin):
+class OrganisationAdmin(BulkImportExportAdmin, TabbedTranslationAdmin):
     form = OrganisationAdminForm
     list_display = ["name", "kind", "country", "region", "joined_on", "status"]
     list_filter = ["kind", "status", "region"]
     search_fields = ["name", "short_name", "slug"]
     prepopulated_fields = {"slug": ["name_en"]}
     inlines = [MembershipInline, TeamMemberInline]
+    resource_classes = [OrganisationResource]
 
     def has_module_permission(self, request):
         # Officers look organisations up (the autocomplete boxes) and Django links the records

@@ -242,3 +242,6 @@ for _model in ("organisation", "membership", "teammember", "joinrequest", "invit
 rules.add_perm("members.view_privatefiledownload", is_secretariat_admin)
 for _action in ("add", "change", "delete"):
     rules.add_perm(f"members.{_action}_privatefiledownload", rules.always_deny)
+# Bulk import and export of organisations (members/resources.py): the administrators'.
+rules.add_perm("members.import_organisation", is_secretariat_admin)
+rules.add_perm("members.export_organisation", is_secretariat_admin)

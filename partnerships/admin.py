@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from members.bulk_imports import BulkImportExportAdmin
 from members.private_file_admin import (
     CheckedPrivateUploadsForm,
     PrivateFilesAdminMixin,
@@ -33,6 +34,7 @@ from .models import (
     PartnershipStatusChange,
     Status,
 )
+from .resources import ContactResource, PartnershipResource, StatusChangeResource
 
 SECRETARIAT_DECISION = _("Secretariat (partnerships officer)")
 
@@ -101,7 +103,7 @@ def suspend(modeladmin, request, queryset):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(PrivateFilesAdminMixin, TabbedTranslationAdmin):
+class PartnershipAdmin(BulkImportExportAdmin, PrivateFilesAdminMixin, TabbedTranslationAdmin):
     list_display = [
         "organisation",
         "status",
@@ -127,6 +129,7 @@ class PartnershipAdmin(PrivateFilesAdminMixin, TabbedTranslationAdmin):
     ]
     actions = [admit_consultative, grant_associate, suspend, end_partnership]
     inlines = [StatusChangeInline]
+    resource_classes = [PartnershipResource, StatusChangeResource]
 
     change_form_template = "admin/partnerships/partnership/change_form.html"
 
@@ -192,7 +195,8 @@ class PartnershipAdmin(PrivateFilesAdminMixin, TabbedTranslationAdmin):
 
 
 @admin.register(Contact)
-class ContactAdmin(admin.ModelAdmin):
+class ContactAdmin(BulkImportExportAdmin, admin.ModelAdmin):
+    resource_classes = [ContactResource]
     list_display = ["name", "email", "organisation", "preferred_language", "receives_bulletin"]
     list_filter = ["preferred_language", "receives_bulletin"]
     search_fields = ["name", "email", "organisation__name"]

@@ -48,3 +48,7 @@ for _model in (
 ):
     for _action in ("view", "add", "change", "delete"):
         rules.add_perm(f"partnerships.{_action}_{_model}", is_partnerships_officer)
+# Bulk import and export (partnerships/resources.py): contacts, partnerships and their history.
+for _model in ("partnership", "contact"):
+    for _action in ("import", "export"):
+        rules.add_perm(f"partnerships.{_action}_{_model}", is_partnerships_officer)

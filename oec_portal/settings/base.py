@@ -201,6 +201,12 @@ FORMAT_MODULE_PATH = ["oec_portal.formats"]
 # (modeltranslation reads these two names without its MODELTRANSLATION_ prefix.)
 JQUERY_URL = "admin/js/vendor/jquery/jquery.min.js"
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.tabs.js"
+# Bulk import and export in the back office (members/bulk_imports.py): the admin asks the policy
+# for `<app>.import_<model>` and `<app>.export_<model>`, which each app's permissions.py grants
+# to the secretariat role that keeps those records; an import is one transaction.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "export"
+IMPORT_EXPORT_USE_TRANSACTIONS = True
 
 
 def _localized_verbose_name(verbose_name, language):

@@ -9,6 +9,7 @@ from .decisions import (
     partnership_change_status,
     partnership_reapply,
     partnership_record_creation,
+    partnership_record_import,
 )
 from .partner_space import (
     cooperation_activity_review,
@@ -30,5 +31,6 @@ __all__ = [
     "partnership_profile_update",
     "partnership_reapply",
     "partnership_record_creation",
+    "partnership_record_import",
     "reviews_due_notify",
 ]

@@ -118,6 +118,22 @@ def partnership_record_creation(*, partnership: Partnership, deciding_body: str,
     )
 
 
+@transaction.atomic
+def partnership_record_import(*, partnership: Partnership, recorded_by=None):
+    """A partnership brought in by a back-office import, saved before: the first line of its
+    history (decided on its admission date, or today for an applicant) and its organisation's
+    status, as a decision would have set them."""
+    _sync_organisation_status(partnership)
+    return record_status_change(
+        partnership=partnership,
+        from_status="",
+        to_status=partnership.status,
+        decided_on=partnership.admitted_on or timezone.localdate(),
+        deciding_body=_("Imported in the back office"),
+        recorded_by=recorded_by,
+    )
+
+
 def _sync_organisation_status(partnership):
     organisation = partnership.organisation
     organisation.status = ORGANISATION_STATUS_FOR[partnership.status]
