@@ -141,7 +141,7 @@ class UserAdmin(DjangoUserAdmin):
     search_fields = ["email", "first_name", "last_name"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        (_("Person"), {"fields": ["first_name", "last_name"]}),
+        (_("Person"), {"fields": ["first_name", "last_name", "language", "notification_mail"]}),
         (_("Access"), {"fields": ["is_active", "is_staff", "is_superuser", "groups"]}),
         (_("Dates"), {"fields": ["last_login", "date_joined"]}),
     ]

@@ -3,8 +3,9 @@ of the rows (not from notifications), so an item goes away when the work is done
 notification is read.
 
 Each item asks the one permission policy whether the person acts on it, and its app's selector
-for the count: at most one query per item whatever the data size; the delegation to register
-reads the governance summary the dashboard has already. Items with nothing waiting are left out.
+for the count: at most one query per item whatever the data size, none when the dashboard's
+tiles counted it already (Tile.counts); the delegation to register reads the governance summary
+the dashboard has already. Items with nothing waiting are left out.
 """
 
 from dataclasses import dataclass
@@ -39,17 +40,28 @@ class TodoItem:
     back_office: bool = False  # the work is done in the back office (/admin/)
 
 
+def _counted(known, name, compute):
+    """The count a tile has already (`known`), else `compute()`'s."""
+    return known[name] if name in known else compute()
+
+
 def _admin_list(name, **filters):
     query = "&".join(f"{key}={value}" for key, value in filters.items())
     return reverse(f"admin:{name}_changelist") + (f"?{query}" if query else "")
 
 
-def _member_items(user, organisation, governance):
+def _member_items(user, organisation, governance, known):
     items = []
     if organisation is None:
         return items
     if user.has_perm("members.answer_join_requests", organisation) and not organisation.is_host:
-        count = JoinRequest.objects.of(organisation).filter(status=JoinRequest.Status.NEW).count()
+        count = _counted(
+            known,
+            "join-requests",
+            lambda: JoinRequest.objects.filter(
+                organisation=organisation, status=JoinRequest.Status.NEW
+            ).count(),
+        )
         items.append(
             TodoItem(
                 "join-requests",
@@ -64,7 +76,9 @@ def _member_items(user, organisation, governance):
             )
         )
     if user.has_perm("news.review_for_organisation", organisation):
-        count = articles_in_review_count(organisation)
+        count = _counted(
+            known, "articles-to-review", lambda: articles_in_review_count(organisation)
+        )
         items.append(
             TodoItem(
                 "articles-to-review",
@@ -94,8 +108,12 @@ def _member_items(user, organisation, governance):
             )
         )
     if organisation.is_partner and user.has_perm("partnerships.edit_profile", organisation):
-        workspace = partner_workspace(user, organisation)
-        count = workspace.activities_returned if workspace else 0
+        workspace = (
+            None if "returned-activities" in known else partner_workspace(user, organisation)
+        )
+        count = _counted(
+            known, "returned-activities", lambda: workspace.activities_returned if workspace else 0
+        )
         items.append(
             TodoItem(
                 "returned-activities",
@@ -112,11 +130,11 @@ def _member_items(user, organisation, governance):
     return items
 
 
-def _secretariat_items(user):
+def _secretariat_items(user, known):
     # rules.has_perm, not user.has_perm: see dashboard_tiles._secretariat_tiles.
     items = []
     if rules.has_perm("governance.manage_conference", user):
-        count = delegations_awaiting_accreditation_count()
+        count = _counted(known, "delegations-to-accredit", delegations_awaiting_accreditation_count)
         items.append(
             TodoItem(
                 "delegations-to-accredit",
@@ -132,7 +150,7 @@ def _secretariat_items(user):
             )
         )
     if rules.has_perm("partnerships.review", user):
-        count = applications_awaiting_decision_count()
+        count = _counted(known, "applications-to-decide", applications_awaiting_decision_count)
         items.append(
             TodoItem(
                 "applications-to-decide",
@@ -147,7 +165,7 @@ def _secretariat_items(user):
                 back_office=True,
             )
         )
-        count = activities_awaiting_review_count()
+        count = _counted(known, "activities-to-approve", activities_awaiting_review_count)
         items.append(
             TodoItem(
                 "activities-to-approve",
@@ -192,8 +210,10 @@ def _secretariat_items(user):
     return items
 
 
-def todo_items(*, user, organisation, governance):
+def todo_items(*, user, organisation, governance, tiles=()):
     """What waits for `user` acting for `organisation` (or None), most local first: their
-    organisation's work, then the secretariat's queues; only items with something waiting."""
-    items = _member_items(user, organisation, governance) + _secretariat_items(user)
+    organisation's work, then the secretariat's queues; only items with something waiting.
+    `tiles`: the dashboard's (dashboard_tiles.py), whose counts are not counted again."""
+    known = {name: count for tile in tiles for name, count in tile.counts.items()}
+    items = _member_items(user, organisation, governance, known) + _secretariat_items(user, known)
     return [item for item in items if item.count]
