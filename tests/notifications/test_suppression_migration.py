@@ -21,20 +21,20 @@ def test_every_suppressed_address_is_copied_with_its_reason_and_date():
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)
     old_apps = executor.loader.project_state(BEFORE).apps
-    OldSuppression = old_apps.get_model("bulletins", "Suppression")
-    OldSuppression.objects.create(email="gone@ngo.example", reason="hard_bounce")
-    OldSuppression.objects.create(email="left@public.example", reason="unsubscribed")
+    old_suppression = old_apps.get_model("bulletins", "Suppression")
+    old_suppression.objects.create(email="gone@ngo.example", reason="hard_bounce")
+    old_suppression.objects.create(email="left@public.example", reason="unsubscribed")
     reported = datetime.datetime(2026, 3, 1, 9, 0, tzinfo=datetime.UTC)
-    OldSuppression.objects.filter(email="gone@ngo.example").update(at=reported)
+    old_suppression.objects.filter(email="gone@ngo.example").update(at=reported)
 
     executor = MigrationExecutor(connection)
     executor.migrate(AFTER)
     new_apps = executor.loader.project_state(AFTER).apps
-    Suppression = new_apps.get_model("members", "Suppression")
+    suppression = new_apps.get_model("members", "Suppression")
 
-    assert sorted(Suppression.objects.values_list("email", "reason")) == [
+    assert sorted(suppression.objects.values_list("email", "reason")) == [
         ("gone@ngo.example", "hard_bounce"),
         ("left@public.example", "unsubscribed"),
     ]
-    assert Suppression.objects.get(email="gone@ngo.example").at == reported
+    assert suppression.objects.get(email="gone@ngo.example").at == reported
     assert "bulletins_suppression" not in connection.introspection.table_names()
