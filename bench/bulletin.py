@@ -91,8 +91,8 @@ def prepare(recipients):
     """A fresh bench month: the host, one partner in consultative status, `recipients` contacts."""
     from django.core.management import call_command
 
-    from bulletins.models import Bulletin, Subscriber, Suppression
-    from members.models import Organisation
+    from bulletins.models import Bulletin, Subscriber
+    from members.models import Organisation, Suppression
     from partnerships.models import Contact, Partnership
 
     call_command("migrate", verbosity=0, interactive=False)

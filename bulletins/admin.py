@@ -1,5 +1,5 @@
 """The partnerships officers' back office for the bulletin: introduction, preview and approval,
-delivery counts, resending failures; subscribers and suppressed addresses.
+delivery counts, resending failures; subscribers (the suppressed addresses are members').
 
 Access is the model permissions that bulletins/permissions.py registers (partnerships
 officers); every change goes through the services.
@@ -17,7 +17,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from members.bulk_imports import BulkImportExportAdmin
 
 from . import content, services
-from .models import Bulletin, BulletinEdition, Delivery, Subscriber, Suppression
+from .models import Bulletin, BulletinEdition, Delivery, Subscriber
 from .resources import SubscriberResource
 
 
@@ -235,10 +235,3 @@ class SubscriberAdmin(BulkImportExportAdmin, admin.ModelAdmin):
         "consented_on",
         "consent_recorded_by",
     ]
-
-
-@admin.register(Suppression)
-class SuppressionAdmin(admin.ModelAdmin):
-    list_display = ["email", "reason", "at"]
-    list_filter = ["reason"]
-    search_fields = ["email"]

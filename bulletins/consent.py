@@ -11,8 +11,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from members.models import normalise_email
+from members.suppressions import is_suppressed
+
 from .confirmation_mail import send_subscription_confirmation
-from .models import Subscriber, Suppression, normalise_email
+from .models import Subscriber
 
 
 def subscriber_import_check(*, subscriber: Subscriber):
@@ -27,7 +30,7 @@ def subscriber_import_check(*, subscriber: Subscriber):
         elif subscriber.consented_on > timezone.localdate():
             errors["consented_on"] = _("The date of consent cannot be in the future.")
     # Only its owner may undo an unsubscribe, a complaint or a bounce (by confirming again).
-    if Suppression.objects.filter(email=normalise_email(subscriber.email)).exists():
+    if is_suppressed(subscriber.email):
         errors["email"] = _(
             "This address asked not to be mailed, or cannot be: it cannot be subscribed by an "
             "import."

@@ -10,9 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from import_export import fields, widgets
 
 from members.bulk_imports import BulkResource
+from members.models import normalise_email
 
 from .consent import subscriber_import, subscriber_import_check
-from .models import Subscriber, normalise_email
+from .models import Subscriber
 
 
 def _exported(attribute, widget=None):

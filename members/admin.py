@@ -14,6 +14,7 @@ from .models import (
     Membership,
     Organisation,
     PrivateFileDownload,
+    Suppression,
     TeamMember,
     User,
 )
@@ -143,7 +144,7 @@ class UserAdmin(DjangoUserAdmin):
     search_fields = ["email", "first_name", "last_name"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        (_("Person"), {"fields": ["first_name", "last_name"]}),
+        (_("Person"), {"fields": ["first_name", "last_name", "language", "notification_mail"]}),
         (_("Access"), {"fields": ["is_active", "is_staff", "is_superuser", "groups"]}),
         (_("Dates"), {"fields": ["last_login", "date_joined"]}),
     ]
@@ -189,3 +190,16 @@ class PrivateFileDownloadAdmin(AuditTrailMixin, admin.ModelAdmin):
     fields = ["what", "object_id", "file_name", "owner", "user", "organisation", "at", "ip"]
     list_filter = ["what"]
     search_fields = ["what", "user__email", "owner__name"]
+
+
+@admin.register(Suppression)
+class SuppressionAdmin(admin.ModelAdmin):
+    """The addresses no mail goes to (bulletin, notifications): kept by partnerships officers."""
+
+    list_display = ["email", "reason", "at"]
+    list_filter = ["reason"]
+    search_fields = ["email"]
+
+    def has_module_permission(self, request):
+        # The members section is the administrators'; this one list is also the officers'.
+        return self.has_view_permission(request)

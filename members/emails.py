@@ -1,14 +1,12 @@
 """The mails of the members app, each written in its reader's language; the tasks send them."""
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import translation
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .mail import branded_message, language_of
-from .models import Role
+from .mail import branded_message
 
 
 def invitation_send(*, invitation, token, base_url="", language=settings.LANGUAGE_CODE) -> None:
@@ -33,36 +31,6 @@ def invitation_send(*, invitation, token, base_url="", language=settings.LANGUAG
     ).send()
 
 
-def join_request_notify_focal_points(*, join_request) -> int:
-    """Mail the request to the focal points of ITS organisation, each in their language;
-    returns how many were mailed."""
-    recipients = list(
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            memberships__organisation=join_request.organisation_id,
-            memberships__role=Role.FOCAL_POINT,
-        )
-        .order_by("email")
-    )
-    # One message per person: focal points do not see each other's addresses.
-    for recipient in recipients:
-        language = language_of(recipient)
-        with translation.override(language):
-            request_url = settings.OEC_SITE_URL + reverse(
-                "members:join_request_detail", kwargs={"pk": join_request.pk}
-            )
-        branded_message(
-            to=[recipient.email],
-            subject_template="members/email/join_request_subject.txt",
-            text_template="members/email/join_request_body.txt",
-            context={"join_request": join_request, "request_url": request_url},
-            language=language,
-            reason=focal_point_reason(join_request.organisation),
-        ).send()
-    return len(recipients)
-
-
 def join_request_send_answer(*, join_request) -> None:
     """Mail the focal point's answer to the visitor, in the language the visitor wrote in."""
     branded_message(
@@ -77,12 +45,3 @@ def join_request_send_answer(*, join_request) -> None:
             organisation=join_request.organisation,
         ),
     ).send()
-
-
-def focal_point_reason(organisation):
-    """Why a focal point receives a mail about their organisation (translated when rendered,
-    the organisation's name too)."""
-    return format_lazy(
-        _("You receive this message as a focal point of {organisation} on the portal."),
-        organisation=organisation,
-    )

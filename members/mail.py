@@ -12,11 +12,10 @@ and one picture, the Organisation's mark, by an absolute URL of the portal's own
 The wordmark is text, so the brand shows in clients that block pictures, and in every language.
 
 Languages: everything is rendered under `translation.override(language)`, Arabic with
-dir="rtl". Users have no language preference of their own (members.models.User); a mail to a
-visitor goes in the language of the page they used (the request's, or the one stored on the
-row they made: JoinRequest.language, Subscriber.language, Contact.preferred_language), and a
-mail a task sends to users takes `language_of(user)`: the one place to read a preference once
-users have one.
+dir="rtl". A mail to a user goes in the language they chose (`language_of(user)`, their
+notification settings); a mail to a visitor in the language of the page they used (the
+request's, or the one stored on the row they made: JoinRequest.language, Subscriber.language,
+Contact.preferred_language).
 """
 
 import html
@@ -68,9 +67,8 @@ class MailParts:
 
 
 def language_of(user) -> str:
-    """The language to write to a user in. Users have no preference yet: the portal's default
-    language, the secretariat's working language (what every task-sent mail used before)."""
-    return settings.LANGUAGE_CODE
+    """The language to write to a user in: theirs, or the portal's default language."""
+    return user.mail_language
 
 
 def site_url() -> str:

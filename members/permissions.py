@@ -245,3 +245,7 @@ for _action in ("add", "change", "delete"):
 # Bulk import and export of organisations (members/resources.py): the administrators'.
 rules.add_perm("members.import_organisation", is_secretariat_admin)
 rules.add_perm("members.export_organisation", is_secretariat_admin)
+# The one suppression list (the bulletin's, notifications'): the partnerships officers keep it,
+# as they kept the bulletin's before it moved here.
+for _action in ("view", "add", "change", "delete"):
+    rules.add_perm(f"members.{_action}_suppression", is_partnerships_officer)

@@ -48,6 +48,8 @@ class Tile:
     facts: list[str] = field(default_factory=list)
     note: str = ""  # a message to act on, such as the secretariat's reason for returning
     primary: bool = False  # the main action of the whole page
+    # What waits, by to-do item name (oec_portal/todo.py reads them instead of counting again).
+    counts: dict[str, int] = field(default_factory=dict)
 
 
 def _date(value):
@@ -168,6 +170,7 @@ def _member_tiles(user, organisation):
                 count_label=_("waiting for an answer"),
                 action_label=_("Answer join requests"),
                 action_url=reverse("members:join_requests"),
+                counts={"join-requests": workload["join_requests_waiting"]},
             )
         )
     if may["members.manage_people"]:
@@ -225,6 +228,7 @@ def _news_tile(user, organisation):
         ],
         action_label=_("Write and publish news"),
         action_url=reverse("news:dashboard_list"),
+        counts={"articles-to-review": counts["in_review"]},
     )
 
 
@@ -256,6 +260,7 @@ def _partner_tiles(user, organisation):
         ],
         action_label=_("Report an activity"),
         action_url=reverse("partnerships:activity_create"),
+        counts={"returned-activities": workspace.activities_returned},
     )
     if workspace.activities_returned:
         activities.badge = Badge(
@@ -302,11 +307,13 @@ def _secretariat_tiles(user):
             )
         )
     if rules.has_perm("governance.manage_conference", user):
+        awaiting = delegations_awaiting_accreditation_count()
         tiles.append(
             Tile(
                 name="accreditation",
                 title=_("Delegations"),
-                count=delegations_awaiting_accreditation_count(),
+                count=awaiting,
+                counts={"delegations-to-accredit": awaiting},
                 count_label=_("submitted, waiting for accreditation"),
                 action_label=_("Accredit delegations"),
                 action_url=reverse("admin:governance_delegation_changelist")
@@ -314,15 +321,20 @@ def _secretariat_tiles(user):
             )
         )
     if rules.has_perm("partnerships.review", user):
+        activities = activities_awaiting_review_count()
+        applications = applications_awaiting_decision_count()
         tiles.append(
             Tile(
                 name="partnership-review",
                 title=_("Partner activities to review"),
-                count=activities_awaiting_review_count(),
+                count=activities,
+                counts={
+                    "activities-to-approve": activities,
+                    "applications-to-decide": applications,
+                },
                 count_label=_("waiting for approval"),
                 facts=[
-                    _("Partnership applications to decide on: %(count)s")
-                    % {"count": applications_awaiting_decision_count()}
+                    _("Partnership applications to decide on: %(count)s") % {"count": applications}
                 ],
                 action_label=_("Review activities"),
                 action_url=reverse("admin:partnerships_cooperationactivity_changelist")

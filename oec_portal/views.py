@@ -62,6 +62,7 @@ def dashboard(request):
 
     from .dashboard_tiles import dashboard_tiles
     from .dashboard_visits import dashboard_visit_since
+    from .todo import todo_items
 
     since = dashboard_visit_since(request)
     memberships = cached_until_content_changes(
@@ -73,14 +74,16 @@ def dashboard(request):
     # The switch is offered to whoever has a choice; deciding it needs no COUNT query.
     may_switch = len(memberships) > 1 or may_act_for_any_organisation(request.user)
     governance = dashboard_summary(user=request.user, organisation=organisation, since=since)
+    tiles = dashboard_tiles(user=request.user, organisation=organisation, governance=governance)
     context = {
         "organisation": organisation,
         "memberships": memberships,
         "switch_form": _switch_form(request, organisation, memberships) if may_switch else None,
         "since": since,
         "governance": governance,
-        "tiles": dashboard_tiles(
-            user=request.user, organisation=organisation, governance=governance
+        "tiles": tiles,
+        "todo": todo_items(
+            user=request.user, organisation=organisation, governance=governance, tiles=tiles
         ),
     }
     return render(request, "dashboard.html", context)

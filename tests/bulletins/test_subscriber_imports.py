@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
-from bulletins.models import Subscriber, Suppression
-from members.models import Role
+from bulletins.models import Subscriber
+from members.models import Role, Suppression
 from tests.bulk_imports import (
     XLSX,
     export,

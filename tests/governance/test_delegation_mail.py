@@ -1,4 +1,4 @@
-"""The delegation's accreditation mail in the Organisation's layout (members/mail.py)."""
+"""The delegation's accreditation, notified in the Organisation's mail layout (members/mail.py)."""
 
 import datetime
 
@@ -31,5 +31,8 @@ def test_accreditation_mail_is_branded_for_each_focal_point(
     html = assert_branded(message, language="en")
     assert message.to == ["focal@member-a.example"]
     assert message.subject == "Your delegation to General Assembly, session 2 is accredited"
-    assert ">See your delegation</a>" in html
-    assert "You receive this message as a focal point of Member A on the portal." in html
+    assert ">Open it in the portal</a>" in html
+    assert "You receive this e-mail because of your role in the OEC Portal." in html
+    # The footer offers the person's settings and a one-click stop (RFC 8058 headers too).
+    assert ">Stop these e-mails</a>" in html
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"

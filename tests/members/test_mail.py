@@ -9,7 +9,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import translation
 
-from members.emails import join_request_notify_focal_points, join_request_send_answer
+from members.emails import join_request_send_answer
 from members.mail import (
     branded_message,
     branded_parts,
@@ -19,7 +19,7 @@ from members.mail import (
     text_to_html,
 )
 from members.models import JoinRequest, Role
-from members.services import invitation_create
+from members.services import invitation_create, join_request_submit
 from tests.factories import AssociateMemberFactory, user_with_role
 from tests.mail_checks import assert_branded, html_part, outside_resources
 
@@ -156,17 +156,26 @@ def test_invitation_made_without_a_language_is_in_english(
     assert "/en/accounts/invitation/" in message.body
 
 
-def test_join_request_mail_to_focal_points_escapes_the_visitors_words(occe):
+def test_join_request_mail_to_focal_points_escapes_the_visitors_words(
+    occe, django_capture_on_commit_callbacks
+):
     user_with_role(occe, Role.FOCAL_POINT, email="focal@occe.example")
-    request = join_request(occe, name="Eve <b>", message="<script>alert(1)</script>\nHello")
-    assert join_request_notify_focal_points(join_request=request) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        join_request_submit(
+            organisation=occe,
+            name="Eve <b>",
+            email="eve@example.org",
+            support="partner",
+            message="<script>alert(1)</script>\nHello",
+            language="en",
+        )
     (message,) = mail.outbox
     html = assert_branded(message, language="en")
     assert "<script>alert(1)</script>" in message.body  # the text part says what was written
     assert "&lt;script&gt;alert(1)&lt;/script&gt;<br>" in html
     assert "<script>" not in html and "<b>" not in html
     assert message.subject == "New join request for OCCE from Eve <b>"
-    assert "You receive this message as a focal point of OCCE on the portal." in html
+    assert "You receive this e-mail because of your role in the OEC Portal." in html
 
 
 def test_join_answer_is_in_the_language_the_visitor_wrote_in_quoting_their_message(occe):
@@ -217,8 +226,9 @@ def test_password_reset_mail_in_arabic_is_branded_with_a_button(client, delegate
 
 ROOT = Path(__file__).resolve().parents[2]
 APPS = ("members", "pages", "news", "governance", "partnerships", "bulletins", "oec_portal")
-# The builder, and the bulletin, which sends the parts branded_parts made through its ledger.
-SENDERS = {"members/mail.py", "bulletins/sending.py"}
+# The builder, and the two ledgers that send the parts branded_parts made: the bulletin's and
+# the notifications' (each with its one-click stop header).
+SENDERS = {"members/mail.py", "bulletins/sending.py", "members/notifications/delivery.py"}
 MAIL_API = re.compile(
     r"^\s*(from django\.core\.mail import|from django\.core import mail\b"
     r"|import django\.core\.mail)"

@@ -366,4 +366,6 @@ def test_secretariat_administrators_dashboard_queries_do_not_grow_with_the_data(
     PartnershipFactory.create_batch(20, status="applicant")
     with_many_rows = _queries_of_a_first_visit(client, secretariat_admin)
 
-    assert with_many_rows == with_one_row <= 21
+    # 21 for the tiles; the to-do list (oec_portal/todo.py) reuses their counts and adds two:
+    # the periodic reviews due and the bulletin to approve.
+    assert with_many_rows == with_one_row <= 23
