@@ -7,6 +7,7 @@ the admin's model permissions (conference services officers and administrators).
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
@@ -20,12 +21,14 @@ from .forms import DocumentFileAdminForm
 from .models import (
     AgendaItem,
     AssemblySession,
+    Deadline,
     Decision,
     Delegation,
     DelegationMember,
     Document,
     DocumentDownload,
     DocumentFile,
+    Meeting,
     OfficeHolder,
     Organ,
     Vote,
@@ -43,11 +46,45 @@ class AgendaItemInline(TranslationTabularInline):
     fields = ["number", "title", "order"]
 
 
+class MeetingInline(TranslationTabularInline):
+    model = Meeting
+    extra = 0
+    fields = ["date", "start_time", "end_time", "title", "room", "is_closed"]
+
+
+class DeadlineInline(TranslationTabularInline):
+    model = Deadline
+    extra = 0
+    fields = ["kind", "title", "due_at", "restricted_to"]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "restricted_to":
+            kwargs["queryset"] = Organisation.objects.filter(kind__in=Organisation.MEMBER_KINDS)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
 @admin.register(AssemblySession)
 class AssemblySessionAdmin(TabbedTranslationAdmin):
-    list_display = ["__str__", "kind", "start_date", "venue", "status", "registration_deadline"]
+    list_display = [
+        "__str__",
+        "kind",
+        "start_date",
+        "venue",
+        "time_zone",
+        "status",
+        "registration_deadline",
+    ]
     list_filter = ["organ", "status", "kind"]
-    inlines = [AgendaItemInline]
+    inlines = [AgendaItemInline, MeetingInline, DeadlineInline]
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # The registration deadline and the deadlines are read and typed in the venue's time,
+        # as the session's meetings are (Django's admin shows moments in the active zone).
+        session = self.get_object(request, object_id) if object_id else None
+        if session is None:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        with timezone.override(session.zone):
+            return super().changeform_view(request, object_id, form_url, extra_context)
 
 
 class DocumentFileInline(PrivateFilesAdminMixin, admin.TabularInline):

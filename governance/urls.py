@@ -1,12 +1,25 @@
 from django.urls import path
 
-from . import views
+from . import calendar_views, views
 
 app_name = "governance"
 
 urlpatterns = [
     path("assembly/", views.session_list, name="session_list"),
     path("assembly/<int:number>/", views.session_detail, name="session_detail"),
+    path("calendar.ics", calendar_views.public_calendar, name="public_calendar"),
+    path(
+        "assembly/<int:number>/calendar.ics",
+        calendar_views.session_calendar,
+        name="session_calendar",
+    ),
+    path("calendar/<str:token>.ics", calendar_views.personal_calendar, name="personal_calendar"),
+    path("dashboard/calendar/", calendar_views.calendar_subscription, name="calendar_subscription"),
+    path(
+        "dashboard/calendar/reset/",
+        calendar_views.calendar_feed_reset,
+        name="calendar_feed_reset",
+    ),
     path("documents/", views.document_list, name="document_list"),
     # A symbol's "/" is written "-" in URLs: /documents/OEC-GA-1-5-Rev.1/.
     path("documents/<symbol:symbol>/", views.document_detail, name="document_detail"),

@@ -84,6 +84,7 @@ def session_detail(request, number):
         "agenda": agenda,
         "other": by_item.get(None, empty),
         "delegations": _accredited_delegations(request, session),
+        "meetings": selectors.session_meetings(request.user, session),
         "content_languages": languages_with_text(session, "description", "venue"),
     }
     return render(request, "governance/session_detail.html", context)

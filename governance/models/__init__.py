@@ -4,10 +4,12 @@ Every model is importable from here (`from governance.models import Document`), 
 and the other apps expect; each lives in the module named after what it holds.
 """
 
+from .calendar_feeds import CalendarFeed
 from .decisions import Decision, DecisionQuerySet, Vote
 from .delegations import Delegation, DelegationMember, DelegationQuerySet
 from .documents import Document, DocumentFile, DocumentQuerySet, Language
 from .downloads import DocumentDownload
+from .meetings import Deadline, Meeting
 from .office_holders import OfficeHolder
 from .sessions import (
     GENERAL_ASSEMBLY_CODE,
@@ -16,6 +18,7 @@ from .sessions import (
     AssemblySessionQuerySet,
     Organ,
     validate_agenda_item_of_session,
+    validate_time_zone,
 )
 from .symbols import SYMBOL_PATTERN, SYMBOL_RE, slug_to_symbol, symbol_to_slug, symbol_validator
 
@@ -26,6 +29,8 @@ __all__ = [
     "AgendaItem",
     "AssemblySession",
     "AssemblySessionQuerySet",
+    "CalendarFeed",
+    "Deadline",
     "Decision",
     "DecisionQuerySet",
     "Delegation",
@@ -36,6 +41,7 @@ __all__ = [
     "DocumentFile",
     "DocumentQuerySet",
     "Language",
+    "Meeting",
     "OfficeHolder",
     "Organ",
     "Vote",
@@ -43,4 +49,5 @@ __all__ = [
     "symbol_to_slug",
     "symbol_validator",
     "validate_agenda_item_of_session",
+    "validate_time_zone",
 ]
