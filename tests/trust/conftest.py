@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from bulletins.tokens import confirm_token, unsubscribe_token
 from governance.models import Delegation
+from governance.services import calendar_feed_reset
 from members.models import Membership, Role
 from members.services import invitation_create
 from tests.factories import (
@@ -140,6 +141,8 @@ def world(
             "partnership": partnerships[owner],
             "page": PageFactory(organisation=organisation, status="draft"),
             "published_page": PageFactory(organisation=organisation),
+            # The secret address of the delegate's private calendar.
+            "calendar_token": calendar_feed_reset(user=delegate).token,
         }
     world.objects["a"]["year"] = world.objects["a"]["published_article"].publish_at.year
     world.objects["b"]["year"] = world.objects["a"]["year"]
@@ -174,6 +177,10 @@ def world(
         "decision": DecisionFactory(session=session, is_public=False),
     }
     world.objects["hidden"] = {"partner": other_partner}
+    # A private calendar address from before its owner reset it.
+    withdrawn = calendar_feed_reset(user=focal_a).token
+    calendar_feed_reset(user=focal_a)
+    world.objects["reset"] = {"calendar_token": withdrawn}
     # A suspended member: the public no longer sees it; the secretariat still does.
     suspended = OrganisationFactory(name="Member S", slug="member-s", status="suspended")
     world.objects["suspended"] = {
@@ -201,5 +208,6 @@ def world(
         "partner": SimpleNamespace(slug="no-such-partner"),
         "page": SimpleNamespace(pk=nowhere, slug="no-such-page"),
         "published_page": SimpleNamespace(pk=nowhere, slug="no-such-page"),
+        "calendar_token": f"{nowhere}-{'0' * 64}",
     }
     return world
