@@ -84,7 +84,11 @@ class AssemblySessionAdmin(TabbedTranslationAdmin):
         if session is None:
             return super().changeform_view(request, object_id, form_url, extra_context)
         with timezone.override(session.zone):
-            return super().changeform_view(request, object_id, form_url, extra_context)
+            response = super().changeform_view(request, object_id, form_url, extra_context)
+            # A TemplateResponse renders later, outside this zone, unless rendered here.
+            if hasattr(response, "render"):
+                response.render()
+            return response
 
 
 class DocumentFileInline(PrivateFilesAdminMixin, admin.TabularInline):
