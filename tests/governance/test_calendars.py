@@ -10,7 +10,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from governance.models import AssemblySession, CalendarFeed, Meeting
 from governance.services import calendar_feed_reset
