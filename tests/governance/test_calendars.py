@@ -440,3 +440,19 @@ def test_the_session_list_offers_the_subscription(client, paris):
     page = client.get("/en/assembly/").content.decode()
     assert 'href="webcal://testserver/en/calendar.ics"' in page
     assert 'href="/en/calendar.ics"' in page
+
+
+def test_the_private_feed_speaks_the_language_of_its_address(client, programme, delegate_a):
+    calendar = parse(client.get(personal_url(delegate_a, language="fr")))
+    names = summaries(calendar)
+    assert "Clôture de l'inscription des délégations : Assemblée générale, session 3" in names
+    assert str(calendar["X-WR-CALNAME"]) == "Mon calendrier de l'OCE"
+
+
+def test_the_calendar_page_reads_right_to_left_in_arabic(client, delegate_a):
+    calendar_feed_reset(user=delegate_a)
+    client.force_login(delegate_a)
+    page = client.get("/ar/dashboard/calendar/").content.decode()
+    assert '<html lang="ar" dir="rtl">' in page
+    assert "<h1>تقويمك</h1>" in page
+    assert 'readonly dir="ltr"' in page
