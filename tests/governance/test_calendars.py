@@ -427,7 +427,7 @@ def test_the_session_page_lists_its_meetings_and_offers_its_calendar(client, pro
     assert 'href="/en/assembly/3/calendar.ics"' in page
     assert 'href="webcal://testserver/en/calendar.ics"' in page
     assert "Open plenary" in page and "Closed committee" not in page
-    assert "Times are the venue's (Europe/Paris)." in page
+    assert 'Times are in the venue\'s time zone: <bdi dir="ltr">Europe/Paris</bdi>' in page
 
 
 def test_members_see_the_closed_meetings_on_the_session_page(client, programme, delegate_a):
@@ -456,3 +456,18 @@ def test_the_calendar_page_reads_right_to_left_in_arabic(client, delegate_a):
     assert '<html lang="ar" dir="rtl">' in page
     assert "<h1>تقويمك</h1>" in page
     assert 'readonly dir="ltr"' in page
+
+
+def test_a_reset_address_answers_exactly_like_one_that_never_existed(client, delegate_a):
+    import re
+
+    withdrawn = personal_url(delegate_a)
+    calendar_feed_reset(user=delegate_a)
+    never = f"/en/calendar/987654-{'0' * 64}.ics"
+    answers = [client.get(url) for url in (withdrawn, never)]
+    assert [answer.status_code for answer in answers] == [404, 404]
+    bodies = [
+        re.sub(r'nonce="[^"]*"', "", answer.content.decode()).replace(url.removeprefix("/en"), "")
+        for answer, url in zip(answers, (withdrawn, never), strict=True)
+    ]
+    assert bodies[0] == bodies[1]
