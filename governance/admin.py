@@ -9,6 +9,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
@@ -25,12 +26,14 @@ from .models import (
     AgendaItem,
     AssemblySession,
     Credentials,
+    Deadline,
     Decision,
     Delegation,
     DelegationMember,
     Document,
     DocumentDownload,
     DocumentFile,
+    Meeting,
     OfficeHolder,
     Organ,
     Vote,
@@ -49,6 +52,23 @@ class AgendaItemInline(TranslationTabularInline):
     fields = ["number", "title", "order"]
 
 
+class MeetingInline(TranslationTabularInline):
+    model = Meeting
+    extra = 0
+    fields = ["date", "start_time", "end_time", "title", "room", "is_closed"]
+
+
+class DeadlineInline(TranslationTabularInline):
+    model = Deadline
+    extra = 0
+    fields = ["kind", "title", "due_at", "restricted_to"]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "restricted_to":
+            kwargs["queryset"] = Organisation.objects.filter(kind__in=Organisation.MEMBER_KINDS)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
 @admin.register(AssemblySession)
 class AssemblySessionAdmin(TabbedTranslationAdmin):
     list_display = [
@@ -56,12 +76,26 @@ class AssemblySessionAdmin(TabbedTranslationAdmin):
         "kind",
         "start_date",
         "venue",
+        "time_zone",
         "status",
         "registration_deadline",
         "participants_published_at",
     ]
     list_filter = ["organ", "status", "kind"]
-    inlines = [AgendaItemInline]
+    inlines = [AgendaItemInline, MeetingInline, DeadlineInline]
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # The registration deadline and the deadlines are read and typed in the venue's time,
+        # as the session's meetings are (Django's admin shows moments in the active zone).
+        session = self.get_object(request, object_id) if object_id else None
+        if session is None:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        with timezone.override(session.zone):
+            response = super().changeform_view(request, object_id, form_url, extra_context)
+            # A TemplateResponse renders later, outside this zone, unless rendered here.
+            if hasattr(response, "render"):
+                response.render()
+            return response
 
 
 class DocumentFileInline(PrivateFilesAdminMixin, admin.TabularInline):

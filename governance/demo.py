@@ -24,11 +24,13 @@ from .models import (
     AgendaItem,
     AssemblySession,
     Credentials,
+    Deadline,
     Decision,
     Delegation,
     DelegationMember,
     Document,
     DocumentFile,
+    Meeting,
     OfficeHolder,
     Organ,
 )
@@ -149,7 +151,7 @@ def seed(*, organisations, users):
         ),
     )
     start, end, deadline = next_session_dates()
-    _seed_session(
+    second = _seed_session(
         organ,
         CONTENT["second_session"],
         status=AssemblySession.Status.PLANNED,
@@ -211,6 +213,40 @@ def seed(*, organisations, users):
     # credentials committee's report has something in two of its three parts.
     for slug, credentials in (("djibouti", Credentials.ORIGINAL), ("ecuador", Credentials.COPY)):
         _seed_delegation(first, organisations[slug], users, credentials=credentials)
+    _seed_calendar({1: first, 2: second}, organisations)
+
+
+def _seed_calendar(sessions, organisations):
+    """The first session's meetings, and deadlines of both sessions, in the venue's time."""
+    first = sessions[1]
+    for entry in CONTENT["meeting"]:
+        update_or_create_if_changed(
+            Meeting,
+            session=first,
+            date=entry["date"],
+            start_time=entry["start"],
+            defaults={
+                "end_time": entry["end"],
+                "is_closed": entry.get("closed", False),
+                **translated_fields("title", entry["title"]),
+                **translated_fields("room", entry["room"]),
+            },
+        )
+    for entry in CONTENT["deadline"]:
+        session = sessions[entry["session"]]
+        if "due" in entry:
+            due = entry["due"]
+        else:
+            day = session.start_date - datetime.timedelta(days=entry["days_before"])
+            due = datetime.datetime(day.year, day.month, day.day, 18)
+        titles = translated_fields("title", entry["title"])
+        deadline, _changed = update_or_create_if_changed(
+            Deadline,
+            session=session,
+            title_en=titles.pop("title_en"),
+            defaults={"kind": entry["kind"], "due_at": due.replace(tzinfo=session.zone), **titles},
+        )
+        deadline.restricted_to.set([organisations[slug] for slug in entry["restricted_to"]])
 
 
 def _seed_session(organ, session, **fields):

@@ -14,10 +14,11 @@ from members.permissions import (
     is_member_user,
     is_member_user_of,
     is_secretariat,
+    member_organisation_ids,
     memberships_of,
 )
 
-from .models import Document
+from .models import Deadline, Document
 
 # --- Documents ---------------------------------------------------------------------------------
 
@@ -71,6 +72,31 @@ def can_view_decision(user, decision):
     return decision.is_public or is_secretariat(user) or is_member_user(user)
 
 
+# --- Meetings and deadlines (the calendars) ---------------------------------------------------
+
+
+def meeting_visibility_condition(user):
+    """Open meetings for everyone; closed ones for member users and the secretariat."""
+    if is_secretariat(user) or is_member_user(user):
+        return Q()
+    return Q(is_closed=False)
+
+
+def deadline_visibility_condition(user):
+    """The Q() of the deadlines `user` keeps: those of every member organisation and those
+    restricted to one of the user's member organisations; all of them for the secretariat.
+    Nobody else (visitors, partner contacts) has deadlines to keep."""
+    if is_secretariat(user):
+        return Q()
+    own = member_organisation_ids(user)
+    if not own:
+        return Q(pk__in=[])
+    # Subqueries, not joins: no duplicate rows, so callers need no distinct().
+    restrictions = Deadline.restricted_to.through.objects
+    ours = restrictions.filter(organisation_id__in=own).values("deadline_id")
+    return ~Q(pk__in=restrictions.values("deadline_id")) | Q(pk__in=ours)
+
+
 # --- Delegations -------------------------------------------------------------------------------
 
 
@@ -112,6 +138,9 @@ rules.add_perm("governance.read_decision", can_view_decision)
 rules.add_perm("governance.register_delegation", can_register_delegation)
 rules.add_perm("governance.edit_delegation", can_change_delegation)
 rules.add_perm("governance.view_own_delegation", can_view_delegation)
+# The session's registration deadline in a person's calendar: those who may register, or keep
+# track of, a delegation.
+rules.add_perm("governance.keep_registration_deadline", is_member_user | is_secretariat)
 # The list of accredited delegations of a session: members and the secretariat, not the public.
 rules.add_perm("governance.view_accredited_delegations", is_member_user | is_secretariat)
 # A session's list of participants: everyone once the secretariat published it; before that,
@@ -141,9 +170,14 @@ for _model in (
     "delegation",
     "delegationmember",
     "officeholder",
+    "meeting",
+    "deadline",
 ):
     for _action in ("view", "add", "change", "delete"):
         rules.add_perm(f"governance.{_action}_{_model}", is_conference_officer)
+# A person's calendar secret is theirs: the back office neither reads nor writes it.
+for _action in ("view", "add", "change", "delete"):
+    rules.add_perm(f"governance.{_action}_calendarfeed", rules.always_deny)
 # The audit trail of document downloads is read, never written by hand.
 rules.add_perm("governance.view_documentdownload", is_conference_officer)
 for _action in ("add", "change", "delete"):

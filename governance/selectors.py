@@ -13,6 +13,7 @@ from members.permissions import audience
 from .models import (
     AssemblySession,
     Credentials,
+    Deadline,
     Decision,
     Delegation,
     DelegationMember,
@@ -20,10 +21,16 @@ from .models import (
     DocumentFile,
     DocumentText,
     Language,
+    Meeting,
     Vote,
     slug_to_symbol,
 )
-from .permissions import decision_visibility_condition, document_visibility_condition
+from .permissions import (
+    deadline_visibility_condition,
+    decision_visibility_condition,
+    document_visibility_condition,
+    meeting_visibility_condition,
+)
 
 NEW_DOCUMENTS_SHOWN = 10
 
@@ -333,3 +340,52 @@ def credentials_report(session):
         else:
             report.without.append(delegation)
     return report
+
+
+# --- Calendars ---------------------------------------------------------------------------------
+
+
+def meetings_visible_to(user):
+    """The meetings `user` may see (closed ones for members and the secretariat only)."""
+    return Meeting.objects.filter(meeting_visibility_condition(user))
+
+
+def session_meetings(user, session):
+    """The meetings of `session` that `user` may see, in order, as a list whose rows know their
+    session (a meeting's times need its zone): one query."""
+    meetings = list(meetings_visible_to(user).filter(session=session))
+    for meeting in meetings:
+        meeting.session = session
+    return meetings
+
+
+def deadlines_kept_by(user):
+    """The deadlines of `user`'s member organisations (all of them for the secretariat)."""
+    return Deadline.objects.filter(deadline_visibility_condition(user))
+
+
+def calendar_sessions(user, *, with_deadlines=False):
+    """General Assembly sessions, first one first, each with `calendar_meetings` (those `user`
+    may see) and, `with_deadlines`, `calendar_deadlines` (those `user` keeps): three queries
+    at most, whatever the number of sessions."""
+    prefetches = [
+        Prefetch(
+            "meetings",
+            queryset=meetings_visible_to(user).order_by("date", "start_time", "pk"),
+            to_attr="calendar_meetings",
+        )
+    ]
+    if with_deadlines:
+        prefetches.append(
+            Prefetch(
+                "deadlines",
+                queryset=deadlines_kept_by(user).order_by("due_at", "pk"),
+                to_attr="calendar_deadlines",
+            )
+        )
+    return (
+        AssemblySession.objects.general_assembly()
+        .select_related("organ")
+        .order_by("start_date", "number")
+        .prefetch_related(*prefetches)
+    )

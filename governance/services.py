@@ -13,6 +13,7 @@ from members.notifications import notify
 from members.uploads import PDF, detect_document_kind, storage_name
 
 from .models import (
+    CalendarFeed,
     Delegation,
     DelegationMember,
     Document,
@@ -20,6 +21,7 @@ from .models import (
     DocumentFile,
     TextStatus,
 )
+from .models.calendar_feeds import new_secret
 
 security_logger = logging.getLogger("oec.security")
 
@@ -277,3 +279,18 @@ def delegation_return(*, delegation: Delegation, reason: str, by) -> Delegation:
     if not reason:
         raise ValidationError(_("Say why the delegation is returned."), code="no_reason")
     return _decide(delegation=delegation, status=Delegation.Status.RETURNED, reason=reason, by=by)
+
+
+@transaction.atomic
+def calendar_feed_reset(*, user) -> CalendarFeed:
+    """Give `user` a private calendar address, or a new one: every address given before it
+    answers "not found" from now on (a copied address that went too far is withdrawn)."""
+    feed = CalendarFeed.objects.select_for_update().filter(user=user).first()
+    if feed is None:
+        feed = CalendarFeed.objects.create(user=user)
+    else:
+        feed.secret = new_secret()
+        feed.reset_at = timezone.now()
+        feed.save(update_fields=["secret", "reset_at"])
+    security_logger.info("calendar address reset: user_id=%s", user.pk)
+    return feed

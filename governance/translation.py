@@ -1,7 +1,16 @@
 import simple_history
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import AgendaItem, AssemblySession, Decision, Document, OfficeHolder, Organ
+from .models import (
+    AgendaItem,
+    AssemblySession,
+    Deadline,
+    Decision,
+    Document,
+    Meeting,
+    OfficeHolder,
+    Organ,
+)
 
 
 @register(Organ)
@@ -16,6 +25,16 @@ class AssemblySessionTranslationOptions(TranslationOptions):
 
 @register(AgendaItem)
 class AgendaItemTranslationOptions(TranslationOptions):
+    fields = ("title",)
+
+
+@register(Meeting)
+class MeetingTranslationOptions(TranslationOptions):
+    fields = ("title", "room")
+
+
+@register(Deadline)
+class DeadlineTranslationOptions(TranslationOptions):
     fields = ("title",)
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import decision_exports, session_archive, session_lists, views
+from . import calendar_views, decision_exports, session_archive, session_lists, views
 
 app_name = "governance"
 
@@ -21,6 +21,19 @@ urlpatterns = [
         "assembly/<int:number>/documents/<str:language>.zip",
         session_archive.session_documents_zip,
         name="session_documents_zip",
+    ),
+    path("calendar.ics", calendar_views.public_calendar, name="public_calendar"),
+    path(
+        "assembly/<int:number>/calendar.ics",
+        calendar_views.session_calendar,
+        name="session_calendar",
+    ),
+    path("calendar/<str:token>.ics", calendar_views.personal_calendar, name="personal_calendar"),
+    path("dashboard/calendar/", calendar_views.calendar_subscription, name="calendar_subscription"),
+    path(
+        "dashboard/calendar/reset/",
+        calendar_views.calendar_feed_reset,
+        name="calendar_feed_reset",
     ),
     path("documents/", views.document_list, name="document_list"),
     # A symbol's "/" is written "-" in URLs: /documents/OEC-GA-1-5-Rev.1/.

@@ -88,6 +88,7 @@ def session_detail(request, number):
         # The session's documents in one language as one ZIP (session_archive.py), for each
         # language the viewer has a file in.
         "archives": [(code, label) for code, label in Language.choices if code in in_languages],
+        "meetings": selectors.session_meetings(request.user, session),
         "content_languages": languages_with_text(session, "description", "venue"),
     }
     return render(request, "governance/session_detail.html", context)

@@ -35,6 +35,7 @@ CONTENT_APPS = {"members", "pages", "news", "governance", "partnerships", "bulle
 # empty the cache, or every download would. (The portal's own rows, such as dashboard visits,
 # are no app's content.)
 NOT_SHOWN_ON_PUBLIC_PAGES = {
+    "governance.calendarfeed",
     "governance.documentdownload",
     "members.invitation",
     "members.joinrequest",

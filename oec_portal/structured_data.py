@@ -107,15 +107,25 @@ def news_article(request, article):
     return data
 
 
-def assembly_session(request, session):
-    """A session of the General Assembly as an event held in person at its venue. Sessions
-    are kept as days (their first and last), so the dates carry no hour to give a zone to."""
+def _at_venue(moment):
+    """A moment told in the time of the session's venue, with that zone's offset then."""
+    return moment.replace(microsecond=0).isoformat()
+
+
+def assembly_session(request, session, meetings=()):
+    """A session of the General Assembly as an event held in person at its venue. With its
+    meetings, it starts when the first starts and ends when the last ends, in the venue's
+    time with its offset (daylight saving time included); without, it is kept as days."""
+    start, end = _local(session.start_date), _local(session.end_date)
+    if meetings:
+        start = _at_venue(min(meeting.starts_at for meeting in meetings))
+        end = _at_venue(max(meeting.ends_at for meeting in meetings))
     data = {
         "@context": CONTEXT,
         "@type": "Event",
         "name": str(session),
-        "startDate": _local(session.start_date),
-        "endDate": _local(session.end_date),
+        "startDate": start,
+        "endDate": end,
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "location": {"@type": "Place", "name": session.venue, "address": session.venue},

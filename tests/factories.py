@@ -1,5 +1,7 @@
 """factory_boy factories for the whole suite (one place, per DESIGN.md)."""
 
+import datetime
+
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
@@ -300,6 +302,44 @@ class AgendaItemFactory(factory.django.DjangoModelFactory):
     number = factory.Sequence(lambda n: str(n + 1))
     title_en = factory.Sequence(lambda n: f"Agenda item {n + 1}")
     order = factory.Sequence(lambda n: n)
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    """A morning meeting on the session's first day, in the session's time zone."""
+
+    class Meta:
+        model = "governance.Meeting"
+
+    session = factory.SubFactory(AssemblySessionFactory, number=1)
+    date = factory.LazyAttribute(lambda meeting: meeting.session.start_date)
+    start_time = datetime.time(10, 0)
+    end_time = datetime.time(13, 0)
+    title_en = factory.Sequence(lambda n: f"Plenary meeting {n + 1}")
+    room_en = "Assembly Hall"
+
+
+class DeadlineFactory(factory.django.DjangoModelFactory):
+    """A deadline of every member organisation unless `restricted_to` names some."""
+
+    class Meta:
+        model = "governance.Deadline"
+        skip_postgeneration_save = True
+
+    session = factory.SubFactory(AssemblySessionFactory, number=1)
+    kind = "credentials"
+    title_en = factory.Sequence(lambda n: f"Deadline {n + 1}")
+    due_at = factory.LazyAttribute(
+        lambda deadline: datetime.datetime.combine(
+            deadline.session.start_date - datetime.timedelta(days=7),
+            datetime.time(18),
+            deadline.session.zone,
+        )
+    )
+
+    @factory.post_generation
+    def restricted_to(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.restricted_to.set(extracted)
 
 
 class DocumentFactory(factory.django.DjangoModelFactory):

@@ -4,10 +4,12 @@ Every model is importable from here (`from governance.models import Document`), 
 and the other apps expect; each lives in the module named after what it holds.
 """
 
+from .calendar_feeds import CalendarFeed
 from .decisions import Decision, DecisionQuerySet, Vote
 from .delegations import Credentials, Delegation, DelegationMember, DelegationQuerySet
 from .documents import Document, DocumentFile, DocumentQuerySet, Language
 from .downloads import DocumentDownload
+from .meetings import Deadline, Meeting
 from .office_holders import OfficeHolder
 from .sessions import (
     GENERAL_ASSEMBLY_CODE,
@@ -16,6 +18,7 @@ from .sessions import (
     AssemblySessionQuerySet,
     Organ,
     validate_agenda_item_of_session,
+    validate_time_zone,
 )
 from .symbols import SYMBOL_PATTERN, SYMBOL_RE, slug_to_symbol, symbol_to_slug, symbol_validator
 from .texts import DocumentText, DocumentTextQuerySet, TextStatus
@@ -29,6 +32,8 @@ __all__ = [
     "AssemblySession",
     "AssemblySessionQuerySet",
     "Credentials",
+    "CalendarFeed",
+    "Deadline",
     "Decision",
     "DecisionQuerySet",
     "Delegation",
@@ -41,6 +46,7 @@ __all__ = [
     "DocumentText",
     "DocumentTextQuerySet",
     "Language",
+    "Meeting",
     "OfficeHolder",
     "Organ",
     "Vote",
@@ -48,4 +54,5 @@ __all__ = [
     "symbol_to_slug",
     "symbol_validator",
     "validate_agenda_item_of_session",
+    "validate_time_zone",
 ]

@@ -1,5 +1,7 @@
 """Organs, their sessions and each session's agenda."""
 
+import zoneinfo
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -10,6 +12,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 GENERAL_ASSEMBLY_CODE = "GA"
+
+
+def validate_time_zone(name):
+    """An IANA time zone name that this machine's tz database knows, such as Europe/Paris."""
+    if name not in zoneinfo.available_timezones():
+        raise ValidationError(
+            _("%(name)s is not a time zone name (an IANA name such as Europe/Paris)."),
+            params={"name": name},
+            code="invalid_time_zone",
+        )
 
 
 class Organ(models.Model):
@@ -58,6 +70,14 @@ class AssemblySession(models.Model):
     start_date = models.DateField(_("first day"))
     end_date = models.DateField(_("last day"))
     venue = models.CharField(_("venue"), max_length=200)
+    # Sessions happen where they happen: meetings and deadlines are told in the venue's time.
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default=settings.TIME_ZONE,
+        validators=[validate_time_zone],
+        help_text=_("The venue's time zone, as an IANA name such as Europe/Paris or Asia/Amman."),
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
     )
@@ -81,6 +101,9 @@ class AssemblySession(models.Model):
         blank=True,
         help_text=_("Until then, only members and the secretariat see the provisional list."),
     )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # RFC 5545's SEQUENCE of the session's calendar event: raised when its days change.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
 
     objects = AssemblySessionQuerySet.as_manager()
 
@@ -99,8 +122,25 @@ class AssemblySession(models.Model):
     def __str__(self):
         return _("%(organ)s, session %(number)s") % {"organ": self.organ, "number": self.number}
 
+    def save(self, *args, **kwargs):
+        bump_sequence_if_rescheduled(self, kwargs)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("governance:session_detail", kwargs={"number": self.number})
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        return remember_schedule(super().from_db(db, field_names, values))
+
+    @property
+    def schedule(self):
+        """What a calendar client must be told again when it changes (RFC 5545 SEQUENCE)."""
+        return (self.start_date, self.end_date, self.time_zone, self.registration_deadline)
+
+    @property
+    def zone(self):
+        return zoneinfo.ZoneInfo(self.time_zone)
 
     @property
     def participants_published(self):
@@ -112,6 +152,27 @@ class AssemblySession(models.Model):
         if self.status == self.Status.CLOSED:
             return False
         return self.registration_deadline is None or timezone.now() <= self.registration_deadline
+
+
+def remember_schedule(row):
+    """Keep the schedule a row was read with, to tell later whether a save changes it (a row
+    read with deferred columns is not followed: reading them would cost a query each)."""
+    if not row.get_deferred_fields():
+        row._loaded_schedule = row.schedule
+    return row
+
+
+def bump_sequence_if_rescheduled(row, save_kwargs):
+    """Raise `row.sequence` when its `schedule` differs from the one read from the database:
+    calendar clients replace an event only when its SEQUENCE grows (RFC 5545, 3.8.7.4)."""
+    loaded = getattr(row, "_loaded_schedule", None)
+    if row.pk is None or loaded is None or loaded == row.schedule:
+        return
+    row.sequence += 1
+    row._loaded_schedule = row.schedule
+    update_fields = save_kwargs.get("update_fields")
+    if update_fields is not None:
+        save_kwargs["update_fields"] = {*update_fields, "sequence", "updated_at"}
 
 
 class AgendaItem(models.Model):

@@ -2,9 +2,11 @@
 `{% load governance_tags %}`."""
 
 from django import template
+from django.urls import reverse
 
 from members.templatetags.icons import icon
 
+from ..calendars import webcal_url
 from ..models import AssemblySession, Document
 from ..selectors import documents_visible_to
 
@@ -66,3 +68,19 @@ def file_format(document_file):
 @register.simple_tag
 def file_format_icon(document_file):
     return icon(FILE_FORMAT_ICONS.get(file_format(document_file).lower(), "file"))
+
+
+@register.inclusion_tag("governance/tags/calendar_links.html", takes_context=True)
+def calendar_links(context, session=None):
+    """ "Add to calendar" for one session (its .ics file) and the subscription to every session
+    (the public feed, as a webcal: address that calendar applications open)."""
+    request = context["request"]
+    feed = reverse("governance:public_calendar")
+    return {
+        "session": session,
+        "session_file": (
+            reverse("governance:session_calendar", args=[session.number]) if session else None
+        ),
+        "subscribe_url": webcal_url(request, feed),
+        "feed_url": feed,
+    }

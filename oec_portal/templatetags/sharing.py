@@ -5,7 +5,7 @@
   OpenGraph and Twitter card; templates/base.html draws it with the portal's defaults in its
   `share_meta` block, which a page overrides with its own values;
 - `{% organization_json_ld %}`, `{% news_article_json_ld article %}`,
-  `{% event_json_ld session %}`, `{% digital_document_json_ld document %}`,
+  `{% event_json_ld session meetings %}`, `{% digital_document_json_ld document %}`,
   `{% legislation_json_ld decision languages %}`: schema.org JSON-LD
   (oec_portal.structured_data), in a page's `structured_data` block;
 - `{% page_address %}`: the page's absolute address (the printed colophon shows it).
@@ -46,8 +46,8 @@ def news_article_json_ld(context, article):
 
 
 @register.simple_tag(takes_context=True)
-def event_json_ld(context, session):
-    data = structured_data.assembly_session(context["request"], session)
+def event_json_ld(context, session, meetings=()):
+    data = structured_data.assembly_session(context["request"], session, meetings)
     return structured_data.json_ld_script(data)
 
 

@@ -151,3 +151,33 @@ def test_no_one_adds_to_an_audit_trail_by_hand(client, secretariat_admin, with_t
     with_totp(secretariat_admin)
     client.force_login(secretariat_admin)
     assert client.get(reverse(f"admin:{audit_trail}_add")).status_code == 403
+
+
+def test_a_sessions_page_has_its_meetings_and_deadlines_in_the_venues_time(
+    client, conference_officer, host
+):
+    import datetime
+
+    from tests.factories import AssemblySessionFactory, DeadlineFactory, MeetingFactory
+
+    session = AssemblySessionFactory(
+        number=7,
+        time_zone="Asia/Amman",
+        start_date=datetime.date(2026, 10, 5),
+        end_date=datetime.date(2026, 10, 7),
+        registration_deadline=datetime.datetime(2026, 9, 1, 15, tzinfo=datetime.UTC),
+    )
+    MeetingFactory(session=session, title_en="Opening plenary")
+    DeadlineFactory(
+        session=session, due_at=datetime.datetime(2026, 9, 28, 14, 30, tzinfo=datetime.UTC)
+    )
+    client.force_login(conference_officer)
+    page = client.get(reverse("admin:governance_assemblysession_change", args=[session.pk]))
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert 'name="meetings-TOTAL_FORMS" value="1"' in text
+    assert 'name="deadlines-TOTAL_FORMS" value="1"' in text
+    assert "Opening plenary" in text
+    # 15:00 and 14:30 UTC are 18:00 and 17:30 in Amman (UTC+3).
+    assert 'name="registration_deadline_1" value="18:00:00"' in text
+    assert 'name="deadlines-0-due_at_1" value="17:30:00"' in text

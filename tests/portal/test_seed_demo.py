@@ -150,3 +150,29 @@ def test_seed_demo_gives_some_organisations_a_logo_and_leaves_the_others_their_c
 
 def test_demo_logos_are_the_same_every_time():
     assert demo_logo_png(DEMO_LOGOS["occe"]) == demo_logo_png(DEMO_LOGOS["occe"])
+
+
+def test_seed_demo_gives_the_first_session_its_meetings_and_members_their_deadlines(
+    db, client, travel_to
+):
+    from governance.models import CalendarFeed, Meeting
+    from governance.services import calendar_feed_reset
+
+    travel_to("2026-12-06T10:00")
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    first = AssemblySession.objects.get(number=1)
+    assert first.time_zone == "Europe/Zurich"
+    meetings = Meeting.objects.filter(session=first)
+    assert meetings.count() == 5
+    assert list(meetings.filter(is_closed=True).values_list("title_en", flat=True)) == [
+        "Credentials committee"
+    ]
+    assert meetings.first().starts_at.isoformat() == "2021-12-06T10:00:00+01:00"
+
+    djibouti = get_user_model().objects.get(email="delegate@djibouti.example")
+    calendar = client.get(f"/en/calendar/{calendar_feed_reset(user=djibouti).token}.ics")
+    text = calendar.content.decode()
+    assert "Report of the host country of the founding conference" in text
+    assert "National report on school cooperation" not in text  # Ecuador's
+    assert text.count("SUMMARY:Credentials of delegations") == 2  # both sessions'
+    assert CalendarFeed.objects.count() == 1

@@ -151,3 +151,27 @@ def test_a_page_with_json_ld_is_kept_by_the_page_cache_and_its_csp_has_no_nonce(
         second = client.get("/en/")
     assert second["X-Page-Cache"] == "hit"
     assert json_ld(second) == json_ld(first)
+
+
+def test_a_session_with_meetings_starts_and_ends_at_their_times_in_the_venues_zone(client, db):
+    from tests.factories import MeetingFactory
+
+    session = AssemblySessionFactory(
+        number=1,
+        time_zone="Europe/Paris",
+        start_date=datetime.date(2027, 3, 26),
+        end_date=datetime.date(2027, 3, 29),
+    )
+    MeetingFactory(session=session, date=datetime.date(2027, 3, 26))
+    MeetingFactory(
+        session=session,
+        date=datetime.date(2027, 3, 29),
+        start_time=datetime.time(15),
+        end_time=datetime.time(18, 30),
+    )
+    [event] = json_ld(client.get("/en/assembly/1/"))
+    # Paris changes to summer time on 28 March 2027: the offsets differ.
+    assert (event["startDate"], event["endDate"]) == (
+        "2027-03-26T10:00:00+01:00",
+        "2027-03-29T18:30:00+02:00",
+    )

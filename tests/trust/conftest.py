@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from bulletins.tokens import confirm_token, unsubscribe_token
 from governance.models import Delegation
+from governance.services import calendar_feed_reset
 from members.models import Membership, Role
 from members.notifications.tokens import stop_mail_token
 from members.services import invitation_create
@@ -143,6 +144,8 @@ def world(
             "partnership": partnerships[owner],
             "page": PageFactory(organisation=organisation, status="draft"),
             "published_page": PageFactory(organisation=organisation),
+            # The secret address of the delegate's private calendar.
+            "calendar_token": calendar_feed_reset(user=delegate).token,
         }
     world.objects["a"]["year"] = world.objects["a"]["published_article"].publish_at.year
     world.objects["b"]["year"] = world.objects["a"]["year"]
@@ -183,6 +186,10 @@ def world(
         "vote": VoteFactory(decision=members_decision, organisation=member_a),
     }
     world.objects["hidden"] = {"partner": other_partner}
+    # A private calendar address from before its owner reset it.
+    withdrawn = calendar_feed_reset(user=focal_a).token
+    calendar_feed_reset(user=focal_a)
+    world.objects["reset"] = {"calendar_token": withdrawn}
     # A suspended member: the public no longer sees it; the secretariat still does.
     suspended = OrganisationFactory(name="Member S", slug="member-s", status="suspended")
     world.objects["suspended"] = {
@@ -211,5 +218,6 @@ def world(
         "partner": SimpleNamespace(slug="no-such-partner"),
         "page": SimpleNamespace(pk=nowhere, slug="no-such-page"),
         "published_page": SimpleNamespace(pk=nowhere, slug="no-such-page"),
+        "calendar_token": f"{nowhere}-{'0' * 64}",
     }
     return world

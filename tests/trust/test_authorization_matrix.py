@@ -322,6 +322,24 @@ MATRIX = {
     "governance:session_credentials": Case.same(
         path("governance:session_credentials", "session"), roles(N, OK, OK, OK, N, OK, OK)
     ),
+    # The calendars: the public feed and a session's file for everyone; a person's private feed
+    # for whoever holds its secret address (calendar applications fetch it signed out), until
+    # the person resets it; the page of one's own address, and its reset, for every signed-in
+    # user.
+    "governance:public_calendar": Case.same(fixed("governance:public_calendar"), PUBLIC),
+    "governance:session_calendar": Case.same(
+        path("governance:session_calendar", "session"), PUBLIC
+    ),
+    "governance:personal_calendar": Case(
+        url=path("governance:personal_calendar", "calendar_token"),
+        expect={"a": PUBLIC, "b": PUBLIC, "reset": everyone(N)},
+    ),
+    "governance:calendar_subscription": Case.same(
+        fixed("governance:calendar_subscription"), members_only(OK)
+    ),
+    "governance:calendar_feed_reset": Case.same(
+        fixed("governance:calendar_feed_reset"), members_only(DONE), method="POST"
+    ),
     # Restricted documents of A / of B, a members-only document and a public one.
     "governance:document_detail": Case(
         url=path("governance:document_detail", "document.slug"),
