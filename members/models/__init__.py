@@ -17,6 +17,12 @@ from .memberships import (
 )
 from .organisations import Organisation, OrganisationQuerySet
 from .team import TeamMember, TeamMemberQuerySet
+from .translations import (
+    TranslationAssignment,
+    TranslationAssignmentQuerySet,
+    TranslationRecord,
+    text_fingerprint,
+)
 from .users import User, UserManager
 
 __all__ = [
@@ -35,7 +41,11 @@ __all__ = [
     "Role",
     "TeamMember",
     "TeamMemberQuerySet",
+    "TranslationAssignment",
+    "TranslationAssignmentQuerySet",
+    "TranslationRecord",
     "User",
     "UserManager",
     "roles_for_kind",
+    "text_fingerprint",
 ]
