@@ -127,6 +127,8 @@ def _make_items(host, member_a, n):
 
 
 def _queries_of_the_overview_page(client):
+    # A first request fills the caches that writes emptied (signed-in user, menus).
+    client.get(reverse("translations:overview"))
     with CaptureQueriesContext(connection) as queries:
         response = client.get(reverse("translations:overview"))
     assert response.status_code == 200
@@ -134,17 +136,16 @@ def _queries_of_the_overview_page(client):
 
 
 def test_overview_page_query_count_stays_the_same_with_more_items(
-    staff_client, host, member_a, english, django_assert_max_num_queries
+    staff_client, host, member_a, english
 ):
     _make_items(host, member_a, 2)
     few = _queries_of_the_overview_page(staff_client)
     _make_items(host, member_a, 8)
 
-    with django_assert_max_num_queries(few):
-        many = _queries_of_the_overview_page(staff_client)
+    many = _queries_of_the_overview_page(staff_client)
 
-    assert many == few
-    assert few <= 25
+    assert (few, many) == (few, few)
+    assert few <= 20
 
 
 def test_overview_page_shows_counts_and_links_to_the_editor(staff_client, mission_page):
