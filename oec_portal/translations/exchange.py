@@ -17,16 +17,22 @@ from members.translation_records import target_languages
 from .items import ITEM_TYPES_BY_KEY
 
 XLIFF_12_NAMESPACE = "urn:oasis:names:tc:xliff:document:1.2"
+XLIFF_FILE = "oec-portal"
 ID_SEPARATOR = "\x04"  # translate-toolkit puts the file name before a unit's id with it
+
+
+class Xliff12Unit(xliff.xliffunit):
+    namespace = XLIFF_12_NAMESPACE
 
 
 class Xliff12File(xliff.xlifffile):
     """translate-toolkit writes XLIFF 1.1 by default; 1.2 is what CAT tools expect."""
 
+    UnitClass = Xliff12Unit
     namespace = XLIFF_12_NAMESPACE
     XMLskeleton = f"""<?xml version="1.0" ?>
 <xliff version='1.2' xmlns='{XLIFF_12_NAMESPACE}'>
-<file original='oec-portal' source-language='en' datatype='plaintext'>
+<file original='{XLIFF_FILE}' source-language='en' datatype='plaintext'>
 <body>
 </body>
 </file>
@@ -56,7 +62,7 @@ def export_units(rows):
 def export_xliff(rows, language):
     store = Xliff12File(sourcelanguage="en", targetlanguage=language)
     for identifier, source, target, note in export_units(rows):
-        unit = store.addsourceunit(source)
+        unit = store.addsourceunit(source, filename=XLIFF_FILE)
         unit.setid(identifier)
         if target:
             unit.target = target

@@ -134,7 +134,7 @@ class ExportForm(forms.Form):
     FORMATS = [("xliff", _("XLIFF 1.2")), ("po", _("PO (gettext)"))]
 
     language = forms.ChoiceField(label=_("Language"))
-    format = forms.ChoiceField(label=_("Format"), choices=FORMATS, initial="xliff")
+    format = forms.ChoiceField(label=_("Format"), choices=FORMATS, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
