@@ -29,7 +29,7 @@ def test_an_english_title_shown_for_want_of_arabic_stays_with_the_name(client, d
 def test_session_venue_is_isolated_in_lists_and_on_its_page(client, db):
     AssemblySessionFactory(number=1, venue_en="Geneva", venue_ar="جنيف")
     html = client.get("/ar/assembly/").content.decode()
-    assert '· <bdi>جنيف</bdi> <span class="status' in html
+    assert "· <bdi>جنيف</bdi> <span class=\"status" in html
     assert "<bdi>جنيف</bdi></dd>" in client.get("/ar/assembly/1/").content.decode()
 
 
