@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 
-from .models import MEMBER_ROLES, SECRETARIAT_ROLES, Organisation, Role
+from .models import MEMBER_ROLES, SECRETARIAT_ROLES, Organisation, Role, TranslationAssignment
 
 _CACHE_ATTRIBUTE = "_oec_memberships"
 
@@ -226,8 +226,6 @@ def is_translator(user):
 @rules.predicate
 def is_assigned_translator(user, target):
     """`target` (a TranslationTarget: content type, object, language) is open work of `user`."""
-    from .models import TranslationAssignment
-
     if target is None or not getattr(user, "is_authenticated", False):
         return False
     return (
