@@ -6,14 +6,16 @@ The source language is the default one (English). A translation is
 - complete otherwise.
 
 Why a post_save receiver (STYLE.md keeps signals for cache invalidation): translated content
-is written by the back office (nine admin screens), the members' dashboard forms, the news and
-page workflows, seed_demo and the bulk imports, and more will come. A record missed on any one
+is written by the back office's admin screens, the members' dashboard forms, the news and page
+workflows, seed_demo and the bulk imports, and more will come. A record missed on any one
 of these paths would silently make an outdated translation look complete. The receiver keeps
 only this derived bookkeeping (a fingerprint of what each translation was made from, in the
 same transaction as the save, idempotent, no mail, no task); what a translator does on purpose
 ("this translation is checked against today's source") is recorded explicitly by the services
 that save a translation (`record_translations(..., checked=True)`). Rows written without
-save() (queryset.update, bulk_create) bypass it, as they bypass every model rule.
+save() (queryset.update, bulk_create) bypass it, as they bypass every model rule. A
+post_delete receiver drops a deleted item's records and assignments (the rows point at it
+through a content type, which no foreign key cascades).
 """
 
 from django.conf import settings

@@ -348,14 +348,15 @@ def _translation_tile(user):
             action_url=reverse("translations:overview"),
         )
     if rules.has_perm("members.use_translation_workspace", user):
+        to_do = TranslationAssignment.objects.open().filter(translator=user).count()
         return Tile(
             name="translations",
             title=_("Translations assigned to you"),
-            count=TranslationAssignment.objects.open().filter(translator=user).count(),
+            count=to_do,
             count_label=_("to do"),
             action_label=_("See your assignments"),
             action_url=reverse("translations:mine"),
-            primary=True,
+            primary=bool(to_do),
         )
     return None
 
