@@ -122,6 +122,9 @@ class AssignmentForm(PromptsToChoose, forms.Form):
             .order_by("email")
         )
         self.fields["translator"].empty_label = _("Choose…")
+        self.fields["translator"].label_from_instance = lambda user: (
+            f"{user.get_full_name()} ({user.email})" if user.get_full_name() else user.email
+        )
 
     def clean_due_on(self):
         due_on = self.cleaned_data["due_on"]

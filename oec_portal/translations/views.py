@@ -59,7 +59,10 @@ def overview(request):
         "counts": [(state, STATE_LABELS[state], n) for state, n in result.counts.items()],
         "total": result.total,
         "state_labels": STATE_LABELS,
-        "export_form": ExportForm(initial={"language": filters["language"] or None}),
+        # Its own ids: the filter form above has a "language" field too.
+        "export_form": ExportForm(
+            initial={"language": filters["language"] or None}, auto_id="id_export_%s"
+        ),
         "filters": filters,
         "may_manage": True,
     }
