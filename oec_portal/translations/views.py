@@ -126,6 +126,14 @@ def source_change(before, after):
     return segments
 
 
+def _public_url(item):
+    """Where the portal shows the item, when it shows it to the public (a partner still
+    applying, a draft article or a members-only decision has no public page to link to)."""
+    if not hasattr(item, "get_absolute_url") or getattr(item, "is_public", True) is False:
+        return ""
+    return item.get_absolute_url()
+
+
 def _editor_context(request, item_type, item, language, form, assign_form=None):
     state, field_states = item_language_state(item_type, item, language)
     records = source_records(item_type, item, language)
@@ -166,7 +174,7 @@ def _editor_context(request, item_type, item, language, form, assign_form=None):
         .for_item(content_type=content_type, object_id=item.pk, language=language)
         .select_related("translator")
         .first(),
-        "public_url": item.get_absolute_url() if hasattr(item, "get_absolute_url") else "",
+        "public_url": _public_url(item),
     }
 
 

@@ -131,3 +131,17 @@ def test_editor_of_an_unknown_item_language_or_kind_is_not_found(staff_client, m
         reverse("translations:edit", args=["microsite-page", mission_page.pk, "fr"]),
     ):
         assert staff_client.get(url).status_code == 404
+
+
+def test_editor_links_the_public_page_only_when_the_public_sees_it(staff_client, english):
+    from tests.factories import PartnershipFactory
+
+    applicant = PartnershipFactory(status="applicant", description_en="A young NGO.")
+    admitted = PartnershipFactory(description_en="An admitted NGO.")
+
+    def public_url(partnership):
+        url = reverse("translations:edit", args=["partner-profile", partnership.pk, "fr"])
+        return staff_client.get(url).context["public_url"]
+
+    assert public_url(applicant) == ""
+    assert public_url(admitted) == admitted.get_absolute_url()
