@@ -22,6 +22,7 @@ DEMO_USERS = [
     ("editor@oec.example", "Lucas", "Moreau", "oec", Role.COMMUNICATIONS),
     ("conference@oec.example", "Nadia", "Farouk", "oec", Role.CONFERENCE_SERVICES),
     ("partnerships@oec.example", "Rafael", "Ortiz", "oec", Role.PARTNERSHIPS),
+    ("translator@oec.example", "Leila", "Benali", "oec", Role.TRANSLATOR),
     ("focal@djibouti.example", "Idriss", "Omar", "djibouti", Role.FOCAL_POINT),
     ("delegate@djibouti.example", "Hodan", "Ali", "djibouti", Role.DELEGATE),
     ("focal@ecuador.example", "María", "Quispe", "ecuador", Role.FOCAL_POINT),

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 
-from .models import MEMBER_ROLES, Organisation, Role
+from .models import MEMBER_ROLES, SECRETARIAT_ROLES, Organisation, Role, TranslationAssignment
 
 _CACHE_ATTRIBUTE = "_oec_memberships"
 
@@ -51,7 +51,12 @@ def role_in(user, organisation):
 
 
 def secretariat_roles(user):
-    return {role for role, kind in memberships_of(user).values() if kind == Organisation.Kind.HOST}
+    """The user's officer roles in the host organisation (a translator holds none)."""
+    return {
+        role
+        for role, kind in memberships_of(user).values()
+        if kind == Organisation.Kind.HOST and role in SECRETARIAT_ROLES
+    }
 
 
 def member_organisation_ids(user):
@@ -210,6 +215,31 @@ def access_acting_organisation(request, permission):
     return organisation
 
 
+# --- Translations (the overview, editor and exchange in oec_portal/translations/) ---------------
+
+
+@rules.predicate
+def is_translator(user):
+    return bool(organisation_ids_with_role(user, Role.TRANSLATOR))
+
+
+@rules.predicate
+def is_assigned_translator(user, target):
+    """`target` (a TranslationTarget: content type, object, language) is open work of `user`."""
+    if target is None or not getattr(user, "is_authenticated", False):
+        return False
+    return (
+        TranslationAssignment.objects.open()
+        .filter(
+            translator=user,
+            content_type_id=target.content_type_id,
+            object_id=target.object_id,
+            language=target.language,
+        )
+        .exists()
+    )
+
+
 rules.add_perm("members.view_dashboard", rules.is_authenticated)
 rules.add_perm("members.read_organisation", can_read_organisation)
 rules.add_perm("members.act_for_organisation", belongs_to | may_act_for_any_organisation)
@@ -249,3 +279,8 @@ rules.add_perm("members.export_organisation", is_secretariat_admin)
 # as they kept the bulletin's before it moved here.
 for _action in ("view", "add", "change", "delete"):
     rules.add_perm(f"members.{_action}_suppression", is_partnerships_officer)
+# Translations: the communications officers see and assign all of them; a translator reaches
+# only the editor of the items and languages assigned to them (another item: not found).
+rules.add_perm("members.manage_translations", is_communications_officer)
+rules.add_perm("members.use_translation_workspace", is_communications_officer | is_translator)
+rules.add_perm("members.translate_item", is_communications_officer | is_assigned_translator)

@@ -12,8 +12,10 @@ turns the injection off and links the same rules from static/css/prose-editor-ba
 """
 
 import re
+from html.parser import HTMLParser
 
 import nh3
+from django.utils.translation import gettext as _
 from django_prose_editor.fields import ProseEditorField
 from js_asset import static_lazy
 
@@ -82,3 +84,49 @@ class SanitisesRichText:
                 if hasattr(self, field):
                     setattr(self, field, sanitise_html(getattr(self, field)))
         super().save(*args, **kwargs)
+
+
+_VOID_TAGS = {"br"}
+
+
+class _MarkupChecker(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.open_tags, self.problems = [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in ALLOWED_TAGS:
+            self.problems.append(_("The tag <%(tag)s> is not allowed.") % {"tag": tag})
+        for name, _value in attrs:
+            if name not in ALLOWED_ATTRIBUTES.get(tag, ()):
+                self.problems.append(
+                    _("The attribute %(attribute)s of <%(tag)s> is not allowed.")
+                    % {"attribute": name, "tag": tag}
+                )
+        if tag not in _VOID_TAGS:
+            self.open_tags.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in _VOID_TAGS:
+            return
+        if not self.open_tags or self.open_tags[-1] != tag:
+            self.problems.append(_("The closing tag </%(tag)s> does not match.") % {"tag": tag})
+            if tag in self.open_tags:
+                del self.open_tags[len(self.open_tags) - 1 - self.open_tags[::-1].index(tag) :]
+            return
+        self.open_tags.pop()
+
+
+def markup_problems(html):
+    """What is wrong with rich text that comes from outside the editor (an imported
+    translation): tags or attributes the sanitiser would drop, tags left open or closed out of
+    order. [] when the markup is sound; the sanitiser never silently rewrites such text."""
+    checker = _MarkupChecker()
+    checker.feed(html or "")
+    checker.close()
+    if checker.open_tags:
+        checker.problems.append(
+            _("These tags are not closed: %(tags)s.")
+            % {"tags": ", ".join(f"<{tag}>" for tag in checker.open_tags)}
+        )
+    return checker.problems

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from .models import (
     ROLES_BY_KIND,
+    SECRETARIAT_ROLES,
     Invitation,
     JoinRequest,
     Membership,
@@ -40,10 +41,11 @@ def _sync_back_office_access(user):
     Administrators are superusers of the back office; other officers get the group named
     after their role, whose model permissions the apps grant (see members.groups).
     """
+    # A translator belongs to the host organisation but is no officer: no back office.
     host_roles = set(
-        user.memberships.filter(organisation__kind=Organisation.Kind.HOST).values_list(
-            "role", flat=True
-        )
+        user.memberships.filter(
+            organisation__kind=Organisation.Kind.HOST, role__in=SECRETARIAT_ROLES
+        ).values_list("role", flat=True)
     )
     user.is_staff = bool(host_roles)
     user.is_superuser = Role.ADMINISTRATOR in host_roles

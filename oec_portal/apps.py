@@ -13,3 +13,12 @@ class PortalConfig(AppConfig):
         # Cache invalidation only (STYLE.md: signals are for that, never for business logic).
         for signal in (post_save, post_delete, m2m_changed):
             signal.connect(bump_generation, dispatch_uid=f"page-cache-{signal}")
+
+        # Translation records follow every save of the translatable items (why a receiver:
+        # members/translation_records.py).
+        from members.translation_records import track_translations
+
+        from .translations.items import ITEM_TYPES
+
+        for item_type in ITEM_TYPES:
+            track_translations(item_type.model, item_type.fields)

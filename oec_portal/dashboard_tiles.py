@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from bulletins.tokens import unsubscribe_token
 from governance.models import Delegation
 from governance.selectors import delegations_awaiting_accreditation_count
+from members.models import TranslationAssignment
 from members.selectors import organisation_workload
 from news.selectors import article_counts
 from pages.selectors import page_counts
@@ -344,6 +345,34 @@ def _secretariat_tiles(user):
     return tiles
 
 
+def _translation_tile(user):
+    """The communications staff's overview, or a translator's assignments (one query)."""
+    if rules.has_perm("members.manage_translations", user):
+        open_count = TranslationAssignment.objects.open().count()
+        return Tile(
+            name="translations",
+            title=_("Translations"),
+            facts=[
+                _("Which texts lack French, Spanish or Arabic, or are outdated."),
+                _("Assignments not done yet: %(count)s") % {"count": open_count},
+            ],
+            action_label=_("Open the translation overview"),
+            action_url=reverse("translations:overview"),
+        )
+    if rules.has_perm("members.use_translation_workspace", user):
+        to_do = TranslationAssignment.objects.open().filter(translator=user).count()
+        return Tile(
+            name="translations",
+            title=_("Translations assigned to you"),
+            count=to_do,
+            count_label=_("to do"),
+            action_label=_("See your assignments"),
+            action_url=reverse("translations:mine"),
+            primary=bool(to_do),
+        )
+    return None
+
+
 def dashboard_tiles(*, user, organisation, governance):
     """The tiles of `user`'s dashboard when acting for `organisation` (or None): the delegation
     to register first, then the organisation's work, then what there is to read, then the
@@ -367,4 +396,5 @@ def dashboard_tiles(*, user, organisation, governance):
     with_delegation = is_member and not governance.may_register_delegation
     tiles.append(session_tile(governance, with_delegation=with_delegation))
     tiles += _secretariat_tiles(user)
-    return tiles
+    translation_tile = _translation_tile(user)
+    return [*tiles, translation_tile] if translation_tile else tiles

@@ -39,6 +39,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("dashboard/translations/", include("oec_portal.translations.urls")),
     path("", include("members.urls")),
     path("", include("members.notifications.urls")),
     path("", include("news.urls")),

@@ -24,6 +24,12 @@ from .notifications import (
 from .organisations import Organisation, OrganisationQuerySet
 from .suppressions import Suppression, SuppressionQuerySet, normalise_email
 from .team import TeamMember, TeamMemberQuerySet
+from .translations import (
+    TranslationAssignment,
+    TranslationAssignmentQuerySet,
+    TranslationRecord,
+    text_fingerprint,
+)
 from .users import User, UserManager
 
 __all__ = [
@@ -48,8 +54,12 @@ __all__ = [
     "SuppressionQuerySet",
     "TeamMember",
     "TeamMemberQuerySet",
+    "TranslationAssignment",
+    "TranslationAssignmentQuerySet",
+    "TranslationRecord",
     "User",
     "UserManager",
     "normalise_email",
     "roles_for_kind",
+    "text_fingerprint",
 ]

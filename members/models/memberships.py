@@ -15,6 +15,8 @@ class Role(models.TextChoices):
     COMMUNICATIONS = "communications", _("Communications officer")
     CONFERENCE_SERVICES = "conference_services", _("Conference services officer")
     PARTNERSHIPS = "partnerships", _("Partnerships officer")
+    # Outside the secretariat's powers: reaches only the translations assigned to them.
+    TRANSLATOR = "translator", _("Translator")
     # Founding states and associate members.
     FOCAL_POINT = "focal_point", _("Focal point")
     EDITOR = "editor", _("Editor")
@@ -31,7 +33,7 @@ SECRETARIAT_ROLES = (
 )
 MEMBER_ROLES = (Role.FOCAL_POINT, Role.EDITOR, Role.DELEGATE)
 ROLES_BY_KIND = {
-    Organisation.Kind.HOST: SECRETARIAT_ROLES,
+    Organisation.Kind.HOST: (*SECRETARIAT_ROLES, Role.TRANSLATOR),
     Organisation.Kind.FOUNDING_STATE: MEMBER_ROLES,
     Organisation.Kind.ASSOCIATE_MEMBER: MEMBER_ROLES,
     Organisation.Kind.PARTNER_NGO: (Role.PARTNER_CONTACT,),

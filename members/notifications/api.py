@@ -33,9 +33,10 @@ MAIL_STATUS_FOR_CHOICE = {
 }
 
 
-def recipients_of(*, organisation: Organisation, roles: Iterable[str], exclude=None):
+def recipients_of(*, organisation: Organisation, roles: Iterable[str], exclude=None, people=None):
     """(user, role) of the active people who hold one of `roles` in `organisation`, and only
-    there: a focal point of another organisation is never among them."""
+    there: a focal point of another organisation is never among them. `people`, when given,
+    narrows them to those users (still only if they hold such a role there)."""
     memberships = (
         Membership.objects.filter(
             organisation=organisation, role__in=list(roles), user__is_active=True
@@ -43,6 +44,8 @@ def recipients_of(*, organisation: Organisation, roles: Iterable[str], exclude=N
         .select_related("user")
         .order_by("user__email")
     )
+    if people is not None:
+        memberships = memberships.filter(user__in=[person.pk for person in people])
     if exclude is not None:
         memberships = memberships.exclude(user=exclude)
     return [(membership.user, membership.role) for membership in memberships]
@@ -57,6 +60,7 @@ def notify(
     url: str = "",
     actor=None,
     context: dict | None = None,
+    people=None,
 ) -> NotificationEvent | None:
     """Notify the people of `organisation` who hold one of `roles` that `event` happened.
 
@@ -65,7 +69,8 @@ def notify(
       templates folder), rendered in each recipient's language with `context`.
     - `organisation`: the tenant whose people act on it (the host for the secretariat).
     - `roles`: members.models.Role values; the recipients are the active users holding one of
-      them in `organisation` (nobody else's people), minus `actor`, who knows already.
+      them in `organisation` (nobody else's people), minus `actor`, who knows already;
+      `people` narrows them to some users (the translator an item is assigned to).
     - `obj`: the row it is about (kept as a generic reference), `url`: the page that does the
       work (a path, as reverse() gives it: shown in each reader's language), `context`: plain
       JSON values the texts show (titles, names), so the inbox needs no other query.
@@ -77,7 +82,7 @@ def notify(
         raise ValueError(f"An event is named '<app>.<what_happened>', not {event!r}.")
     for name in template_names(event):
         get_template(name)  # a missing text fails here, in the service's tests, not in a task
-    recipients = recipients_of(organisation=organisation, roles=roles, exclude=actor)
+    recipients = recipients_of(organisation=organisation, roles=roles, exclude=actor, people=people)
     if not recipients:
         return None
     notification_event = NotificationEvent.objects.create(

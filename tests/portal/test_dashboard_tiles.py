@@ -150,7 +150,7 @@ def test_secretariat_administrator_sees_the_back_office_and_the_work_queues(
     response = _dashboard(client, secretariat_admin)
 
     names = _tile_names(response)
-    assert names[-3:] == ["back-office", "accreditation", "partnership-review"]
+    assert names[-4:] == ["back-office", "accreditation", "partnership-review", "translations"]
     assert "delegation" not in names
     assert 'href="/admin/"' in _tile_html(response, "back-office")
 
@@ -163,7 +163,7 @@ def test_communications_officer_sees_the_bodys_news_and_pages_not_the_queues(
     names = _tile_names(_dashboard(client, secretariat_editor))
 
     # The body has no microsite of its own to edit: its pages are the mission pages.
-    assert names == ["pages", "news", "documents", "session", "back-office"]
+    assert names == ["pages", "news", "documents", "session", "back-office", "translations"]
 
 
 # --- The delegation: the one main action -----------------------------------------------------
@@ -366,6 +366,7 @@ def test_secretariat_administrators_dashboard_queries_do_not_grow_with_the_data(
     PartnershipFactory.create_batch(20, status="applicant")
     with_many_rows = _queries_of_a_first_visit(client, secretariat_admin)
 
-    # 21 for the tiles; the to-do list (oec_portal/todo.py) reuses their counts and adds two:
-    # the periodic reviews due and the bulletin to approve.
-    assert with_many_rows == with_one_row <= 23
+    # 22 for the tiles (the translations tile counts the open assignments); the to-do list
+    # (oec_portal/todo.py) reuses their counts and adds two: the periodic reviews due and the
+    # bulletin to approve.
+    assert with_many_rows == with_one_row <= 24

@@ -128,6 +128,36 @@ def done(outcomes):
     return {role: DONE if outcome == OK else outcome for role, outcome in outcomes.items()}
 
 
+# --- translation management ---
+TRANSLATION_STAFF = roles(L, D, D, D, D, OK, OK)
+
+
+def _host_page_translation(name):
+    return lambda w, o: reverse(name, args=["mission-page", w.objects["host"]["page"].pk, "fr"])
+
+
+def _a_translator():
+    from members.models import Organisation, Role
+    from tests.factories import user_with_role
+
+    return user_with_role(Organisation.objects.host(), Role.TRANSLATOR)
+
+
+def _an_open_assignment(world):
+    from oec_portal.translations.items import item_type_of
+    from oec_portal.translations.services import translation_assign
+
+    page = world.objects["host"]["page"]
+    return translation_assign(
+        organisation=page.organisation,
+        item_type=item_type_of("mission-page"),
+        item=page,
+        language="es",
+        translator=_a_translator(),
+        assigned_by=None,
+    )
+
+
 MATRIX = {
     # --- oec_portal ---
     "healthz": Case.same(lambda w, o: "/healthz", PUBLIC),
@@ -136,6 +166,28 @@ MATRIX = {
     "home": Case.same(fixed("home"), PUBLIC),
     "dashboard": Case.same(fixed("dashboard"), members_only(OK)),
     "search": Case.same(fixed("search", query="?q=education"), PUBLIC),
+    # --- translation management: the communications officers (administrators hold every
+    # secretariat role); everyone else who signs in is refused (403). A translator (no role of
+    # this table) reaches only the editor of what is assigned to them: tests/translations.
+    "translations:overview": Case.same(fixed("translations:overview"), TRANSLATION_STAFF),
+    "translations:assignments": Case.same(fixed("translations:assignments"), TRANSLATION_STAFF),
+    "translations:mine": Case.same(fixed("translations:mine"), TRANSLATION_STAFF),
+    "translations:export": Case.same(
+        fixed("translations:export", query="?language=fr"), TRANSLATION_STAFF
+    ),
+    "translations:import": Case.same(fixed("translations:import"), TRANSLATION_STAFF),
+    "translations:edit": Case.same(_host_page_translation("translations:edit"), TRANSLATION_STAFF),
+    "translations:assign": Case.same(
+        _host_page_translation("translations:assign"),
+        done(TRANSLATION_STAFF),
+        method="POST",
+        data=lambda w, o: {"translator": _a_translator().pk},
+    ),
+    "translations:withdraw": Case.same(
+        lambda w, o: reverse("translations:withdraw", args=[_an_open_assignment(w).pk]),
+        done(TRANSLATION_STAFF),
+        method="POST",
+    ),
     # --- the open data API: public rows only, the same for every caller ---
     "api:api-root": Case.same(fixed("api:api-root"), PUBLIC),
     "api:schema": Case.same(fixed("api:schema"), PUBLIC),
@@ -645,6 +697,8 @@ FORM_PAGES = [
     "notifications:preferences",
     "pages:dashboard_create",
     "pages:dashboard_edit",
+    "translations:edit",
+    "translations:import",
 ]
 
 
