@@ -25,6 +25,7 @@ from .models import (
     Suppression,
     normalise_email,
 )
+from .permissions import four_eyes_forbid
 from .sending import mark_sent_if_done, send_delivery_chunk
 
 logger = logging.getLogger(__name__)
@@ -66,11 +67,12 @@ def bulletin_is_due(today):
 
 # --- compose, approve, queue --------------------------------------------------------------------
 @transaction.atomic
-def bulletin_compose(*, month) -> Bulletin:
+def bulletin_compose(*, month, by=None) -> Bulletin:
     """Compose the bulletin of `month` (idempotent): one row per month, editions per language.
 
-    A bulletin already approved or sent is left as it is. Without the approval setting the
-    bulletin is approved and queued at once.
+    `by` is the officer who composes it (recorded as its composer); the schedule (None) keeps
+    the composer recorded before. A bulletin already approved or sent is left as it is.
+    Without the approval setting the bulletin is approved and queued at once.
     """
     month = month.replace(day=1)
     bulletin, _created = Bulletin.objects.get_or_create(
@@ -82,7 +84,9 @@ def bulletin_compose(*, month) -> Bulletin:
     bulletin_render_editions(bulletin=bulletin)
     bulletin.status = Bulletin.Status.AWAITING_APPROVAL
     bulletin.composed_at = timezone.now()
-    bulletin.save(update_fields=["status", "composed_at"])
+    if by is not None:
+        bulletin.composed_by = by
+    bulletin.save(update_fields=["status", "composed_at", "composed_by"])
     if not requires_approval():
         # Without an officer's approval nobody is there to ask: the editions without an
         # introduction of their own go out with the English one, as they always did.
@@ -103,6 +107,30 @@ def bulletin_render_editions(*, bulletin) -> None:
             bulletin=bulletin,
             language=code,
             defaults={"subject": subject, "html": html, "text": text},
+        )
+
+
+@transaction.atomic
+def bulletin_introduction_written(*, bulletin, by) -> Bulletin:
+    """An officer wrote (or changed) the bulletin's introduction: they are its composer, and a
+    bulletin composed already is composed again with the text (its editions are snapshots)."""
+    Bulletin.objects.filter(pk=bulletin.pk).update(composed_by=by)
+    bulletin.composed_by = by
+    if bulletin.composed_at:
+        return bulletin_compose(month=bulletin.month, by=by)
+    return bulletin
+
+
+class FourEyesError(ValidationError):
+    """Under the four-eyes setting, the officer who composed the bulletin tried to approve it."""
+
+    def __init__(self):
+        super().__init__(
+            gettext(
+                "You composed this bulletin: under the four-eyes rule another partnerships "
+                "officer approves it."
+            ),
+            code="four_eyes",
         )
 
 
@@ -127,11 +155,14 @@ def bulletin_approve(*, bulletin, by, english_introduction_confirmed=False) -> B
     """An officer (or, without the approval setting, the schedule) lets the bulletin go out.
 
     Raises MissingIntroductionError when an edition would show the English introduction for want
-    of its own and the officer has not confirmed that (`english_introduction_confirmed`).
+    of its own and the officer has not confirmed that (`english_introduction_confirmed`), and
+    FourEyesError when the four-eyes setting keeps `by`, its composer, from approving it.
     """
     bulletin = Bulletin.objects.select_for_update().get(pk=bulletin.pk)
     if bulletin.status != Bulletin.Status.AWAITING_APPROVAL:
         return bulletin
+    if four_eyes_forbid(by, bulletin):
+        raise FourEyesError()
     fallbacks = content.introduction_fallbacks(bulletin)
     if fallbacks and not english_introduction_confirmed:
         raise MissingIntroductionError(fallbacks)
