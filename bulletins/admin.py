@@ -1,5 +1,5 @@
 """The partnerships officers' back office for the bulletin: introduction, preview and approval,
-delivery counts, resending failures; subscribers and suppressed addresses.
+delivery counts, resending failures; subscribers (the suppressed addresses are members').
 
 Access is the model permissions that bulletins/permissions.py registers (partnerships
 officers); every change goes through the services.
@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from . import content, services
-from .models import Bulletin, BulletinEdition, Delivery, Subscriber, Suppression
+from .models import Bulletin, BulletinEdition, Delivery, Subscriber
 from .permissions import four_eyes_forbid
 
 
@@ -228,11 +228,4 @@ class DeliveryAdmin(admin.ModelAdmin):
 class SubscriberAdmin(admin.ModelAdmin):
     list_display = ["email", "language", "confirmed_at", "created_at"]
     list_filter = ["language"]
-    search_fields = ["email"]
-
-
-@admin.register(Suppression)
-class SuppressionAdmin(admin.ModelAdmin):
-    list_display = ["email", "reason", "at"]
-    list_filter = ["reason"]
     search_fields = ["email"]

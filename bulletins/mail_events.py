@@ -15,8 +15,9 @@ from anymail.signals import EventType
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
+from members.models import Suppression
+
 from . import services
-from .models import Suppression
 
 logger = logging.getLogger(__name__)
 

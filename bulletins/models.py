@@ -18,10 +18,6 @@ from members.models import Organisation
 from members.rich_text import SanitisesRichText, rich_text_field
 
 
-def normalise_email(email):
-    return (email or "").strip().lower()
-
-
 class BulletinQuerySet(models.QuerySet):
     def archived(self):
         """Bulletins that went out: the public archive shows these and nothing else."""
@@ -175,30 +171,6 @@ class Subscriber(models.Model):
 
     def __str__(self):
         return self.email
-
-
-class Suppression(models.Model):
-    """An address never to mail again: it unsubscribed (here or at the mail provider), its
-    owner marked a message as spam, or its mailbox hard-bounced."""
-
-    class Reason(models.TextChoices):
-        # From the lightest to the gravest: a graver report replaces a lighter one
-        # (services.address_suppress), never the other way.
-        UNSUBSCRIBED = "unsubscribed", _("Unsubscribed")
-        COMPLAINT = "complaint", _("Marked as spam")
-        HARD_BOUNCE = "hard_bounce", _("Hard bounce")
-
-    email = models.EmailField(_("e-mail address"), unique=True)
-    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
-    at = models.DateTimeField(_("at"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("suppressed address")
-        verbose_name_plural = _("suppressed addresses")
-        ordering = ["-at"]
-
-    def __str__(self):
-        return f"{self.email} ({self.get_reason_display()})"
 
 
 class DeliveryQuerySet(models.QuerySet):

@@ -29,6 +29,6 @@ rules.add_perm("bulletins.resend", is_partnerships_officer)
 
 # The Django admin (the secretariat's back office) asks these, with and without an object.
 rules.add_perm("bulletins", is_partnerships_officer)
-for _model in ("bulletin", "bulletinedition", "delivery", "subscriber", "suppression"):
+for _model in ("bulletin", "bulletinedition", "delivery", "subscriber"):
     for _action in ("view", "add", "change", "delete"):
         rules.add_perm(f"bulletins.{_action}_{_model}", is_partnerships_officer)

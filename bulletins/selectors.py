@@ -2,9 +2,10 @@
 
 from django.conf import settings
 
+from members.models import normalise_email
 from partnerships.selectors import contacts_with_email
 
-from .models import Subscriber, normalise_email
+from .models import Bulletin, Subscriber
 
 
 def bulletin_language_of(*, email) -> str:
@@ -24,3 +25,8 @@ def bulletin_language_of(*, email) -> str:
             .first()
         )
     return chosen if chosen in languages else settings.LANGUAGE_CODE
+
+
+def bulletins_awaiting_approval_count() -> int:
+    """Composed bulletins waiting for a partnerships officer's approval."""
+    return Bulletin.objects.filter(status=Bulletin.Status.AWAITING_APPROVAL).count()

@@ -46,8 +46,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from members.models import Suppression
+
 from .mail_api import is_transient_provider_error, provider_message_id
-from .models import Bulletin, BulletinEdition, Delivery, Suppression
+from .models import Bulletin, BulletinEdition, Delivery
 from .tokens import unsubscribe_token
 
 logger = logging.getLogger(__name__)
@@ -277,11 +279,9 @@ class ChunkSender:
         if len(deliveries) < len(delivery_ids):
             self.outcomes[Outcome.NOT_PENDING] += len(delivery_ids) - len(deliveries)
         # Unsubscribed or bounced since the rows were written.
-        suppressed = set(
-            Suppression.objects.filter(
-                email__in=[delivery.email for delivery in deliveries]
-            ).values_list("email", flat=True)
-        )
+        emails = [delivery.email for delivery in deliveries]
+        found = Suppression.objects.filter(email__in=emails)
+        suppressed = set(found.values_list("email", flat=True))
         if suppressed:
             Delivery.objects.filter(
                 pk__in=[delivery.pk for delivery in deliveries], email__in=suppressed

@@ -12,7 +12,8 @@ from django.db.models import Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from members.models import Organisation
+from members.models import Organisation, Suppression, normalise_email
+from members.suppressions import address_suppress as suppression_record
 from partnerships.selectors import bulletin_recipient_contacts, contacts_with_email
 
 from . import content
@@ -22,8 +23,6 @@ from .models import (
     BulletinEdition,
     Delivery,
     Subscriber,
-    Suppression,
-    normalise_email,
 )
 from .permissions import four_eyes_forbid
 from .sending import mark_sent_if_done, send_delivery_chunk
@@ -323,21 +322,12 @@ def bulletin_resend_failures(*, bulletin) -> int:
 
 
 # --- recipients' choices ------------------------------------------------------------------------
-# A graver reason replaces a lighter one: a hard bounce of an address that unsubscribed keeps it
-# from subscribing again (subscriber_confirm), an unsubscribe never lifts a hard bounce.
-SUPPRESSION_GRAVITY = {reason: rank for rank, reason in enumerate(Suppression.Reason)}
-
-
 @transaction.atomic
 def address_suppress(*, email, reason) -> Suppression:
-    """Never mail `email` again: contacts stop receiving, pending rows are skipped."""
+    """Never mail `email` again (the portal's one suppression list, members.suppressions):
+    contacts stop receiving the bulletin, pending rows are skipped."""
     email = normalise_email(email)
-    suppression, created = Suppression.objects.select_for_update().get_or_create(
-        email=email, defaults={"reason": reason}
-    )
-    if not created and SUPPRESSION_GRAVITY[reason] > SUPPRESSION_GRAVITY[suppression.reason]:
-        suppression.reason = reason
-        suppression.save(update_fields=["reason"])
+    suppression = suppression_record(email=email, reason=reason)
     contacts_with_email(email).filter(receives_bulletin=True).update(receives_bulletin=False)
     Delivery.objects.pending().filter(email=email).update(status=Delivery.Status.SKIPPED)
     return suppression

@@ -7,7 +7,7 @@ that a confirmation link can never be replayed as an unsubscribe link (or the re
 from django.conf import settings
 from django.core import signing
 
-from .models import normalise_email
+from members.models import normalise_email
 
 UNSUBSCRIBE_SALT = "bulletins.unsubscribe"
 CONFIRM_SALT = "bulletins.subscribe-confirm"

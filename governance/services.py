@@ -4,10 +4,12 @@ import logging
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from members.models import Organisation
+from members.models import Organisation, Role
+from members.notifications import notify
 from members.uploads import PDF, detect_document_kind, storage_name
 
 from .models import (
@@ -186,6 +188,17 @@ def delegation_submit(*, delegation: Delegation, by) -> Delegation:
     delegation.submitted_at = timezone.now()
     delegation.return_reason = ""
     delegation.save(update_fields=["status", "submitted_at", "return_reason", "updated_at"])
+    host = Organisation.objects.filter(kind=Organisation.Kind.HOST).first()
+    if host is not None:  # the secretariat accredits: its conference services officers hear
+        notify(
+            event="governance.delegation_submitted",
+            organisation=host,
+            roles=[Role.CONFERENCE_SERVICES],
+            obj=delegation,
+            url=reverse("admin:governance_delegation_change", args=[delegation.pk]),
+            actor=by,
+            context={"member": str(delegation.organisation), "session": str(delegation.session)},
+        )
     return delegation
 
 
@@ -196,21 +209,27 @@ def _decide(*, delegation, status, reason, by):
     delegation.return_reason = reason
     delegation.decided_at = timezone.now()
     delegation.save(update_fields=["status", "return_reason", "decided_at", "updated_at"])
-    from .tasks import send_delegation_decision_email
-
-    transaction.on_commit(lambda: send_delegation_decision_email.delay(delegation.pk))
+    notify(
+        event=f"governance.delegation_{status}",
+        organisation=delegation.organisation,
+        roles=[Role.FOCAL_POINT],
+        obj=delegation,
+        url=reverse("governance:delegation", kwargs={"number": delegation.session.number}),
+        actor=by,
+        context={"session": str(delegation.session), "reason": reason},
+    )
     return delegation
 
 
 @transaction.atomic
 def delegation_accredit(*, delegation: Delegation, by) -> Delegation:
-    """Accredit the delegation; its focal points are e-mailed."""
+    """Accredit the delegation; its focal points are notified."""
     return _decide(delegation=delegation, status=Delegation.Status.ACCREDITED, reason="", by=by)
 
 
 @transaction.atomic
 def delegation_return(*, delegation: Delegation, reason: str, by) -> Delegation:
-    """Return the delegation to its focal point with a reason; they are e-mailed."""
+    """Return the delegation to its focal point with a reason; they are notified."""
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(_("Say why the delegation is returned."), code="no_reason")

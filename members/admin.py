@@ -13,6 +13,7 @@ from .models import (
     Membership,
     Organisation,
     PrivateFileDownload,
+    Suppression,
     TeamMember,
     User,
 )
@@ -186,3 +187,16 @@ class PrivateFileDownloadAdmin(AuditTrailMixin, admin.ModelAdmin):
     fields = ["what", "object_id", "file_name", "owner", "user", "organisation", "at", "ip"]
     list_filter = ["what"]
     search_fields = ["what", "user__email", "owner__name"]
+
+
+@admin.register(Suppression)
+class SuppressionAdmin(admin.ModelAdmin):
+    """The addresses no mail goes to (bulletin, notifications): kept by partnerships officers."""
+
+    list_display = ["email", "reason", "at"]
+    list_filter = ["reason"]
+    search_fields = ["email"]
+
+    def has_module_permission(self, request):
+        # The members section is the administrators'; this one list is also the officers'.
+        return self.has_view_permission(request)

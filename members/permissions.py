@@ -251,3 +251,7 @@ for _model in ("organisation", "membership", "teammember", "joinrequest", "invit
 rules.add_perm("members.view_privatefiledownload", is_secretariat_admin)
 for _action in ("add", "change", "delete"):
     rules.add_perm(f"members.{_action}_privatefiledownload", rules.always_deny)
+# The one suppression list (the bulletin's, notifications'): the partnerships officers keep it,
+# as they kept the bulletin's before it moved here.
+for _action in ("view", "add", "change", "delete"):
+    rules.add_perm(f"members.{_action}_suppression", is_partnerships_officer)

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,12 +18,9 @@ from .models import (
     Role,
     TeamMember,
 )
+from .notifications import notify
 from .permissions import forget_memberships
-from .tasks import (
-    send_invitation_email,
-    send_join_request_answer,
-    send_join_request_notification,
-)
+from .tasks import send_invitation_email, send_join_request_answer
 
 ACTING_ORGANISATION_SESSION_KEY = "oec_acting_organisation_id"
 
@@ -309,7 +307,7 @@ def team_member_move(*, team_member, offset: int) -> None:
 def join_request_submit(
     *, organisation, name, email, support, message, language, country="", affiliation=""
 ):
-    """Store a visitor's join request and tell the organisation's focal points by e-mail."""
+    """Store a visitor's join request and notify the organisation's focal points."""
     join_request = JoinRequest.objects.create(
         organisation=organisation,
         name=name,
@@ -320,7 +318,14 @@ def join_request_submit(
         message=message,
         language=language,
     )
-    transaction.on_commit(lambda: send_join_request_notification.delay(join_request.pk))
+    notify(
+        event="members.join_request_received",
+        organisation=organisation,
+        roles=[Role.FOCAL_POINT],
+        obj=join_request,
+        url=reverse("members:join_request_detail", kwargs={"pk": join_request.pk}),
+        context={"name": join_request.name},
+    )
     return join_request
 
 

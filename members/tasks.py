@@ -1,9 +1,26 @@
-"""Mails sent after the commit: each task re-reads its row and hands it to members.emails."""
+"""Mails sent after the commit: each task re-reads its row and hands it to members.emails (the
+notifications' tasks are in members/notifications/tasks.py)."""
 
 from celery import shared_task
 
-from .emails import invitation_send, join_request_notify_focal_points, join_request_send_answer
+from .emails import invitation_send, join_request_send_answer
 from .models import Invitation, JoinRequest
+from .notifications.tasks import (
+    send_daily_digests,
+    send_digest,
+    send_notification_mails,
+    sweep_notification_mails,
+)
+
+# Celery finds tasks in each app's tasks.py: the notifications' live beside their work.
+__all__ = [
+    "send_daily_digests",
+    "send_digest",
+    "send_invitation_email",
+    "send_join_request_answer",
+    "send_notification_mails",
+    "sweep_notification_mails",
+]
 
 
 @shared_task
@@ -18,16 +35,6 @@ def send_invitation_email(invitation_id, token, base_url=""):
     if invitation is None:  # revoked or accepted meanwhile: nothing to send
         return
     invitation_send(invitation=invitation, token=token, base_url=base_url)
-
-
-@shared_task
-def send_join_request_notification(join_request_id):
-    """Tell the focal points of the request's organisation that a visitor wrote to them."""
-    join_request = JoinRequest.objects.select_related("organisation").filter(pk=join_request_id)
-    join_request = join_request.first()
-    if join_request is None:  # deleted meanwhile: nothing to say
-        return 0
-    return join_request_notify_focal_points(join_request=join_request)
 
 
 @shared_task

@@ -81,6 +81,18 @@ def article_visibility_condition(user):
 
 can_publish = publishes_for_article_organisation | is_communications_officer
 
+
+@rules.predicate
+def reviews_for_organisation(user, organisation):
+    """Whose to-do lists `organisation`'s articles in review: its focal points, or for the
+    body's own news its communications officers (members/notifications: who is told)."""
+    if organisation is None:
+        return False
+    if organisation.is_host:
+        return is_communications_officer(user)
+    return is_focal_point_of(user, organisation)
+
+
 # (from status, to status) -> the permission that allows the move. Nothing else moves.
 TRANSITIONS = {
     (DRAFT, IN_REVIEW): "news.submit_article",
@@ -94,6 +106,7 @@ TRANSITIONS = {
 
 rules.add_perm("news.read_article", can_read_article)
 rules.add_perm("news.write_for_organisation", may_write_for)
+rules.add_perm("news.review_for_organisation", reviews_for_organisation)
 rules.add_perm("news.submit_article", can_write)
 rules.add_perm("news.return_article_to_draft", can_write)
 rules.add_perm("news.publish_article", can_publish)

@@ -30,3 +30,10 @@ def article_counts(user, organisation):
             published=Count("pk", filter=Q(status=status.PUBLISHED)),
         )
     )
+
+
+def articles_in_review_count(organisation) -> int:
+    """`organisation`'s articles submitted for review, waiting for whoever publishes them."""
+    return Article.objects.filter(
+        organisation=organisation, status=Article.Status.IN_REVIEW
+    ).count()

@@ -8,6 +8,7 @@ from datetime import timedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
@@ -15,6 +16,8 @@ from django.utils.translation import gettext as _
 
 from members.content_cache import forget_content
 from members.content_languages import language_codes
+from members.models import Role
+from members.notifications import notify
 
 from .models import Article, Tag
 from .permissions import TRANSITIONS
@@ -167,7 +170,24 @@ def article_transition(*, article: Article, to_status, by, publish_at=None) -> A
     article._change_reason = Article.Status(to_status).label
     article._history_user = by
     article.save(update_fields=fields)
+    if to_status == Article.Status.IN_REVIEW:
+        article_submitted_notify(article=article, by=by)
     return article
+
+
+def article_submitted_notify(*, article: Article, by) -> None:
+    """Those who publish for the article's organisation hear that it waits for them: its focal
+    points, or, for the body's own news, the communications officers."""
+    organisation = article.organisation
+    notify(
+        event="news.article_submitted",
+        organisation=organisation,
+        roles=[Role.COMMUNICATIONS] if organisation.is_host else [Role.FOCAL_POINT],
+        obj=article,
+        url=reverse("news:dashboard_edit", kwargs={"pk": article.pk}),
+        actor=by,
+        context={"title": str(article.title), "author": str(by)},
+    )
 
 
 @transaction.atomic

@@ -38,7 +38,11 @@ NOT_SHOWN_ON_PUBLIC_PAGES = {
     "governance.documentdownload",
     "members.invitation",
     "members.joinrequest",
+    "members.notification",
+    "members.notificationdigest",
+    "members.notificationevent",
     "members.privatefiledownload",
+    "members.suppression",
     "bulletins.delivery",
 }
 SKIPPED_PREFIXES = ("/admin/", "/healthz")

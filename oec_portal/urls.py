@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from bulletins import views as bulletins_views
+from members.notifications import views as notifications_views
 
 from . import search, sitemaps, views
 
@@ -25,6 +26,12 @@ urlpatterns = [
         bulletins_views.unsubscribe,
         name="bulletin_unsubscribe",
     ),
+    # "Stop these e-mails" in every notification mail (RFC 8058 one-click).
+    path(
+        "notifications/stop/<str:token>/",
+        notifications_views.stop_mail,
+        name="notifications_stop_mail",
+    ),
     # The mail providers' reports of bounces, complaints and unsubscribes (django-anymail).
     path("anymail/", include("bulletins.webhooks")),
 ]
@@ -33,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("", include("members.urls")),
+    path("", include("members.notifications.urls")),
     path("", include("news.urls")),
     path("", include("governance.urls")),
     path("", include("partnerships.urls")),

@@ -62,6 +62,7 @@ def dashboard(request):
 
     from .dashboard_tiles import dashboard_tiles
     from .dashboard_visits import dashboard_visit_since
+    from .todo import todo_items
 
     since = dashboard_visit_since(request)
     memberships = cached_until_content_changes(
@@ -82,6 +83,7 @@ def dashboard(request):
         "tiles": dashboard_tiles(
             user=request.user, organisation=organisation, governance=governance
         ),
+        "todo": todo_items(user=request.user, organisation=organisation, governance=governance),
     }
     return render(request, "dashboard.html", context)
 

@@ -1,6 +1,8 @@
 """Reads of the partnerships app: what a user may see or manage, and what other floors compose
 (the monthly bulletin)."""
 
+import datetime
+
 from django.db.models import OuterRef, Q, Subquery
 
 from members.models import Membership, Organisation, Role
@@ -84,3 +86,13 @@ def activities_awaiting_review_count():
 def applications_awaiting_decision_count():
     """Partnership applications not yet decided on."""
     return Partnership.objects.filter(status=Status.APPLICANT).count()
+
+
+def reviews_due_count(*, today, within_days=60) -> int:
+    """Running partnerships whose periodic review falls within `within_days`, or is overdue:
+    the to-do of the partnerships officers until the review is recorded."""
+    return (
+        Partnership.objects.running()
+        .filter(next_review_on__lte=today + datetime.timedelta(days=within_days))
+        .count()
+    )

@@ -15,7 +15,14 @@ from .memberships import (
     Role,
     roles_for_kind,
 )
+from .notifications import (
+    Notification,
+    NotificationDigest,
+    NotificationEvent,
+    NotificationQuerySet,
+)
 from .organisations import Organisation, OrganisationQuerySet
+from .suppressions import Suppression, SuppressionQuerySet, normalise_email
 from .team import TeamMember, TeamMemberQuerySet
 from .users import User, UserManager
 
@@ -29,13 +36,20 @@ __all__ = [
     "JoinRequest",
     "JoinRequestQuerySet",
     "Membership",
+    "Notification",
+    "NotificationDigest",
+    "NotificationEvent",
+    "NotificationQuerySet",
     "Organisation",
     "OrganisationQuerySet",
     "PrivateFileDownload",
     "Role",
+    "Suppression",
+    "SuppressionQuerySet",
     "TeamMember",
     "TeamMemberQuerySet",
     "User",
     "UserManager",
+    "normalise_email",
     "roles_for_kind",
 ]

@@ -101,5 +101,9 @@ OEC_BULLETIN_ASYNC_COMMIT = env.bool("OEC_BULLETIN_ASYNC_COMMIT", default=False)
 # Lifetime of the unsubscribe link of a bulletin, and of a subscription confirmation link.
 OEC_BULLETIN_UNSUBSCRIBE_MAX_AGE = env.int("OEC_BULLETIN_UNSUBSCRIBE_MAX_AGE", default=365 * 86400)
 OEC_BULLETIN_CONFIRM_MAX_AGE = env.int("OEC_BULLETIN_CONFIRM_MAX_AGE", default=7 * 86400)
+# Lifetime of the "stop these e-mails" link in every notification mail.
+OEC_NOTIFICATION_STOP_MAIL_MAX_AGE = env.int(
+    "OEC_NOTIFICATION_STOP_MAIL_MAX_AGE", default=365 * 86400
+)
 # How many subscription requests one IP address may send per hour.
 OEC_BULLETIN_SUBSCRIPTIONS_PER_HOUR = env.int("OEC_BULLETIN_SUBSCRIPTIONS_PER_HOUR", default=5)

@@ -121,7 +121,22 @@ def test_resend_failures_action(client, officer, host_org, django_capture_on_com
     assert [message.to for message in mail.outbox] == [["x@ngo.example"]]
 
 
-@pytest.mark.parametrize("model", ["bulletin", "delivery", "subscriber", "suppression"])
-def test_officer_opens_every_bulletin_list(client, officer, composed, model):
+@pytest.mark.parametrize(
+    "changelist",
+    [
+        "bulletins_bulletin",
+        "bulletins_delivery",
+        "bulletins_subscriber",
+        # The suppressed addresses moved to the ground floor; the officers keep them still.
+        "members_suppression",
+    ],
+)
+def test_officer_opens_every_bulletin_list(client, officer, composed, changelist):
     client.force_login(officer)
-    assert client.get(reverse(f"admin:bulletins_{model}_changelist")).status_code == 200
+    assert client.get(reverse(f"admin:{changelist}_changelist")).status_code == 200
+
+
+def test_officer_sees_the_suppressed_addresses_on_the_back_office_index(client, officer):
+    client.force_login(officer)
+    response = client.get(reverse("admin:index"))
+    assert reverse("admin:members_suppression_changelist") in response.content.decode()

@@ -17,7 +17,8 @@ from cryptography.hazmat.primitives.asymmetric import ec
 
 from bulletins import services
 from bulletins.checks import mail_provider_webhook_configured
-from bulletins.models import Delivery, Suppression
+from bulletins.models import Delivery
+from members.models import Suppression
 from tests.factories import BulletinFactory, SubscriberFactory, bulletin_contact
 
 from .provider_reports import (

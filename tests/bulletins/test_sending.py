@@ -9,9 +9,10 @@ from django.core import mail
 from django.utils import timezone
 
 from bulletins import services
-from bulletins.models import Bulletin, BulletinEdition, Delivery, Suppression
+from bulletins.models import Bulletin, BulletinEdition, Delivery
 from bulletins.sending import ChunkSender, claim, is_transient
 from bulletins.tasks import send_delivery_chunk
+from members.models import Suppression
 from tests.factories import (
     BulletinEditionFactory,
     BulletinFactory,

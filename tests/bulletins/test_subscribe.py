@@ -4,8 +4,9 @@ import re
 
 from django.core import mail
 
-from bulletins.models import Subscriber, Suppression
+from bulletins.models import Subscriber
 from bulletins.tokens import confirm_token
+from members.models import Suppression
 
 
 def subscribe(client, django_capture_on_commit_callbacks, **data):

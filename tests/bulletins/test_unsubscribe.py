@@ -4,8 +4,9 @@ import pytest
 from django.core import signing
 from django.test import Client
 
-from bulletins.models import Delivery, Suppression
+from bulletins.models import Delivery
 from bulletins.tokens import unsubscribe_token
+from members.models import Suppression
 from partnerships.models import Contact
 from tests.factories import BulletinFactory, SubscriberFactory, bulletin_contact
 

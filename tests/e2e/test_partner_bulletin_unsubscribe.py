@@ -9,8 +9,9 @@ import pytest
 from django.core import mail
 from django.db import transaction
 
-from bulletins.models import Bulletin, Suppression
+from bulletins.models import Bulletin
 from bulletins.services import bulletin_compose
+from members.models import Suppression
 from partnerships.models import Contact
 from tests.e2e.conftest import assert_accessible
 from tests.factories import HostFactory, bulletin_contact

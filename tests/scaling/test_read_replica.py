@@ -16,8 +16,8 @@ from django.db.utils import load_backend
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from members.models import User
-from members.tasks import send_join_request_notification
+from members.models import Notification, NotificationEvent, User
+from members.notifications.tasks import send_notification_mails
 from news.models import Article
 from oec_portal.db_router import PrimaryReplicaRouter, public_page_reads
 from tests.factories import ArticleFactory, JoinRequestFactory
@@ -103,12 +103,19 @@ def test_a_post_reads_from_the_primary(client, replica, delegate_a):
 
 def test_a_task_reads_from_the_primary(replica, focal_a):
     join_request = JoinRequestFactory(organisation=focal_a.memberships.get().organisation)
+    notification = Notification.objects.create(
+        event=NotificationEvent.objects.create(
+            organisation=join_request.organisation, kind="members.join_request_received"
+        ),
+        recipient=focal_a,
+        role="focal_point",
+    )
     primary_queries, replica_queries = queries_on_both(replica)
     with primary_queries, replica_queries:
-        notified = send_join_request_notification.apply(args=[join_request.pk]).get()
+        notified = send_notification_mails.apply(args=[[notification.pk]]).get()
 
     assert notified == 1
-    assert '"members_joinrequest"' in tables(primary_queries)
+    assert '"members_notification"' in tables(primary_queries)
     assert replica_queries.captured_queries == []
 
 

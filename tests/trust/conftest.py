@@ -11,6 +11,7 @@ from django.utils import timezone
 from bulletins.tokens import confirm_token, unsubscribe_token
 from governance.models import Delegation
 from members.models import Membership, Role
+from members.notifications.tokens import stop_mail_token
 from members.services import invitation_create
 from tests.factories import (
     ArticleFactory,
@@ -123,6 +124,7 @@ def world(
             "organisation": organisation,
             "invitation": invitation,
             "token": token,
+            "stop_mail_token": stop_mail_token(focal),
             "delegate_membership": Membership.objects.get(user=delegate, organisation=organisation),
             "team_member": TeamMemberFactory(organisation=organisation),
             "join_request": JoinRequestFactory(organisation=organisation),

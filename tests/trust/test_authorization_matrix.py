@@ -399,6 +399,15 @@ MATRIX = {
         )
         for provider in ("amazon_ses", "brevo", "mailgun", "postmark", "sendgrid")
     },
+    # --- notifications (ground floor): each person's own; the stop link carries a signed token ---
+    "notifications:inbox": Case.same(fixed("notifications:inbox"), members_only(OK)),
+    "notifications:preferences": Case.same(fixed("notifications:preferences"), members_only(OK)),
+    "notifications:mark_all_read": Case.same(
+        fixed("notifications:mark_all_read"), members_only(DONE), method="POST"
+    ),
+    "notifications_stop_mail": Case.same(
+        path("notifications_stop_mail", "stop_mail_token"), PUBLIC
+    ),
     # --- pages ---
     "pages:page": Case(
         url=path("pages:page", "page.slug"),
@@ -581,6 +590,7 @@ FORM_PAGES = [
     "bulletins:subscribe",
     "bulletins:subscribe_confirm",
     "bulletins:preferences",
+    "notifications:preferences",
     "pages:dashboard_create",
     "pages:dashboard_edit",
 ]

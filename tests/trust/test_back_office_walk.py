@@ -32,10 +32,10 @@ from django_celery_beat.models import (
     SolarSchedule,
 )
 
-from bulletins.models import Delivery, Suppression
+from bulletins.models import Delivery
 from governance.demo import minimal_pdf
 from governance.models import Delegation, Document, DocumentDownload
-from members.models import PrivateFileDownload, Role
+from members.models import PrivateFileDownload, Role, Suppression
 from members.services import invitation_create
 from news.models import Tag
 from partnerships.models import CooperationActivity, Partnership
