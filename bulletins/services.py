@@ -6,17 +6,16 @@ import logging
 from functools import partial
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Min, Q
 from django.utils import timezone
-from django.utils.translation import gettext
 
 from members.models import Organisation, Suppression, normalise_email
 from members.suppressions import address_suppress as suppression_record
 from partnerships.selectors import bulletin_recipient_contacts, contacts_with_email
 
 from . import content
+from .approval import FourEyesError, MissingIntroductionError, bulletin_awaiting_approval_notify
 from .confirmation_mail import send_subscription_confirmation
 from .models import (
     Bulletin,
@@ -80,6 +79,7 @@ def bulletin_compose(*, month, by=None) -> Bulletin:
     bulletin = Bulletin.objects.select_for_update().get(pk=bulletin.pk)
     if bulletin.status not in (Bulletin.Status.DRAFT, Bulletin.Status.AWAITING_APPROVAL):
         return bulletin
+    first_composition = bulletin.status == Bulletin.Status.DRAFT
     bulletin_render_editions(bulletin=bulletin)
     bulletin.status = Bulletin.Status.AWAITING_APPROVAL
     bulletin.composed_at = timezone.now()
@@ -90,6 +90,8 @@ def bulletin_compose(*, month, by=None) -> Bulletin:
         # Without an officer's approval nobody is there to ask: the editions without an
         # introduction of their own go out with the English one, as they always did.
         bulletin_approve(bulletin=bulletin, by=None, english_introduction_confirmed=True)
+    elif first_composition:
+        bulletin_awaiting_approval_notify(bulletin=bulletin, by=by)
     return bulletin
 
 
@@ -118,35 +120,6 @@ def bulletin_introduction_written(*, bulletin, by) -> Bulletin:
     if bulletin.composed_at:
         return bulletin_compose(month=bulletin.month, by=by)
     return bulletin
-
-
-class FourEyesError(ValidationError):
-    """Under the four-eyes setting, the officer who composed the bulletin tried to approve it."""
-
-    def __init__(self):
-        super().__init__(
-            gettext(
-                "You composed this bulletin: under the four-eyes rule another partnerships "
-                "officer approves it."
-            ),
-            code="four_eyes",
-        )
-
-
-class MissingIntroductionError(ValidationError):
-    """Editions would go out with the English introduction and the officer did not confirm it."""
-
-    def __init__(self, languages):
-        self.languages = languages
-        super().__init__(
-            gettext(
-                "These editions have no introduction of their own and would show the English "
-                "one: %(languages)s. Write their introduction and compose the bulletin again, "
-                "or confirm that they go out with the English introduction."
-            )
-            % {"languages": content.language_names(languages)},
-            code="introduction_missing",
-        )
 
 
 @transaction.atomic

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from members.content_cache import forget_content
 from members.content_languages import language_codes
-from members.models import Role
+from members.models import Organisation, Role
 from members.notifications import notify
 
 from .models import Article, Tag
@@ -172,7 +172,26 @@ def article_transition(*, article: Article, to_status, by, publish_at=None) -> A
     article.save(update_fields=fields)
     if to_status == Article.Status.IN_REVIEW:
         article_submitted_notify(article=article, by=by)
+    if to_status == Article.Status.PUBLISHED and not article.organisation.is_host:
+        member_article_published_notify(article=article, by=by)
     return article
+
+
+def member_article_published_notify(*, article: Article, by) -> None:
+    """A member published an article: the communications officers decide whether it goes into
+    the Organisation's own news too (the back office's queue of articles awaiting acceptance)."""
+    host = Organisation.objects.filter(kind=Organisation.Kind.HOST).first()
+    if host is None:
+        return
+    notify(
+        event="news.member_article_awaiting_acceptance",
+        organisation=host,
+        roles=[Role.COMMUNICATIONS],
+        obj=article,
+        url=reverse("admin:news_article_changelist") + "?portal=pending",
+        actor=by,
+        context={"title": str(article.title), "name": str(article.organisation)},
+    )
 
 
 def article_submitted_notify(*, article: Article, by) -> None:

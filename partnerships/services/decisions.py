@@ -1,17 +1,22 @@
 """Decisions on a partnership's status, following the framework's rules, and its history."""
 
 import datetime
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from members.models import Organisation
+from members.models import Membership, Organisation, Role
+from members.suppressions import is_suppressed
 
-from ..models import Partnership, PartnershipStatusChange, Status
+from ..models import Contact, Partnership, PartnershipStatusChange, Status
+from .notices import admission_decided_notify
 
 # Which decisions the framework allows from each status. Leaving "ended" needs a new
 # application (`partnership_reapply`), never a plain status change.
@@ -161,7 +166,7 @@ def partnership_change_status(
         update_fields.append("next_review_on")
     partnership.save(update_fields=update_fields)
     _sync_organisation_status(partnership)
-    return record_status_change(
+    change = record_status_change(
         partnership=partnership,
         from_status=from_status,
         to_status=to_status,
@@ -171,6 +176,50 @@ def partnership_change_status(
         note=note,
         recorded_by=recorded_by,
     )
+    if from_status == Status.APPLICANT:
+        admission_decision_announce(
+            partnership=partnership, admitted=to_status == Status.CONSULTATIVE, by=recorded_by
+        )
+    return change
+
+
+def admission_decision_announce(*, partnership: Partnership, admitted: bool, by=None) -> None:
+    """The applicant hears the decision on its application: its contacts who sign in for it
+    through the notifications, each other contact on record (an applicant's usually have no
+    account yet) by one mail after the commit, in the language they chose."""
+    admission_decided_notify(partnership=partnership, admitted=admitted, by=by)
+    signed_in = {
+        email.lower()
+        for email in Membership.objects.filter(
+            organisation=partnership.organisation, role=Role.PARTNER_CONTACT, user__is_active=True
+        ).values_list("user__email", flat=True)
+    }
+    contact_ids = [
+        contact.pk
+        for contact in Contact.objects.filter(organisation=partnership.organisation)
+        if contact.email.lower() not in signed_in
+    ]
+    if contact_ids:
+        transaction.on_commit(partial(_mail_admission_decision, contact_ids, admitted=admitted))
+
+
+def _mail_admission_decision(contact_ids, *, admitted):
+    contacts = Contact.objects.filter(pk__in=contact_ids).select_related("organisation")
+    for contact in contacts.order_by("pk"):
+        if is_suppressed(contact.email):
+            continue
+        context = {"contact": contact, "organisation": contact.organisation, "admitted": admitted}
+        with translation.override(contact.preferred_language):
+            send_mail(
+                subject=" ".join(
+                    render_to_string(
+                        "partnerships/email/admission_decision_subject.txt", context
+                    ).split()
+                ),
+                message=render_to_string("partnerships/email/admission_decision_body.txt", context),
+                from_email=None,
+                recipient_list=[contact.email],
+            )
 
 
 @transaction.atomic
