@@ -316,3 +316,21 @@ def test_the_bodys_own_news_published_asks_nobody(officers, host):
         article=article, to_status="published", by=officers["communications"]
     )
     assert not NotificationEvent.objects.filter(kind="news.member_article_awaiting_acceptance")
+
+
+def test_member_news_to_accept_is_on_the_communications_officers_to_do_until_decided(
+    client, officers, member_a, with_totp
+):
+    from django.urls import reverse
+
+    officer = officers["communications"]
+    with_totp(officer)
+    client.force_login(officer)
+    waiting = ArticleFactory.create_batch(2, organisation=member_a, acceptance="pending")
+    page = client.get(reverse("dashboard")).content.decode()
+    assert "2 members&#x27; articles to accept into the Organisation&#x27;s news" in page
+    assert "/admin/news/article/?portal=pending" in page
+    for article in waiting:
+        news_services.article_decide_acceptance(article=article, accept=True, by=officer)
+    page = client.get(reverse("dashboard")).content.decode()
+    assert "articles to accept into the Organisation" not in page
