@@ -18,6 +18,7 @@ from members.bulk_imports import BulkImportExportAdmin
 
 from . import content, services
 from .models import Bulletin, BulletinEdition, Delivery, Subscriber
+from .permissions import four_eyes_forbid
 from .resources import SubscriberResource
 
 
@@ -61,6 +62,7 @@ class BulletinAdmin(TabbedTranslationAdmin):
         "introduction_languages",
         "status",
         "composed_at",
+        "composed_by",
         "approved_by",
         "approved_at",
         "sent_at",
@@ -108,17 +110,18 @@ class BulletinAdmin(TabbedTranslationAdmin):
             obj.organisation = Organisation.objects.host()
         super().save_model(request, obj, form, change)
         introduction_changed = any(name.startswith("introduction") for name in form.changed_data)
-        if change and introduction_changed and obj.composed_at:
-            # The editions are snapshots: without composing again, an introduction written now
-            # (a translation that came late) would not reach the preview nor the readers.
-            bulletin = services.bulletin_compose(month=obj.month)
-            if bulletin.status == Bulletin.Status.AWAITING_APPROVAL:
+        if introduction_changed:
+            # Its writer is its composer (four eyes), and the editions are snapshots: without
+            # composing again, an introduction written now (a translation that came late) would
+            # not reach the preview nor the readers.
+            bulletin = services.bulletin_introduction_written(bulletin=obj, by=request.user)
+            if change and obj.composed_at and bulletin.status == Bulletin.Status.AWAITING_APPROVAL:
                 self.message_user(request, _("The editions were composed again with this text."))
 
     @admin.action(description=_("Compose (or compose again) the selected bulletins"))
     def compose(self, request, queryset):
         for bulletin in queryset:
-            bulletin = services.bulletin_compose(month=bulletin.month)
+            bulletin = services.bulletin_compose(month=bulletin.month, by=request.user)
             self.message_user(
                 request,
                 _("%(bulletin)s: %(status)s")
@@ -166,19 +169,22 @@ class BulletinAdmin(TabbedTranslationAdmin):
                     english_introduction_confirmed=request.POST.get("english_introduction")
                     == "confirmed",
                 )
-            except services.MissingIntroductionError as error:
-                # Back to the preview, which names the editions and asks for the confirmation.
+            except (services.MissingIntroductionError, services.FourEyesError) as error:
+                # Back to the preview, which names the editions and asks for the confirmation,
+                # or says that another officer approves.
                 self.message_user(request, error.message, messages.ERROR)
                 return redirect("admin:bulletins_bulletin_preview", bulletin.pk)
             self.message_user(request, _("Approved: the bulletin is being sent."))
             return redirect("admin:bulletins_bulletin_change", bulletin.pk)
+        awaiting = bulletin.status == Bulletin.Status.AWAITING_APPROVAL
         context = {
             **self.admin_site.each_context(request),
             "title": _("Preview of %(bulletin)s") % {"bulletin": bulletin},
             "bulletin": bulletin,
             "editions": bulletin.editions.all(),
             "opts": self.model._meta,
-            "may_approve": bulletin.status == Bulletin.Status.AWAITING_APPROVAL,
+            "may_approve": awaiting and request.user.has_perm("bulletins.approve", bulletin),
+            "kept_out_by_four_eyes": awaiting and four_eyes_forbid(request.user, bulletin),
             "introduction_fallbacks": content.language_names(
                 content.introduction_fallbacks(bulletin)
             ),

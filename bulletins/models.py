@@ -72,6 +72,17 @@ class Bulletin(SanitisesRichText, models.Model):
         help_text=_("Written by the partnerships officers before the bulletin is composed."),
     )
     composed_at = models.DateTimeField(_("composed at"), null=True, blank=True)
+    # The officer who composed it last, or wrote its introduction (which composes it again);
+    # the schedule composing it keeps the one before. Under the four-eyes setting
+    # (OEC_BULLETIN_FOUR_EYES) another officer approves it.
+    composed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("composed by"),
+    )
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

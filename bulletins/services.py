@@ -6,17 +6,16 @@ import logging
 from functools import partial
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Min, Q
 from django.utils import timezone
-from django.utils.translation import gettext
 
 from members.models import Organisation, Suppression, normalise_email
 from members.suppressions import address_suppress as suppression_record
 from partnerships.selectors import bulletin_recipient_contacts, contacts_with_email
 
 from . import content
+from .approval import FourEyesError, MissingIntroductionError, bulletin_awaiting_approval_notify
 from .confirmation_mail import send_subscription_confirmation
 from .models import (
     Bulletin,
@@ -24,6 +23,7 @@ from .models import (
     Delivery,
     Subscriber,
 )
+from .permissions import four_eyes_forbid
 from .sending import mark_sent_if_done, send_delivery_chunk
 
 logger = logging.getLogger(__name__)
@@ -65,11 +65,12 @@ def bulletin_is_due(today):
 
 # --- compose, approve, queue --------------------------------------------------------------------
 @transaction.atomic
-def bulletin_compose(*, month) -> Bulletin:
+def bulletin_compose(*, month, by=None) -> Bulletin:
     """Compose the bulletin of `month` (idempotent): one row per month, editions per language.
 
-    A bulletin already approved or sent is left as it is. Without the approval setting the
-    bulletin is approved and queued at once.
+    `by` is the officer who composes it (recorded as its composer); the schedule (None) keeps
+    the composer recorded before. A bulletin already approved or sent is left as it is.
+    Without the approval setting the bulletin is approved and queued at once.
     """
     month = month.replace(day=1)
     bulletin, _created = Bulletin.objects.get_or_create(
@@ -78,14 +79,19 @@ def bulletin_compose(*, month) -> Bulletin:
     bulletin = Bulletin.objects.select_for_update().get(pk=bulletin.pk)
     if bulletin.status not in (Bulletin.Status.DRAFT, Bulletin.Status.AWAITING_APPROVAL):
         return bulletin
+    first_composition = bulletin.status == Bulletin.Status.DRAFT
     bulletin_render_editions(bulletin=bulletin)
     bulletin.status = Bulletin.Status.AWAITING_APPROVAL
     bulletin.composed_at = timezone.now()
-    bulletin.save(update_fields=["status", "composed_at"])
+    if by is not None:
+        bulletin.composed_by = by
+    bulletin.save(update_fields=["status", "composed_at", "composed_by"])
     if not requires_approval():
         # Without an officer's approval nobody is there to ask: the editions without an
         # introduction of their own go out with the English one, as they always did.
         bulletin_approve(bulletin=bulletin, by=None, english_introduction_confirmed=True)
+    elif first_composition:
+        bulletin_awaiting_approval_notify(bulletin=bulletin, by=by)
     return bulletin
 
 
@@ -105,20 +111,15 @@ def bulletin_render_editions(*, bulletin) -> None:
         )
 
 
-class MissingIntroductionError(ValidationError):
-    """Editions would go out with the English introduction and the officer did not confirm it."""
-
-    def __init__(self, languages):
-        self.languages = languages
-        super().__init__(
-            gettext(
-                "These editions have no introduction of their own and would show the English "
-                "one: %(languages)s. Write their introduction and compose the bulletin again, "
-                "or confirm that they go out with the English introduction."
-            )
-            % {"languages": content.language_names(languages)},
-            code="introduction_missing",
-        )
+@transaction.atomic
+def bulletin_introduction_written(*, bulletin, by) -> Bulletin:
+    """An officer wrote (or changed) the bulletin's introduction: they are its composer, and a
+    bulletin composed already is composed again with the text (its editions are snapshots)."""
+    Bulletin.objects.filter(pk=bulletin.pk).update(composed_by=by)
+    bulletin.composed_by = by
+    if bulletin.composed_at:
+        return bulletin_compose(month=bulletin.month, by=by)
+    return bulletin
 
 
 @transaction.atomic
@@ -126,11 +127,14 @@ def bulletin_approve(*, bulletin, by, english_introduction_confirmed=False) -> B
     """An officer (or, without the approval setting, the schedule) lets the bulletin go out.
 
     Raises MissingIntroductionError when an edition would show the English introduction for want
-    of its own and the officer has not confirmed that (`english_introduction_confirmed`).
+    of its own and the officer has not confirmed that (`english_introduction_confirmed`), and
+    FourEyesError when the four-eyes setting keeps `by`, its composer, from approving it.
     """
     bulletin = Bulletin.objects.select_for_update().get(pk=bulletin.pk)
     if bulletin.status != Bulletin.Status.AWAITING_APPROVAL:
         return bulletin
+    if four_eyes_forbid(by, bulletin):
+        raise FourEyesError()
     fallbacks = content.introduction_fallbacks(bulletin)
     if fallbacks and not english_introduction_confirmed:
         raise MissingIntroductionError(fallbacks)

@@ -158,6 +158,11 @@ def is_partner_contact_of(user, organisation):
     return role_in(user, organisation) == Role.PARTNER_CONTACT
 
 
+@rules.predicate
+def is_admitted_partner(user, organisation):
+    return organisation is not None and organisation.is_admitted_partner
+
+
 can_manage_organisation = is_focal_point_of | is_partner_contact_of | is_secretariat_admin
 
 
@@ -246,6 +251,10 @@ rules.add_perm("members.act_for_organisation", belongs_to | may_act_for_any_orga
 # Inviting and removing people: the organisation's focal point (or, for a partner NGO, its
 # contact) and the secretariat's administrators.
 rules.add_perm("members.manage_people", can_manage_organisation)
+# The partnerships officers keep the records of the partner NGOs: they invite an admitted
+# partner's contacts from its back-office record, without acting for it (an applicant, a
+# suspended or ended partner, a member state are none of theirs to invite into).
+rules.add_perm("members.invite_partner_contacts", is_partnerships_officer & is_admitted_partner)
 rules.add_perm(
     "members.edit_microsite", is_editor_of | is_partner_contact_of | is_communications_officer
 )

@@ -122,6 +122,23 @@ def invitation_create(
     return invitation, token
 
 
+def partner_contact_invite(*, organisation, email, invited_by) -> tuple[Invitation, str]:
+    """Invite an e-mail address to be a partner contact of an admitted partner NGO (the
+    partnerships officers do it from the partner's back-office record).
+
+    Refused (ValidationError, nothing written) for any other organisation: a member state, an
+    applicant, a suspended or ended partner.
+    """
+    if not organisation.is_admitted_partner:
+        raise ValidationError(
+            _("Only the contacts of an admitted partner NGO can be invited here."),
+            code="not_admitted_partner",
+        )
+    return invitation_create(
+        organisation=organisation, email=email, role=Role.PARTNER_CONTACT, invited_by=invited_by
+    )
+
+
 def invitation_revoke(*, invitation: Invitation) -> None:
     Invitation.objects.filter(pk=invitation.pk, revoked_at__isnull=True).update(
         revoked_at=timezone.now()

@@ -77,6 +77,10 @@ def seed(*, organisations, users):
             "status": Article.Status.PUBLISHED,
             "publish_at": _published_at(item),
             "featured_on_home": item["featured_on_home"],
+            # The members' demo news is in the Organisation's news too, as if accepted when it
+            # was published (the body's own needs no acceptance).
+            "acceptance": Article.Acceptance.ACCEPTED,
+            "acceptance_at": _published_at(item),
             **translated_fields("title", item["title"]),
             **translated_fields("summary", item["summary"]),
             **translated_fields("body", item["body"]),

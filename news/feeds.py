@@ -1,7 +1,9 @@
 """RSS 2.0 and Atom feeds of published news, portal-wide and per organisation.
 
 The language is the URL's (`/fr/news/feed/rss/` is in French, English where an article has no
-French text). Only published articles whose time has come are listed.
+French text). Only published articles whose time has come are listed: the portal-wide feeds
+carry the Organisation's own news (its members' articles once a communications officer accepted
+them), an organisation's feeds all its published articles (its microsite's news).
 """
 
 from django.contrib.syndication.views import Feed
@@ -32,10 +34,11 @@ class LatestNewsFeed(Feed):
         return reverse("news:organisation", kwargs={"organisation_slug": obj.slug})
 
     def items(self, obj):
-        articles = Article.objects.published().select_related("organisation", "author")
-        if obj is not None:
-            articles = articles.for_organisation(obj)
-        return articles.newest_first()[:FEED_SIZE]
+        if obj is None:
+            articles = Article.objects.portal_news()
+        else:
+            articles = Article.objects.published().for_organisation(obj)
+        return articles.select_related("organisation", "author").newest_first()[:FEED_SIZE]
 
     def item_title(self, item):
         return item.title

@@ -79,6 +79,16 @@ def public_now_condition():
     )
 
 
+def portal_news_condition():
+    """The Q() of the articles the Organisation's own news shows (its news list, home page,
+    feeds, sitemap and search): public now, and the body's own or a member's that a
+    communications officer accepted. A member's article is on its microsite as soon as it is
+    public, accepted or not."""
+    return public_now_condition() & (
+        Q(organisation__kind=Organisation.Kind.HOST) | Q(acceptance=Article.Acceptance.ACCEPTED)
+    )
+
+
 class ArticleQuerySet(models.QuerySet):
     def with_related(self):
         """What a list or a page shows of an article, in a fixed number of queries."""
@@ -88,11 +98,24 @@ class ArticleQuerySet(models.QuerySet):
         """Public now (public_now_condition)."""
         return self.filter(public_now_condition())
 
+    def portal_news(self):
+        """The Organisation's own news (portal_news_condition)."""
+        return self.filter(portal_news_condition())
+
+    def awaiting_acceptance(self):
+        """Members' published articles (scheduled ones too) that no communications officer
+        has accepted or declined yet, oldest first: the officers' queue."""
+        return (
+            self.filter(status=Article.Status.PUBLISHED, acceptance=Article.Acceptance.PENDING)
+            .exclude(organisation__kind=Organisation.Kind.HOST)
+            .order_by("publish_at", "pk")
+        )
+
     def published_between(self, start, end):
-        """Articles public now whose publication time falls in [start, end), newest first,
+        """The Organisation's own news (portal_news) published in [start, end), newest first,
         with their organisation (the monthly bulletin's news)."""
         return (
-            self.published()
+            self.portal_news()
             .filter(publish_at__gte=start, publish_at__lt=end)
             .select_related("organisation")
             .order_by("-publish_at", "-pk")
@@ -134,6 +157,13 @@ class Article(SanitisesRichText, models.Model):
         IN_REVIEW = "in_review", _("In review")
         PUBLISHED = "published", _("Published")
         ARCHIVED = "archived", _("Archived")
+
+    class Acceptance(models.TextChoices):
+        """Whether a member's published article is in the Organisation's own news too."""
+
+        PENDING = "pending", _("Awaiting acceptance")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
 
     organisation = models.ForeignKey(
         "members.Organisation",
@@ -186,6 +216,28 @@ class Article(SanitisesRichText, models.Model):
         null=True,
         blank=True,
         help_text=_("A published article becomes public at this time."),
+    )
+    # A member's article reaches the Organisation's own news once a communications officer
+    # accepted it (services.article_decide_acceptance); publishing it again asks again. The
+    # body's own news needs no acceptance.
+    acceptance = models.CharField(
+        _("in the Organisation's news"),
+        max_length=10,
+        choices=Acceptance.choices,
+        default=Acceptance.PENDING,
+        editable=False,
+    )
+    acceptance_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("accepted or declined by"),
+    )
+    acceptance_at = models.DateTimeField(
+        _("accepted or declined at"), null=True, blank=True, editable=False
     )
     featured_on_home = models.BooleanField(
         _("featured on the home page"), default=False, help_text=_("Chosen by the secretariat.")

@@ -117,6 +117,9 @@ rules.add_perm("news.reopen_article", can_publish)
 # those who publish.
 rules.add_perm("news.edit_article", (can_write & is_unpublished) | can_publish)
 rules.add_perm("news.feature_article", is_communications_officer)
+# A member's published article reaches the Organisation's own news (news list, home page,
+# feeds, sitemap, search) once a communications officer accepted it.
+rules.add_perm("news.accept_article", is_communications_officer)
 rules.add_perm("news.view_history", can_write)
 
 # The Django admin (the secretariat's back office) asks these, with and without an object.

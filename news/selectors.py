@@ -32,6 +32,12 @@ def article_counts(user, organisation):
     )
 
 
+def articles_awaiting_acceptance_count() -> int:
+    """Members' published articles waiting for a communications officer to accept them into the
+    Organisation's own news (or decline them)."""
+    return Article.objects.awaiting_acceptance().count()
+
+
 def articles_in_review_count(organisation) -> int:
     """`organisation`'s articles submitted for review, waiting for whoever publishes them."""
     return Article.objects.filter(

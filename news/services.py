@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from members.content_cache import forget_content
 from members.content_languages import language_codes
-from members.models import Role
+from members.models import Organisation, Role
 from members.notifications import notify
 
 from .models import Article, Tag
@@ -157,6 +157,13 @@ def article_transition(*, article: Article, to_status, by, publish_at=None) -> A
     if to_status == Article.Status.PUBLISHED:
         article.publish_at = publish_at or timezone.now()
         fields.append("publish_at")
+        if not article.organisation.is_host:
+            # Published (again): on the member's microsite at once, in the Organisation's own
+            # news once a communications officer accepts what is published now.
+            article.acceptance = Article.Acceptance.PENDING
+            article.acceptance_by = None
+            article.acceptance_at = None
+            fields += ["acceptance", "acceptance_by", "acceptance_at"]
     elif publish_at is not None:
         raise ValidationError(_("Only publishing takes a date."), code="date_without_publish")
     article.status = to_status
@@ -165,7 +172,26 @@ def article_transition(*, article: Article, to_status, by, publish_at=None) -> A
     article.save(update_fields=fields)
     if to_status == Article.Status.IN_REVIEW:
         article_submitted_notify(article=article, by=by)
+    if to_status == Article.Status.PUBLISHED and not article.organisation.is_host:
+        member_article_published_notify(article=article, by=by)
     return article
+
+
+def member_article_published_notify(*, article: Article, by) -> None:
+    """A member published an article: the communications officers decide whether it goes into
+    the Organisation's own news too (the back office's queue of articles awaiting acceptance)."""
+    host = Organisation.objects.filter(kind=Organisation.Kind.HOST).first()
+    if host is None:
+        return
+    notify(
+        event="news.member_article_awaiting_acceptance",
+        organisation=host,
+        roles=[Role.COMMUNICATIONS],
+        obj=article,
+        url=reverse("admin:news_article_changelist") + "?portal=pending",
+        actor=by,
+        context={"title": str(article.title), "name": str(article.organisation)},
+    )
 
 
 def article_submitted_notify(*, article: Article, by) -> None:
@@ -191,6 +217,34 @@ def article_feature(*, article: Article, featured: bool, by) -> Article:
     article.featured_on_home = featured
     article._history_user = by
     article.save(update_fields=["featured_on_home", "updated_at"])
+    return article
+
+
+@transaction.atomic
+def article_decide_acceptance(*, article: Article, accept: bool, by) -> Article:
+    """A communications officer accepts a member's published article into the Organisation's
+    own news (news list, home page, feeds, sitemap, search), or declines it. Either way it
+    stays on the member's microsite; the decision can be changed later.
+    """
+    if not by.has_perm("news.accept_article", article):
+        raise PermissionDenied(
+            _("Only the secretariat's communications officers accept members' news.")
+        )
+    if article.organisation.is_host:
+        raise ValidationError(
+            _("The Organisation's own news needs no acceptance."), code="host_article"
+        )
+    if article.status != Article.Status.PUBLISHED:
+        raise ValidationError(
+            _("Only a published article can be accepted or declined."), code="not_published"
+        )
+    acceptance = Article.Acceptance.ACCEPTED if accept else Article.Acceptance.DECLINED
+    article.acceptance = acceptance
+    article.acceptance_by = by
+    article.acceptance_at = timezone.now()
+    article._change_reason = Article.Acceptance(acceptance).label
+    article._history_user = by
+    article.save(update_fields=["acceptance", "acceptance_by", "acceptance_at", "updated_at"])
     return article
 
 

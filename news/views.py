@@ -29,18 +29,19 @@ def _page(request, articles):
     return Paginator(articles, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
-def _public_list():
-    return Article.objects.published().with_related().newest_first()
+def _portal_list():
+    """The Organisation's own news: its articles, and its members' once accepted."""
+    return Article.objects.portal_news().with_related().newest_first()
 
 
 def _archive_years():
-    return Article.objects.published().publication_years()
+    return Article.objects.portal_news().publication_years()
 
 
 @reads_query_parameters("page")
 def article_list(request):
-    """The portal-wide news: the body's and its members' published articles."""
-    page = _page(request, _public_list())
+    """The portal-wide news: the body's articles and the members' ones it accepted."""
+    page = _page(request, _portal_list())
     context = {"page": page, "heading": _("News"), "archive_years": _archive_years()}
     return render(request, "news/article_list.html", context)
 
@@ -48,7 +49,7 @@ def article_list(request):
 @reads_query_parameters("page")
 def category_archive(request, slug):
     category = get_object_or_404(Category, slug=slug)
-    page = _page(request, _public_list().filter(category=category))
+    page = _page(request, _portal_list().filter(category=category))
     return render(
         request,
         "news/article_list.html",
@@ -58,7 +59,7 @@ def category_archive(request, slug):
 
 @reads_query_parameters("page")
 def year_archive(request, year):
-    page = _page(request, _public_list().filter(publish_at__year=year))
+    page = _page(request, _portal_list().filter(publish_at__year=year))
     if not page.object_list and page.number == 1:
         raise Http404
     context = {
@@ -73,7 +74,9 @@ def year_archive(request, year):
 @reads_query_parameters("page")
 def organisation_news(request, organisation_slug):
     organisation = get_object_or_404(organisations_visible_to(request.user), slug=organisation_slug)
-    page = _page(request, _public_list().for_organisation(organisation))
+    # The organisation's microsite: its published news at once, accepted for the portal or not.
+    articles = Article.objects.published().with_related().newest_first()
+    page = _page(request, articles.for_organisation(organisation))
     context = {
         "page": page,
         "heading": _("News of %(organisation)s") % {"organisation": organisation},

@@ -72,8 +72,9 @@ def find_organisations(user, query, language):
 
 
 def find_news(user, query, language):
-    """Published articles only: drafts stay out even for their editors."""
-    return Article.objects.published().select_related("organisation").search(query, language)
+    """The Organisation's own news only (members' articles once accepted): drafts stay out
+    even for their editors."""
+    return Article.objects.portal_news().select_related("organisation").search(query, language)
 
 
 def find_documents(user, query, language):

@@ -9,12 +9,14 @@ as the pages' own `<link rel="alternate" hreflang>` do (members.content_language
 languages come from the fields already loaded with each section's one query.
 """
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import reverse
 
 from members.content_languages import languages_with_text
 from members.models import Organisation
+from news.models import Article
 from pages.models import Page
 
 
@@ -84,7 +86,38 @@ class MicrositeSitemap(PortalSitemap):
         return reverse("members:microsite", kwargs={"slug": organisation.slug})
 
 
-SECTIONS = {"home": HomeSitemap, "pages": PageSitemap, "microsites": MicrositeSitemap}
+class NewsSitemap(PortalSitemap):
+    """The Organisation's own news: its articles, and its members' once a communications
+    officer accepted them (a member's other articles are found from its microsite)."""
+
+    changefreq = "monthly"
+    priority = 0.5
+
+    def items(self):
+        return (
+            Article.objects.portal_news()
+            .only("slug", "updated_at", *_text_fields(("title", "body")))
+            .order_by("-publish_at", "pk")
+        )
+
+    def get_languages_for_item(self, article):
+        # The fields the article's page advertises its languages by (news.views).
+        return languages_with_text(article, "title", "body")
+
+    def lastmod(self, article):
+        return article.updated_at
+
+
+def _text_fields(names):
+    return [f"{name}_{code}" for name in names for code, _label in settings.LANGUAGES]
+
+
+SECTIONS = {
+    "home": HomeSitemap,
+    "pages": PageSitemap,
+    "microsites": MicrositeSitemap,
+    "news": NewsSitemap,
+}
 
 
 def sitemap(request):

@@ -20,7 +20,7 @@ from bulletins.selectors import bulletins_awaiting_approval_count
 from governance.models import Delegation
 from governance.selectors import delegations_awaiting_accreditation_count
 from members.models import JoinRequest
-from news.selectors import articles_in_review_count
+from news.selectors import articles_awaiting_acceptance_count, articles_in_review_count
 from partnerships.selectors import (
     activities_awaiting_review_count,
     applications_awaiting_decision_count,
@@ -146,6 +146,22 @@ def _secretariat_items(user, known):
                 % {"count": count},
                 count,
                 _admin_list("governance_delegation", status__exact="submitted"),
+                back_office=True,
+            )
+        )
+    if rules.has_perm("news.accept_article", user):
+        count = articles_awaiting_acceptance_count()
+        items.append(
+            TodoItem(
+                "member-news-to-accept",
+                ngettext(
+                    "%(count)d member's article to accept into the Organisation's news",
+                    "%(count)d members' articles to accept into the Organisation's news",
+                    count,
+                )
+                % {"count": count},
+                count,
+                _admin_list("news_article", portal="pending"),
                 back_office=True,
             )
         )

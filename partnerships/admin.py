@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from members import services as member_services
 from members.bulk_imports import BulkImportExportAdmin
 from members.private_file_admin import (
     CheckedPrivateUploadsForm,
@@ -22,7 +23,7 @@ from members.private_file_admin import (
 )
 
 from . import services
-from .forms import DecisionForm
+from .forms import ContactInvitationForm, DecisionForm
 from .models import (
     Contact,
     CooperationActivity,
@@ -139,8 +140,10 @@ class PartnershipAdmin(BulkImportExportAdmin, PrivateFilesAdminMixin, TabbedTran
 
     def get_urls(self):
         decide = self.admin_site.admin_view(self.decide_view)
+        invite = self.admin_site.admin_view(self.invite_contacts_view)
         return [
             path("<int:pk>/decide/", decide, name="partnerships_partnership_decide"),
+            path("<int:pk>/invite/", invite, name="partnerships_partnership_invite"),
             *super().get_urls(),
         ]
 
@@ -168,6 +171,69 @@ class PartnershipAdmin(BulkImportExportAdmin, PrivateFilesAdminMixin, TabbedTran
             "form": form,
         }
         return TemplateResponse(request, "admin/partnerships/partnership/decide.html", context)
+
+    def invite_contacts_view(self, request, pk):
+        """Invite an admitted partner's contacts to sign in for it, or withdraw an invitation.
+
+        The partnerships officer stays in the back office: no switching organisation, and only
+        for a partner the policy allows (members.invite_partner_contacts).
+        """
+        partnership = get_object_or_404(Partnership.objects.select_related("organisation"), pk=pk)
+        organisation = partnership.organisation
+        if not request.user.has_perm("members.invite_partner_contacts", organisation):
+            raise PermissionDenied
+        here = redirect("admin:partnerships_partnership_invite", partnership.pk)
+        form = ContactInvitationForm(request.POST or None)
+        if request.method == "POST" and "withdraw" in request.POST:
+            withdraw = request.POST["withdraw"]
+            invitation = get_object_or_404(
+                organisation.invitations.pending(), pk=int(withdraw) if withdraw.isdigit() else 0
+            )
+            member_services.invitation_revoke(invitation=invitation)
+            self.message_user(request, _("The invitation was withdrawn."), messages.SUCCESS)
+            return here
+        if request.method == "POST" and form.is_valid():
+            try:
+                member_services.partner_contact_invite(
+                    organisation=organisation,
+                    email=form.cleaned_data["email"],
+                    invited_by=request.user,
+                )
+            except ValidationError as error:
+                form.add_error("email", error)
+            else:
+                self.message_user(
+                    request,
+                    _("An invitation was sent to %(email)s.")
+                    % {"email": form.cleaned_data["email"]},
+                    messages.SUCCESS,
+                )
+                return here
+        memberships = organisation.memberships.select_related("user").order_by("user__email")
+        invitations = organisation.invitations.pending().select_related("invited_by")
+        member_emails = {membership.user.email.lower() for membership in memberships}
+        invited = {invitation.email.lower(): invitation for invitation in invitations}
+        contacts = [
+            {
+                "contact": contact,
+                "has_account": contact.email.lower() in member_emails,
+                "invitation": invited.get(contact.email.lower()),
+            }
+            for contact in organisation.partner_contacts.order_by("name")
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": partnership,
+            "title": _("Invite the contacts of %(name)s") % {"name": organisation},
+            "form": form,
+            "contacts": contacts,
+            "memberships": memberships,
+            "invitations": invitations,
+        }
+        return TemplateResponse(
+            request, "admin/partnerships/partnership/invite_contacts.html", context
+        )
 
     def get_readonly_fields(self, request, obj=None):
         if obj is None:

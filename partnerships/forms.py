@@ -184,3 +184,9 @@ class DecisionForm(forms.Form):
         label=_("Decision reference"), max_length=100, required=False
     )
     note = forms.CharField(label=_("Note"), widget=forms.Textarea, required=False)
+
+
+class ContactInvitationForm(forms.Form):
+    """The address a partnerships officer invites to sign in for an admitted partner NGO."""
+
+    email = forms.EmailField(label=_("E-mail address"))

@@ -243,7 +243,7 @@ def activity_submit(request, pk):
         activities_managed_by(request.user), pk=pk, organisation=organisation
     )
     try:
-        services.cooperation_activity_submit(activity=activity)
+        services.cooperation_activity_submit(activity=activity, by=request.user)
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:

@@ -97,6 +97,11 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"news-item-{n}")
     status = "published"
     publish_at = factory.LazyFunction(lambda: _an_hour_ago())
+    # A published member's article is in the Organisation's news too unless a test says
+    # otherwise (acceptance="pending" or "declined").
+    acceptance = factory.LazyAttribute(
+        lambda article: "accepted" if article.status == "published" else "pending"
+    )
 
 
 # --- members ---

@@ -164,6 +164,14 @@ class Organisation(models.Model):
         return self.kind == self.Kind.PARTNER_NGO
 
     @property
+    def is_admitted_partner(self):
+        """A partner NGO in official partnership now: the decisions keep the organisation
+        active while its partnership is consultative or associate, and only then
+        (partnerships.services.decisions); an applicant is pending, a suspended or ended
+        partner is not active."""
+        return self.is_partner and self.status == self.Status.ACTIVE
+
+    @property
     def emblem_url(self):
         """The URL of the organisation's own picture (its logo), "" when it has none.
 

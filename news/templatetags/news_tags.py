@@ -1,8 +1,9 @@
 """News for other pages (home page, microsites), which may not import this app (DESIGN.md floors).
 
     {% load news_tags %}
-    {% latest_news 3 %}                    portal-wide: "Featured", then "Latest news"
-    {% organisation_news organisation 3 %} one organisation's latest
+    {% latest_news 3 %}                    portal-wide: "Featured", then "Latest news" (the
+                                           Organisation's own news: members' once accepted)
+    {% organisation_news organisation 3 %} one organisation's latest (accepted or not)
 
 Each tag costs one query (images, organisation and category come with the articles).
 """
@@ -19,6 +20,10 @@ def _published():
     return Article.objects.published().select_related("organisation", "category")
 
 
+def _portal_news():
+    return Article.objects.portal_news().select_related("organisation", "category")
+
+
 @register.inclusion_tag("news/tags/latest_news.html")
 def latest_news(count=3, heading_level=3):
     """`count` articles: the featured ones first, under their own heading, then the newest.
@@ -26,7 +31,9 @@ def latest_news(count=3, heading_level=3):
     Each group is in date order; a visitor reading "Featured" and "Latest news" understands why
     an older article comes first. Without a featured article, the list is simply by date.
     """
-    articles = list(_published().order_by("-featured_on_home", "-publish_at", "-pk")[: int(count)])
+    articles = list(
+        _portal_news().order_by("-featured_on_home", "-publish_at", "-pk")[: int(count)]
+    )
     featured = [article for article in articles if article.featured_on_home]
     return {
         "featured": featured,

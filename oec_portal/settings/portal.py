@@ -76,6 +76,9 @@ OEC_PARTNERSHIP_APPLICATIONS_PER_HOUR = env.int("OEC_PARTNERSHIP_APPLICATIONS_PE
 # --- bulletins --------------------------------------------------------------------------------
 # Wait for a partnerships officer's approval in the admin before a composed bulletin goes out.
 OEC_BULLETIN_REQUIRES_APPROVAL = env.bool("OEC_BULLETIN_REQUIRES_APPROVAL", default=True)
+# Four eyes: the officer who composed the bulletin (or wrote its introduction) cannot approve it;
+# another partnerships officer does.
+OEC_BULLETIN_FOUR_EYES = env.bool("OEC_BULLETIN_FOUR_EYES", default=False)
 # Deliveries per task. A task claims its chunk at once and marks each row as it goes: 200 take
 # well under a second, and a worker killed mid-chunk leaves at most one chunk to the sweeper.
 # (Per-chunk costs, task, claim, SMTP connection, weigh on smaller chunks: bench-bulletin.)

@@ -82,6 +82,9 @@ class Partnership(models.Model):
     )
     admitted_on = models.DateField(_("admitted on"), null=True, blank=True)
     next_review_on = models.DateField(_("next periodic review"), null=True, blank=True)
+    # The review date last announced (services.reviews): each review date is announced once,
+    # a new date (after a decision) is announced again.
+    review_announced_for = models.DateField(null=True, blank=True, editable=False)
     fields_of_competence = models.ManyToManyField(
         FieldOfCompetence, blank=True, related_name="partnerships", verbose_name=_("fields")
     )

@@ -2,20 +2,20 @@
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from members.mail import branded_message
 from members.models import Organisation
+from members.suppressions import is_suppressed
 from members.uploads import detect_document_kind
 
 from ..models import Contact, Partnership, Status
-from ..selectors import partnerships_officer_emails
 from .decisions import record_status_change
 from .files import store_checked_upload
-from .reviews import OFFICERS_REASON
+from .notices import application_received_notify
 
 
 def _unique_slug(name):
@@ -48,8 +48,9 @@ def partnership_apply(
 
     The organisation's region follows its country (Organisation.Region.for_country). The
     files are checked by content (members.uploads) and stored under server-made names in
-    private storage. Once the application is saved, the partnerships officers are told, and
-    the contact receives an acknowledgement in `applied_in`, the language of the form.
+    private storage. The partnerships officers are notified (members.notifications), and once
+    the application is saved the contact receives an acknowledgement in `applied_in`, the
+    language of the form.
     """
     # Checked again here so that no caller can store an unchecked file.
     for uploaded in (statutes, activity_report):
@@ -92,7 +93,7 @@ def partnership_apply(
         email=contact_email.lower(),
         preferred_language=language,
     )
-    transaction.on_commit(lambda: _notify_officers_of_application(partnership.pk))
+    application_received_notify(partnership=partnership)
     transaction.on_commit(lambda: _acknowledge_application(contact.pk, language=applied_in))
     return partnership
 
@@ -100,6 +101,9 @@ def partnership_apply(
 def _acknowledge_application(contact_id, *, language):
     """Tell the applicant, in the language of the form they used, that the application came."""
     contact = Contact.objects.select_related("organisation").get(pk=contact_id)
+    if is_suppressed(contact.email):
+        # The address bounced or unsubscribed before (the portal's one suppression list).
+        return
     branded_message(
         to=[contact.email],
         subject_template="partnerships/email/application_acknowledgement_subject.txt",
@@ -110,24 +114,4 @@ def _acknowledge_application(contact_id, *, language):
             "You receive this message because this address was given as the contact of an "
             "application for official partnership."
         ),
-    ).send()
-
-
-def _notify_officers_of_application(partnership_id):
-    partnership = Partnership.objects.select_related("organisation").get(pk=partnership_id)
-    recipients = partnerships_officer_emails()
-    if not recipients:
-        return
-    # The secretariat's working language, not the applicant's (the request's): officers do not
-    # all read the language an NGO applied in.
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _("New partnership application: %(name)s") % {"name": partnership.organisation}
-    branded_message(
-        to=recipients,
-        subject=subject,
-        text_template="partnerships/email/application_received.txt",
-        context={"partnership": partnership, "site_url": settings.OEC_SITE_URL},
-        language=settings.LANGUAGE_CODE,
-        action_label=gettext_lazy("Review the application"),
-        reason=OFFICERS_REASON,
     ).send()

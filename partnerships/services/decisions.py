@@ -1,6 +1,7 @@
 """Decisions on a partnership's status, following the framework's rules, and its history."""
 
 import datetime
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -8,10 +9,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from members.models import Organisation
+from members.mail import branded_message
+from members.models import Membership, Organisation, Role
+from members.suppressions import is_suppressed
 
-from ..models import Partnership, PartnershipStatusChange, Status
+from ..models import Contact, Partnership, PartnershipStatusChange, Status
+from .notices import admission_decided_notify
 
 # Which decisions the framework allows from each status. Leaving "ended" needs a new
 # application (`partnership_reapply`), never a plain status change.
@@ -177,7 +182,7 @@ def partnership_change_status(
         update_fields.append("next_review_on")
     partnership.save(update_fields=update_fields)
     _sync_organisation_status(partnership)
-    return record_status_change(
+    change = record_status_change(
         partnership=partnership,
         from_status=from_status,
         to_status=to_status,
@@ -187,6 +192,53 @@ def partnership_change_status(
         note=note,
         recorded_by=recorded_by,
     )
+    if from_status == Status.APPLICANT:
+        admission_decision_announce(
+            partnership=partnership, admitted=to_status == Status.CONSULTATIVE, by=recorded_by
+        )
+    return change
+
+
+def admission_decision_announce(*, partnership: Partnership, admitted: bool, by=None) -> None:
+    """The applicant hears the decision on its application: its contacts who sign in for it
+    through the notifications, each other contact on record (an applicant's usually have no
+    account yet) by one mail after the commit, in the language they chose."""
+    admission_decided_notify(partnership=partnership, admitted=admitted, by=by)
+    signed_in = {
+        email.lower()
+        for email in Membership.objects.filter(
+            organisation=partnership.organisation, role=Role.PARTNER_CONTACT, user__is_active=True
+        ).values_list("user__email", flat=True)
+    }
+    contact_ids = [
+        contact.pk
+        for contact in Contact.objects.filter(organisation=partnership.organisation)
+        if contact.email.lower() not in signed_in
+    ]
+    if contact_ids:
+        transaction.on_commit(partial(_mail_admission_decision, contact_ids, admitted=admitted))
+
+
+def _mail_admission_decision(contact_ids, *, admitted):
+    contacts = Contact.objects.filter(pk__in=contact_ids).select_related("organisation")
+    for contact in contacts.order_by("pk"):
+        if is_suppressed(contact.email):
+            continue
+        branded_message(
+            to=[contact.email],
+            subject_template="partnerships/email/admission_decision_subject.txt",
+            text_template="partnerships/email/admission_decision_body.txt",
+            context={
+                "contact": contact,
+                "organisation": contact.organisation,
+                "admitted": admitted,
+            },
+            language=contact.preferred_language,
+            reason=gettext_lazy(
+                "You receive this message because this address is a contact of an application "
+                "for official partnership."
+            ),
+        ).send()
 
 
 @transaction.atomic

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from ..models import CooperationActivity, Partnership
 from .files import store_checked_upload
+from .notices import activity_reviewed_notify, activity_submitted_notify
 
 
 @transaction.atomic
@@ -41,12 +42,15 @@ def cooperation_activity_save(
 
 
 @transaction.atomic
-def cooperation_activity_submit(*, activity: CooperationActivity) -> CooperationActivity:
+def cooperation_activity_submit(*, activity: CooperationActivity, by=None) -> CooperationActivity:
+    """A partner contact (`by`) sends the activity for approval: the partnerships officers are
+    notified."""
     if not activity.is_editable:
         raise ValidationError(_("Only a draft or rejected activity can be submitted."))
     activity.status = CooperationActivity.Status.SUBMITTED
     activity.submitted_at = timezone.now()
     activity.save(update_fields=["status", "submitted_at"])
+    activity_submitted_notify(activity=activity, by=by)
     return activity
 
 
@@ -54,7 +58,8 @@ def cooperation_activity_submit(*, activity: CooperationActivity) -> Cooperation
 def cooperation_activity_review(
     *, activity: CooperationActivity, approve: bool, reviewed_by
 ) -> CooperationActivity:
-    """The secretariat approves (public from then on) or rejects a submitted activity."""
+    """The secretariat approves (public from then on) or rejects a submitted activity; the
+    partner's contacts are notified either way."""
     if activity.status != CooperationActivity.Status.SUBMITTED:
         raise ValidationError(_("Only a submitted activity can be approved or rejected."))
     activity.status = (
@@ -63,4 +68,5 @@ def cooperation_activity_review(
     activity.reviewed_at = timezone.now()
     activity.reviewed_by = reviewed_by
     activity.save(update_fields=["status", "reviewed_at", "reviewed_by"])
+    activity_reviewed_notify(activity=activity, approved=approve, by=reviewed_by)
     return activity

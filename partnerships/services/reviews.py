@@ -1,50 +1,43 @@
-"""The reminder of periodic reviews, mailed to the partnerships officers."""
+"""The announcement of periodic reviews: once per review date, to the partnerships officers and
+to the partner's contacts, through the notifications core (a daily beat task)."""
 
 import datetime
 import logging
 
-from django.conf import settings
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-
-from members.mail import branded_message
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
 
 from ..models import Partnership
-from ..selectors import partnerships_officer_emails
+from .notices import review_due_notify
 
 logger = logging.getLogger(__name__)
 
-OFFICERS_REASON = gettext_lazy(
-    "You receive this message as a partnerships officer of the secretariat of the "
-    "Organisation of Educational Cooperation."
-)
-
 
 def reviews_due_notify(*, today: datetime.date | None = None, within_days: int = 60) -> int:
-    """E-mail the partnerships officers the periodic reviews due within `within_days`.
-
-    Returns how many partnerships the e-mail listed (0: nothing due or nobody to tell).
-    """
+    """Announce each periodic review due within `within_days` that was not announced for its
+    date yet; returns how many were announced now (run again the same day: 0)."""
     today = today or timezone.localdate()
-    due = list(Partnership.objects.reviews_due(today=today, within_days=within_days))
-    recipients = partnerships_officer_emails()
-    if not due or not recipients:
+    announced = sum(
+        review_due_announce(partnership=partnership)
+        for partnership in Partnership.objects.reviews_due(today=today, within_days=within_days)
+    )
+    if announced:
+        logger.info("partnerships: %d periodic reviews announced", announced)
+    return announced
+
+
+@transaction.atomic
+def review_due_announce(*, partnership: Partnership) -> int:
+    """Announce the partnership's coming review unless its date was announced already (1 if
+    announced now, else 0). The conditional update claims the date: two runs at once announce
+    it once."""
+    claimed = (
+        Partnership.objects.filter(pk=partnership.pk, next_review_on=partnership.next_review_on)
+        .filter(Q(review_announced_for__isnull=True) | ~Q(review_announced_for=F("next_review_on")))
+        .update(review_announced_for=partnership.next_review_on)
+    )
+    if not claimed:
         return 0
-    # The secretariat's working language (as for the other officers' mails), its dates included:
-    # a beat task has no request to take a language from.
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _("Partnership reviews due in the next %(days)d days: %(count)d") % {
-            "days": within_days,
-            "count": len(due),
-        }
-    branded_message(
-        to=recipients,
-        subject=subject,
-        text_template="partnerships/email/reviews_due.txt",
-        context={"partnerships": due, "today": today, "site_url": settings.OEC_SITE_URL},
-        language=settings.LANGUAGE_CODE,
-        reason=OFFICERS_REASON,
-    ).send()
-    logger.info("partnerships: %d reviews due mailed to %d officers", len(due), len(recipients))
-    return len(due)
+    review_due_notify(partnership=partnership)
+    return 1

@@ -101,3 +101,11 @@ def test_seeding_again_keeps_the_pictures(db):
     before = sorted(Article.objects.values_list("image", "image_large", "image_small"))
     seed()
     assert sorted(Article.objects.values_list("image", "image_large", "image_small")) == before
+
+
+def test_demo_member_news_is_in_the_organisations_news_as_accepted(db):
+    seed()
+    member_news = Article.objects.published().exclude(organisation__slug="oec")
+    assert member_news.count() >= 3
+    assert set(member_news.values_list("acceptance", flat=True)) == {"accepted"}
+    assert set(Article.objects.portal_news()) == set(Article.objects.published())

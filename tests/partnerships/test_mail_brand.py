@@ -1,5 +1,5 @@
 """The partnership mails in the Organisation's layout (members/mail.py): the applicant's
-acknowledgement in the language of the form, the officers' mails in the working language."""
+acknowledgement in the language of the form, the officers' notifications in theirs."""
 
 import datetime
 
@@ -13,10 +13,7 @@ from tests.factories import PartnerOrganisationFactory, PartnershipFactory
 from tests.mail_checks import assert_branded
 from tests.partnerships.test_application import form_data
 
-OFFICERS_REASON = (
-    "You receive this message as a partnerships officer of the secretariat of the Organisation "
-    "of Educational Cooperation."
-)
+OFFICERS_REASON = "You receive this e-mail because of your role in the OEC Portal."
 
 
 @pytest.fixture
@@ -33,7 +30,7 @@ def test_application_mails_are_branded_the_acknowledgement_in_the_forms_language
     notice, acknowledgement = mail.outbox
     html = assert_branded(notice, language="en")
     assert OFFICERS_REASON in html
-    assert ">Review the application</a>" in html
+    assert ">Open it in the portal</a>" in html
     html = assert_branded(acknowledgement, language="ar")
     assert "تصلك هذه الرسالة لأن هذا العنوان ذُكر بوصفه جهة الاتصال في طلب شراكة رسمية." in html
 

@@ -1,4 +1,4 @@
-"""The daily reminder of periodic reviews, and its beat schedule."""
+"""The daily announcement of periodic reviews (once per review date), and its beat schedule."""
 
 import datetime
 
@@ -6,7 +6,6 @@ import pytest
 import time_machine
 from django.core import mail
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django_celery_beat.models import PeriodicTask
 
 from members.models import Role
@@ -26,8 +25,8 @@ def partner_due(name, next_review_on, status="consultative"):
     )
 
 
-def test_reviews_due_in_60_days_are_mailed_to_partnerships_officers(
-    partnerships_officer, secretariat_editor
+def test_reviews_due_in_60_days_are_announced_to_partnerships_officers(
+    partnerships_officer, secretariat_editor, django_capture_on_commit_callbacks
 ):
     today = timezone.localdate()
     partner_due("Soon", today + datetime.timedelta(days=10))
@@ -36,24 +35,32 @@ def test_reviews_due_in_60_days_are_mailed_to_partnerships_officers(
     partner_due("Past", today - datetime.timedelta(days=1))
     partner_due("Ended", today + datetime.timedelta(days=5), status="ended")
     partner_due("Applicant", today + datetime.timedelta(days=5), status="applicant")
-    assert email_reviews_due.delay().get() == 2
-    assert len(mail.outbox) == 1
-    message = mail.outbox[0]
-    assert message.to == ["partnerships@oec.example"]
-    assert message.subject == "Partnership reviews due in the next 60 days: 2"
-    lines = [line for line in message.body.splitlines() if line.startswith("- ")]
-    assert [line.split(": ")[1].split(" (")[0] for line in lines] == ["Soon", "Edge"]
-    # The date as the portal writes it in English (the officers' working language), not ISO.
-    soon = date_format(today + datetime.timedelta(days=10), "DATE_FORMAT")
-    assert lines[0].startswith(f"- {soon}: Soon (")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert email_reviews_due.delay().get() == 2
+    assert [message.to for message in mail.outbox] == [["partnerships@oec.example"]] * 2
+    soon = (today + datetime.timedelta(days=10)).isoformat()
+    edge = (today + datetime.timedelta(days=60)).isoformat()
+    assert [message.subject for message in mail.outbox] == [
+        f"Periodic review coming for Soon ({soon})",
+        f"Periodic review coming for Edge ({edge})",
+    ]
+    assert "/admin/partnerships/partnership/" in mail.outbox[0].body
 
 
-def test_reviews_due_mail_is_in_english_whatever_language_is_active(partnerships_officer):
+def test_reviews_due_mail_is_in_the_officers_language_whatever_language_is_active(
+    partnerships_officer, django_capture_on_commit_callbacks
+):
     partner_due("Soon", D(2027, 1, 15))
     with time_machine.travel(datetime.datetime(2026, 12, 7, 9, tzinfo=datetime.UTC)):
-        with translation.override("ar"):
+        with translation.override("ar"), django_capture_on_commit_callbacks(execute=True):
             email_reviews_due.delay().get()
-    assert "- 15 January 2027: Soon (" in mail.outbox[0].body
+    assert mail.outbox[0].subject == "Periodic review coming for Soon (2027-01-15)"
+
+
+def test_a_review_date_is_announced_once(partnerships_officer):
+    partner_due("Soon", timezone.localdate() + datetime.timedelta(days=3))
+    assert email_reviews_due.delay().get() == 1
+    assert email_reviews_due.delay().get() == 0
 
 
 def test_no_mail_when_no_review_is_due(partnerships_officer):
@@ -62,10 +69,11 @@ def test_no_mail_when_no_review_is_due(partnerships_officer):
     assert mail.outbox == []
 
 
-def test_no_mail_when_there_is_no_partnerships_officer(host):
+def test_no_mail_when_there_is_no_partnerships_officer(host, django_capture_on_commit_callbacks):
     user_with_role(host, Role.COMMUNICATIONS, email="comms@oec.example")
     partner_due("Soon", timezone.localdate() + datetime.timedelta(days=3))
-    assert email_reviews_due.delay().get() == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        email_reviews_due.delay().get()
     assert mail.outbox == []
 
 
