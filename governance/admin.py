@@ -7,6 +7,7 @@ the admin's model permissions (conference services officers and administrators).
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
@@ -16,6 +17,7 @@ from members.models import Organisation
 from members.private_file_admin import PrivateFilesAdminMixin, private_file_link
 
 from . import services
+from .badges import badges_pdf
 from .forms import DocumentFileAdminForm
 from .models import (
     AgendaItem,
@@ -204,7 +206,7 @@ class DelegationAdmin(admin.ModelAdmin):
     ]
     readonly_fields = ["credentials"]
     inlines = [DelegationMemberInline]
-    actions = ["accredit"]
+    actions = ["accredit", "print_badges"]
     # A delegation's page is its focal point's form: nothing the secretariat could view on site.
     view_on_site = False
 
@@ -225,6 +227,28 @@ class DelegationAdmin(admin.ModelAdmin):
         for delegation in queryset.select_related("session", "organisation"):
             services.delegation_accredit(delegation=delegation, by=request.user)
         self.message_user(request, _("Accredited; the focal points are told by e-mail."))
+
+    @admin.action(description=_("Print badges for the selected delegations"))
+    def print_badges(self, request, queryset):
+        """The badges of the accredited ones (a PDF); the others are named in a message."""
+        skipped = [
+            str(delegation)
+            for delegation in queryset.exclude(status=Delegation.Status.ACCREDITED)
+            .select_related("organisation", "session__organ")
+            .order_by("organisation__name")
+        ]
+        if skipped:
+            self.message_user(
+                request,
+                _("No badges for these delegations, not accredited: %(names)s.")
+                % {"names": "; ".join(skipped)},
+                messages.WARNING,
+            )
+        if not queryset.filter(status=Delegation.Status.ACCREDITED).exists():
+            return None
+        response = HttpResponse(badges_pdf(queryset, request=request), "application/pdf")
+        response["Content-Disposition"] = 'inline; filename="badges.pdf"'
+        return response
 
     def save_model(self, request, obj, form, change):
         """A change of status to accredited or returned goes through the service (e-mail)."""

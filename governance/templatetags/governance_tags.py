@@ -1,6 +1,8 @@
 """Governance items for pages of other apps (the home page) and the icons of its documents:
 `{% load governance_tags %}`."""
 
+import unicodedata
+
 from django import template
 
 from members.templatetags.icons import icon
@@ -66,3 +68,18 @@ def file_format(document_file):
 @register.simple_tag
 def file_format_icon(document_file):
     return icon(FILE_FORMAT_ICONS.get(file_format(document_file).lower(), "file"))
+
+
+@register.filter
+def text_direction(text):
+    """ "rtl" or "ltr", from the first letter of `text` with a direction ("auto" if none).
+
+    For the PDFs: WeasyPrint does not isolate a <bdi>, so "Prof." in an Arabic badge would
+    print ".Prof" unless its paragraph says its own direction."""
+    for character in str(text or ""):
+        direction = unicodedata.bidirectional(character)
+        if direction in ("R", "AL"):
+            return "rtl"
+        if direction == "L":
+            return "ltr"
+    return "auto"
