@@ -322,6 +322,10 @@ MATRIX = {
     "governance:session_credentials": Case.same(
         path("governance:session_credentials", "session"), roles(N, OK, OK, OK, N, OK, OK)
     ),
+    # Badges: conference services only (administrators hold the role); signed out: sign in.
+    "governance:session_badges": Case.same(
+        path("governance:session_badges", "session"), roles(L, D, D, D, D, D, OK)
+    ),
     # Restricted documents of A / of B, a members-only document and a public one.
     "governance:document_detail": Case(
         url=path("governance:document_detail", "document.slug"),
