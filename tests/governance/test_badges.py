@@ -9,6 +9,7 @@ import io
 import re
 
 import pytest
+from django.contrib.messages import get_messages
 from django.core import signing
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -25,6 +26,7 @@ from governance.badges import (
     badges_pdf,
 )
 from governance.models import Delegation, DelegationMember
+from governance.templatetags.governance_tags import text_direction
 from members.models import Organisation
 from tests.factories import OrganisationFactory
 
@@ -305,3 +307,59 @@ def test_badges_read_as_many_queries_for_more_delegations(
     )
     _queries(client, _url(query))  # new rows: the cached menus and counts are read again
     assert _queries(client, _url(query)) == before
+
+
+# --- The back office's action ----------------------------------------------------------------
+
+
+def _print_from_the_back_office(client, delegations):
+    return client.post(
+        reverse("admin:governance_delegation_changelist"),
+        {"action": "print_badges", "_selected_action": [d.pk for d in delegations]},
+    )
+
+
+def test_back_office_prints_the_badges_of_the_selected_accredited_delegations(
+    client, conference_officer, delegations
+):
+    client.force_login(conference_officer)
+    response = _print_from_the_back_office(client, [delegations["academy"], delegations["chad"]])
+    assert response["Content-Type"] == "application/pdf"
+    text = "".join(_text(response.content))
+    assert "Marie Curie" in text and "Idriss" not in text and "Karim Nour" not in text
+    assert [str(message) for message in get_messages(response.wsgi_request)] == [
+        "No badges for these delegations, not accredited: Chad · General Assembly, session 1."
+    ]
+
+
+def test_back_office_prints_nothing_when_no_selected_delegation_is_accredited(
+    client, conference_officer, delegations
+):
+    client.force_login(conference_officer)
+    response = _print_from_the_back_office(client, [delegations["chad"]])
+    assert response.status_code == 302
+    assert [str(message) for message in get_messages(response.wsgi_request)] == [
+        "No badges for these delegations, not accredited: Chad · General Assembly, session 1."
+    ]
+
+
+# --- In Arabic -----------------------------------------------------------------------------------
+
+
+def test_badges_print_in_arabic_with_the_latin_name(client, conference_officer, delegations):
+    client.force_login(conference_officer)
+    assert "الشارات" in client.get("/ar/assembly/1/badges/").content.decode()
+    response = client.get("/ar/assembly/1/badges/?format=pdf")
+    assert response["Content-Disposition"] == 'inline; filename="GA-1-badges-ar.pdf"'
+    text = "".join(_text(response.content))
+    # (pypdf reads shaped Arabic back imperfectly: the Latin name and the code are checked.)
+    assert "Amina Salem" in text
+    assert badge_token(_person(delegations["egypt"], "Karim Nour")) in text
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [("H.E. Ms", "ltr"), ("أمينة سالم", "rtl"), ("«أمينة» Dr", "rtl"), ("1.", "auto")],
+)
+def test_each_line_of_a_badge_says_its_direction(text, direction):
+    assert text_direction(text) == direction
