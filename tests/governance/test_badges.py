@@ -363,3 +363,13 @@ def test_badges_print_in_arabic_with_the_latin_name(client, conference_officer, 
 )
 def test_each_line_of_a_badge_says_its_direction(text, direction):
     assert text_direction(text) == direction
+
+
+def test_session_page_links_the_badges_for_conference_services_only(
+    client, conference_officer, delegate_a, delegations
+):
+    badges = 'href="/en/assembly/1/badges/"'
+    client.force_login(conference_officer)
+    assert badges in client.get("/en/assembly/1/").content.decode()
+    client.force_login(delegate_a)
+    assert badges not in client.get("/en/assembly/1/").content.decode()
