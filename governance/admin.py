@@ -7,6 +7,7 @@ the admin's model permissions (conference services officers and administrators).
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
@@ -20,6 +21,7 @@ from members.models import Organisation
 from members.private_file_admin import PrivateFilesAdminMixin, private_file_link
 
 from . import services
+from .badges import badges_pdf
 from .document_batches import document_batch_upload
 from .forms import DocumentBatchForm, DocumentFileAdminForm
 from .models import (
@@ -273,7 +275,7 @@ class DelegationAdmin(BulkImportExportAdmin, admin.ModelAdmin):
     ]
     readonly_fields = ["credentials"]
     inlines = [DelegationMemberInline]
-    actions = ["accredit"]
+    actions = ["accredit", "print_badges"]
     # The people of the delegations listed, one row each (governance/resources.py).
     resource_classes = [DelegationMemberResource]
     # A delegation's page is its focal point's form: nothing the secretariat could view on site.
@@ -296,6 +298,28 @@ class DelegationAdmin(BulkImportExportAdmin, admin.ModelAdmin):
         for delegation in queryset.select_related("session", "organisation"):
             services.delegation_accredit(delegation=delegation, by=request.user)
         self.message_user(request, _("Accredited; the focal points are told by e-mail."))
+
+    @admin.action(description=_("Print badges for the selected delegations"))
+    def print_badges(self, request, queryset):
+        """The badges of the accredited ones (a PDF); the others are named in a message."""
+        skipped = [
+            str(delegation)
+            for delegation in queryset.exclude(status=Delegation.Status.ACCREDITED)
+            .select_related("organisation", "session__organ")
+            .order_by("organisation__name")
+        ]
+        if skipped:
+            self.message_user(
+                request,
+                _("No badges for these delegations, not accredited: %(names)s.")
+                % {"names": "; ".join(skipped)},
+                messages.WARNING,
+            )
+        if not queryset.filter(status=Delegation.Status.ACCREDITED).exists():
+            return None
+        response = HttpResponse(badges_pdf(queryset, request=request), "application/pdf")
+        response["Content-Disposition"] = 'inline; filename="badges.pdf"'
+        return response
 
     def save_model(self, request, obj, form, change):
         """A change of status to accredited or returned goes through the service (e-mail)."""

@@ -290,15 +290,18 @@ def participants_of(session, *, provisional):
     statuses = [Delegation.Status.ACCREDITED]
     if provisional:
         statuses.append(Delegation.Status.SUBMITTED)
-    people = DelegationMember.objects.select_related("user").order_by(
-        "-is_head", _FUNCTION_ORDER, "pk"
-    )
+    people = people_in_list_order(DelegationMember.objects.select_related("user"))
     delegations = (
         session.delegations.filter(status__in=statuses)
         .select_related("organisation")
         .prefetch_related(Prefetch("members", queryset=people))
     )
     return in_session_order(delegations, session)
+
+
+def people_in_list_order(people):
+    """A delegation's people as a list of participants prints them: the head, then by function."""
+    return people.order_by("-is_head", _FUNCTION_ORDER, "pk")
 
 
 _FUNCTION_ORDER = Case(

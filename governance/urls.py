@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import calendar_views, decision_exports, session_archive, session_lists, views
+from . import badge_views, calendar_views, decision_exports, session_archive, session_lists, views
 
 app_name = "governance"
 
@@ -17,6 +17,7 @@ urlpatterns = [
         session_lists.credentials,
         name="session_credentials",
     ),
+    path("assembly/<int:number>/badges/", badge_views.session_badges, name="session_badges"),
     path(
         "assembly/<int:number>/documents/<str:language>.zip",
         session_archive.session_documents_zip,

@@ -1,6 +1,8 @@
 """Governance items for pages of other apps (the home page) and the icons of its documents:
 `{% load governance_tags %}`."""
 
+import unicodedata
+
 from django import template
 from django.urls import reverse
 
@@ -84,3 +86,18 @@ def calendar_links(context, session=None):
         "subscribe_url": webcal_url(request, feed),
         "feed_url": feed,
     }
+
+
+@register.filter
+def text_direction(text):
+    """ "rtl" or "ltr", from the first letter of `text` with a direction ("auto" if none).
+
+    For the PDFs: WeasyPrint does not isolate a <bdi>, so "Prof." in an Arabic badge would
+    print ".Prof" unless its paragraph says its own direction."""
+    for character in str(text or ""):
+        direction = unicodedata.bidirectional(character)
+        if direction in ("R", "AL"):
+            return "rtl"
+        if direction == "L":
+            return "ltr"
+    return "auto"

@@ -392,6 +392,10 @@ MATRIX = {
     "governance:calendar_feed_reset": Case.same(
         fixed("governance:calendar_feed_reset"), members_only(DONE), method="POST"
     ),
+    # Badges: conference services only (administrators hold the role); signed out: sign in.
+    "governance:session_badges": Case.same(
+        path("governance:session_badges", "session"), roles(L, D, D, D, D, D, OK)
+    ),
     # Restricted documents of A / of B, a members-only document and a public one.
     "governance:document_detail": Case(
         url=path("governance:document_detail", "document.slug"),
