@@ -282,17 +282,13 @@ def in_session_order(delegations, session):
     return sorted(delegations, key=lambda delegation: _alphabetical_key(name(delegation)))
 
 
-def participants_of(session, *, provisional):
-    """The delegations on the session's list of participants with their people, head first.
-
-    The published list holds the accredited delegations; the provisional one, which members
-    and the secretariat see before, also those submitted and not yet accredited."""
-    statuses = [Delegation.Status.ACCREDITED]
-    if provisional:
-        statuses.append(Delegation.Status.SUBMITTED)
+def participants_of(session):
+    """The accredited delegations of the session with their people, head first: the list of
+    participants (provisional until the secretariat publishes it). A delegation only submitted
+    is its own organisation's and the secretariat's business until it is accredited."""
     people = people_in_list_order(DelegationMember.objects.select_related("user"))
     delegations = (
-        session.delegations.filter(status__in=statuses)
+        session.delegations.accredited()
         .select_related("organisation")
         .prefetch_related(Prefetch("members", queryset=people))
     )

@@ -48,7 +48,7 @@ def participants(request, number):
     provisional = not session.participants_published and request.user.has_perm(
         "governance.view_provisional_participants"
     )
-    delegations = selectors.participants_of(session, provisional=provisional)
+    delegations = selectors.participants_of(session)
     if format_ == "csv":
         return _participants_csv(session, delegations)
     context = {

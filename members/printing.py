@@ -11,9 +11,6 @@ from urllib.parse import unquote, urlsplit
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher
 
 STYLESHEET = "css/print.css"
 
@@ -23,22 +20,32 @@ def _static_root():
     return Path(finders.find(STYLESHEET)).parent.parent
 
 
-class StaticFilesOnly(URLFetcher):
+def _static_files_only():
     """WeasyPrint's fetcher, limited to files under the static folder."""
+    from weasyprint.urls import URLFetcher
 
-    def fetch(self, url, headers=None):
-        parts = urlsplit(url)
-        root = _static_root().resolve()
-        if parts.scheme != "file" or not Path(unquote(parts.path)).resolve().is_relative_to(root):
-            raise ValueError(f"Printing reads only the site's static files, not {url!r}.")
-        return super().fetch(url, headers)
+    class StaticFilesOnly(URLFetcher):
+        def fetch(self, url, headers=None):
+            parts = urlsplit(url)
+            root = _static_root().resolve()
+            path = Path(unquote(parts.path)).resolve()
+            if parts.scheme != "file" or not path.is_relative_to(root):
+                raise ValueError(f"Printing reads only the site's static files, not {url!r}.")
+            return super().fetch(url, headers)
+
+    return StaticFilesOnly(allowed_protocols={"file"})
 
 
 def render_pdf(*, template, context, request=None) -> bytes:
     """The PDF of `template` rendered with `context` (in the active language)."""
+    # WeasyPrint (and Pillow with it) loads on the first PDF, not in every worker at start:
+    # printed lists are rare pages (tests/perf/test_worker_imports.py).
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
     html = render_to_string(template, context, request=request)
     root = _static_root()
-    fetcher = StaticFilesOnly(allowed_protocols={"file"})
+    fetcher = _static_files_only()
     # Without a font configuration shared by the stylesheet and the layout, WeasyPrint
     # ignores @font-face and falls back to the system's fonts.
     fonts = FontConfiguration()

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from ..mail import branded_parts
+from ..mail import branded_parts, one_line, render_plain
 from .tokens import stop_mail_token
 
 
@@ -57,7 +57,8 @@ def subject_of(event, language=None):
     language = language or translation.get_language()
     with translation.override(language):
         subject_template, _body = template_names(event.kind)
-        return " ".join(render_to_string(subject_template, _context(event, language)).split())
+        # Plain text, not HTML: a visitor's "Eve <b>" stays so (the inbox's template escapes it).
+        return one_line(render_plain(subject_template, _context(event, language)))
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,11 @@
 """An editor of a member drafts news and submits it; the focal point publishes it; a visitor
-reads it on /news/ and finds it in the RSS feed."""
+reads it on the member's news at once, and on /news/ and in the RSS feed once the
+Organisation's communications officer accepts it."""
 
 import xml.etree.ElementTree as ET
 
 from news.models import Article
+from news.services import article_decide_acceptance
 from tests.e2e.conftest import assert_accessible
 from tests.e2e.steps import rich_text_body, sign_in, sign_out, type_bold_then_plain
 
@@ -11,7 +13,7 @@ TITLE = "Pupils open a school garden in Djibouti"
 
 
 def test_editor_drafts_focal_point_publishes_visitor_reads(
-    live_server, page, screenshot, editor_a, focal_a
+    live_server, page, screenshot, editor_a, focal_a, secretariat_editor
 ):
     base = live_server.url
     # Console errors: a CSP refusal is one (the rich-text editor's styles included).
@@ -60,8 +62,15 @@ def test_editor_drafts_focal_point_publishes_visitor_reads(
     screenshot(page, "focal-point-published")
     assert errors == []
 
-    # A visitor reads it on the news page, then on its own page, and finds it in the feed.
+    # A visitor reads it on the member's news at once; the Organisation's news page shows it
+    # once the communications officer accepts it.
     sign_out(page)
+    page.goto(f"{base}/en/members/{article.organisation.slug}/news/")
+    page.get_by_role("link", name=TITLE).wait_for()
+    page.goto(f"{base}/en/news/")
+    assert page.get_by_text(TITLE).count() == 0
+    article.refresh_from_db()
+    article_decide_acceptance(article=article, accept=True, by=secretariat_editor)
     page.goto(f"{base}/en/news/")
     assert_accessible(page)
     page.get_by_role("link", name=TITLE).click()

@@ -33,7 +33,8 @@ def test_editor_writes_previews_and_publishes_a_page(live_server, page, screensh
     page.goto(f"{base}/fr/members/member-a/our-vision/")
     # The note speaks the visitor's language; the text under it stays English.
     page.get_by_text("Cette page n’est pas encore disponible dans votre langue").wait_for()
-    assert page.locator("article").get_attribute("lang") == "en"
+    assert page.locator("article h1").get_attribute("lang") == "en"
+    assert page.locator("article .prose").get_attribute("lang") == "en"
     assert_accessible(page)
     screenshot(page, "page-public-fr")
 

@@ -99,7 +99,7 @@ def test_focal_point_answers_and_closes_a_join_request(live_server, page, screen
 
     mail.outbox.clear()
     sign_in(page, live_server.url, "focal@occe.example", password=DEMO_PASSWORD)
-    page.locator("main a[href='/en/dashboard/join-requests/']").click()
+    page.get_by_role("link", name="Answer join requests").click()  # the dashboard's tile
     page.wait_for_url(f"{live_server.url}/en/dashboard/join-requests/")
     assert_accessible(page)
     screenshot(page, "join-requests")

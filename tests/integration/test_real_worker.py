@@ -13,7 +13,8 @@ def test_invitation_mail_travels_through_the_worker_to_smtp(
     assert smtp_sink.wait_for(1, timeout=30)
     [message] = smtp_sink.received["far-away@example.org"]
     assert "Member A" in message["Subject"]
-    assert "/accounts/invitation/" in message.get_payload()
+    text = next(part for part in message.walk() if part.get_content_type() == "text/plain")
+    assert "/accounts/invitation/" in text.get_payload(decode=True).decode()
 
 
 def test_a_task_waiting_in_redis_survives_a_killed_worker(

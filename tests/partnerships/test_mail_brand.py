@@ -35,14 +35,17 @@ def test_application_mails_are_branded_the_acknowledgement_in_the_forms_language
     assert "تصلك هذه الرسالة لأن هذا العنوان ذُكر بوصفه جهة الاتصال في طلب شراكة رسمية." in html
 
 
-def test_reviews_due_mail_is_branded_for_the_officers(partnerships_officer):
+def test_reviews_due_mail_is_branded_for_the_officers(
+    partnerships_officer, django_capture_on_commit_callbacks
+):
     organisation = PartnerOrganisationFactory(name="Soon", slug="soon")
     PartnershipFactory(
         organisation=organisation,
         next_review_on=timezone.localdate() + datetime.timedelta(days=10),
         status="consultative",
     )
-    email_reviews_due.delay().get()
+    with django_capture_on_commit_callbacks(execute=True):
+        email_reviews_due.delay().get()
 
     (message,) = mail.outbox
     html = assert_branded(message, language="en")

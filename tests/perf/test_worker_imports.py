@@ -26,8 +26,13 @@ print(json.dumps(sorted(sys.modules)))
 """
 
 # And the mail providers' webhooks: Amazon SES's imports boto3 (~8 MB), at the first report.
+# Pillow is no longer on the list: django-import-export's admin imports its formats, and so
+# openpyxl and Pillow, when the back office loads (import_export/admin.py, mixins.py); the
+# printed PDFs (WeasyPrint) and the QR codes still load only where used.
 ONLY_WHERE_USED = [
-    "PIL",
+    "weasyprint",
+    "pypdf",
+    "docx",
     "drf_spectacular.openapi",
     "django.test",
     "unittest",

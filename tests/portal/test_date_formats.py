@@ -101,8 +101,19 @@ MACHINE_DATES_IN_PYTHON = {
     ("members/private_file_downloads.py", "download.at.isoformat()"),
     # A cache key.
     ("governance/selectors.py", "since.isoformat()"),
-    # The export's file name.
+    # The exports' file names.
     ("partnerships/views.py", "timezone.localdate().isoformat()"),
+    ("governance/decision_exports.py", "timezone.localdate().isoformat()"),
+    # A notification's context is plain JSON (members/notifications): its texts show the date.
+    ("partnerships/services/notices.py", "partnership.next_review_on.isoformat()"),
+    # Row labels of the back office, the same in every language.
+    ("governance/models/meetings.py", "{self.start_time:%H:%M}"),
+    ("members/models/notifications.py", "{self.created_at:%Y-%m-%d %H:%M}"),
+    # A Celery task's argument, read back with fromisoformat.
+    ("members/notifications/tasks.py", "day.isoformat()"),
+    # Akoma Ntoso's FRBR dates and identifiers (ISO 8601, the standard's).
+    ("governance/akoma_ntoso.py", "decision.adopted_on.isoformat()"),
+    ("governance/akoma_ntoso.py", "today.isoformat()"),
     # The demo deliveries' Message-ID.
     ("bulletins/demo.py", "{month:%Y%m}"),
     # schema.org JSON-LD dates and times (ISO 8601, for search engines).
