@@ -1,7 +1,7 @@
 -- wrk script of the rehearsal (bench/rehearse.py): cycles over REHEARSE_PATHS (space-separated),
 -- sends REHEARSE_COOKIE when set, counts the answers by status class and prints, at the end,
 -- one line "RESULT {json}" with the totals, the socket errors and the p99 in milliseconds.
--- A path ending in "=" gets a counter appended (a page-cache miss on every request).
+-- A path ending in "=" (a query) gets a counter appended (a page-cache miss on every request).
 
 local threads = {}
 
