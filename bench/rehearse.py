@@ -537,13 +537,16 @@ class Rehearsal:
 
     @staticmethod
     def recovery(probe_file, fault_at):
-        """Seconds from the fault to the probe's last failure; 0 when it saw none."""
-        last_failure = None
+        """(seconds from the fault to the probe's last failure, 0 when it saw none; how many of
+        its requests failed). The probe sees what wrk cannot: wrk does not count a request
+        that hangs on a vanished host as an error, it only makes fewer requests."""
+        last_failure, failures = None, 0
         for line in probe_file.read_text().splitlines():
             stamp, status = line.split()
             if float(stamp) >= fault_at and not status.startswith(("2", "3")):
                 last_failure = float(stamp)
-        return 0.0 if last_failure is None else last_failure - fault_at + 0.1
+                failures += 1
+        return (0.0 if last_failure is None else last_failure - fault_at + 0.1), failures
 
     def fault(self, label, inject, restore=None, *, during=20, restore_after=8, after=10):
         """Load for `during` s; `inject` at 4 s, `restore` `restore_after` s later; then `after`
@@ -560,11 +563,13 @@ class Rehearsal:
         during_result = self.collect(load)
         after_result = self.collect(self.wrk(after))
         self.kill("probe", signal.SIGTERM)
+        recovered_in, probe_failed = self.recovery(probe, fault_at)
         row = {
             "fault": label,
             "during": during_result,
             "after": after_result,
-            "recovery": self.recovery(probe, fault_at),
+            "recovery": recovered_in,
+            "probe_failed": probe_failed,
         }
         self.rows.append(row)
         print(f"  {json.dumps(row)}", flush=True)
@@ -694,7 +699,7 @@ class Rehearsal:
         )
         header = (
             f"| {'fault':<28} | requests | failed | 5xx | p99 during | requests after "
-            f"| failed after | p99 after | recovered in |"
+            f"| failed after | p99 after | recovered in | probe failed |"
         )
         print(header)
         print("|" + "|".join("-" * (len(cell)) for cell in header.split("|")[1:-1]) + "|")
@@ -703,7 +708,8 @@ class Rehearsal:
             print(
                 f"| {row['fault']:<28} | {during['requests']:>8} | {during['failed']:>6} "
                 f"| {during['s5']:>3} | {during['p99']:>7.0f} ms | {after['requests']:>14} "
-                f"| {after['failed']:>12} | {after['p99']:>6.0f} ms | {row['recovery']:>10.1f} s |"
+                f"| {after['failed']:>12} | {after['p99']:>6.0f} ms | {row['recovery']:>10.1f} s "
+                f"| {row['probe_failed']:>12} |"
             )
         if self.bulletin:
             print()
