@@ -20,7 +20,7 @@ APT_GET := apt-get -y -qq -o DPkg::Lock::Timeout=600
 APT_INSTALL := sh -c '$(APT_GET) install "$$@" >/dev/null 2>&1 \
 	|| { $(APT_GET) update >/dev/null && $(APT_GET) install "$$@" >/dev/null; }' apt-install
 
-.PHONY: install fonts flags icons browser-tools antivirus-tools run test test-clock screenshots lighthouse observatory bench bench-bulletin lint messages check-deploy check-compose clean
+.PHONY: install fonts flags icons browser-tools antivirus-tools run test test-clock screenshots lighthouse observatory bench bench-bulletin rehearse rehearse-clean lint messages check-deploy check-compose clean
 
 $(BIN)/python:
 	@if [ -z "$(PYTHON)" ]; then echo "error: Python 3.12 or newer is needed (python3.12, python3.13 or pyenv); none found." >&2; exit 1; fi
@@ -138,6 +138,18 @@ bench: install
 ## bench-bulletin: the bulletin to 10,000 recipients (2 worker processes) beside a plain smtplib loop
 bench-bulletin: install
 	$(BIN)/python bench/bulletin.py
+
+## rehearse: the portal on several hosts (network namespaces: nginx, 2 web, worker, beat, PostgreSQL
+## primary + replica, 2 Redis, an SMTP sink) under wrk, through five faults; prints a table (root)
+rehearse: install
+	@command -v wrk >/dev/null || $(APT_INSTALL) wrk
+	@command -v nginx >/dev/null || $(APT_INSTALL) nginx
+	@command -v redis-server >/dev/null || $(APT_INSTALL) redis-server
+	$(BIN)/python bench/rehearse.py $(REHEARSE_ARGS)
+
+## rehearse-clean: remove what a killed rehearsal left (its namespaces, processes, temporary data)
+rehearse-clean:
+	$(BIN)/python bench/rehearse.py clean
 
 lint: install
 	$(BIN)/ruff check .

@@ -51,17 +51,20 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# Keep database connections between requests, checking them before reuse so that a restarted
-# PostgreSQL is picked up again by itself; not where Django's pool (DATABASE_POOL) manages them.
+# Keep database connections between requests (not where Django's pool, DATABASE_POOL, keeps
+# them), and check each before reuse so that a restarted PostgreSQL is picked up again by
+# itself. With the pool, Django hands the check to psycopg's pool (`check_connection` on every
+# checkout); without it, the pool gave a 500 for every connection it held across a restart of
+# the primary (`make rehearse`).
 DATABASES = {
-    alias: (
-        database
-        if database["OPTIONS"].get("pool")
-        else {
-            **database,
-            "CONN_MAX_AGE": env.int("CONN_MAX_AGE", default=60),
-            "CONN_HEALTH_CHECKS": True,
-        }
-    )
+    alias: {
+        **database,
+        **(
+            {}
+            if database["OPTIONS"].get("pool")
+            else {"CONN_MAX_AGE": env.int("CONN_MAX_AGE", default=60)}
+        ),
+        "CONN_HEALTH_CHECKS": True,
+    }
     for alias, database in DATABASES.items()
 }

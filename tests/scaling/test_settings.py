@@ -97,6 +97,10 @@ def test_with_the_pool_each_process_keeps_one_or_two_connections_per_database():
     assert built["databases"]["replica"]["OPTIONS"]["pool"] == {"min_size": 1, "max_size": 2}
     # Django's pool refuses persistent connections.
     assert built["databases"]["replica"].get("CONN_MAX_AGE", 0) == 0
+    # The pool checks a connection before handing it out (psycopg's check_connection): a
+    # restarted PostgreSQL costs no request an error (make rehearse).
+    assert built["databases"]["default"]["CONN_HEALTH_CHECKS"] is True
+    assert built["databases"]["replica"]["CONN_HEALTH_CHECKS"] is True
 
 
 def test_behind_pgbouncer_no_cursor_outlives_its_transaction():
