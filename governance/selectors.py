@@ -295,11 +295,6 @@ def participants_of(session):
     return in_session_order(delegations, session)
 
 
-def people_in_list_order(people):
-    """A delegation's people as a list of participants prints them: the head, then by function."""
-    return people.order_by("-is_head", _FUNCTION_ORDER, "pk")
-
-
 _FUNCTION_ORDER = Case(
     *(
         When(function=function, then=Value(rank))
@@ -307,6 +302,11 @@ _FUNCTION_ORDER = Case(
     ),
     default=Value(len(DelegationMember.Function.values)),
 )
+
+
+def people_in_list_order(people):
+    """A delegation's people as a list of participants prints them: the head, then by function."""
+    return people.order_by("-is_head", _FUNCTION_ORDER, "pk")
 
 
 @dataclass

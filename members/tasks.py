@@ -12,9 +12,11 @@ from .notifications.tasks import (
     send_notification_mails,
     sweep_notification_mails,
 )
+from .retention import apply_retention_periods
 
 # Celery finds tasks in each app's tasks.py: the notifications' live beside their work.
 __all__ = [
+    "apply_retention",
     "send_daily_digests",
     "send_digest",
     "send_invitation_email",
@@ -55,3 +57,9 @@ def send_join_request_answer(join_request_id):
     if join_request is None:
         return
     join_request_send_answer(join_request=join_request)
+
+
+@shared_task
+def apply_retention():
+    """Daily: delete what the privacy notice says is no longer kept (members/retention.py)."""
+    return apply_retention_periods()

@@ -5,7 +5,6 @@ import datetime
 
 from django.db.models import OuterRef, Q, Subquery
 
-from members.models import Membership, Organisation, Role
 from members.selectors import count_of
 
 from .models import Contact, CooperationActivity, Partnership, Status
@@ -25,17 +24,6 @@ def public_activities_reviewed_between(start, end):
         .filter(reviewed_at__gte=start, reviewed_at__lt=end)
         .select_related("organisation")
         .order_by("-reviewed_at", "pk")
-    )
-
-
-def partnerships_officer_emails():
-    """E-mail addresses of the secretariat's partnerships officers."""
-    return sorted(
-        Membership.objects.filter(
-            organisation__kind=Organisation.Kind.HOST,
-            role=Role.PARTNERSHIPS,
-            user__is_active=True,
-        ).values_list("user__email", flat=True)
     )
 
 

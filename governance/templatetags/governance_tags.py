@@ -89,6 +89,15 @@ def calendar_links(context, session=None):
 
 
 @register.filter
+def isolated(text):
+    """`text` between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE (Unicode's bidi
+    algorithm): a Latin venue inside an Arabic sentence keeps its own direction, in the
+    browser and in WeasyPrint's PDFs alike, and inside a translated sentence, where a <bdi>
+    cannot go."""
+    return f"\u2068{text}\u2069" if text else ""
+
+
+@register.filter
 def text_direction(text):
     """ "rtl" or "ltr", from the first letter of `text` with a direction ("auto" if none).
 
