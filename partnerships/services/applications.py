@@ -94,11 +94,16 @@ def partnership_apply(
         preferred_language=language,
     )
     application_received_notify(partnership=partnership)
-    transaction.on_commit(lambda: _acknowledge_application(contact.pk, language=applied_in))
+    # After the commit, by the worker: an SMTP server that is down retries there, not here.
+    from ..tasks import send_application_acknowledgement
+
+    transaction.on_commit(
+        lambda: send_application_acknowledgement.delay(contact.pk, language=applied_in)
+    )
     return partnership
 
 
-def _acknowledge_application(contact_id, *, language):
+def application_acknowledgement_send(contact_id, *, language):
     """Tell the applicant, in the language of the form they used, that the application came."""
     contact = Contact.objects.select_related("organisation").get(pk=contact_id)
     if is_suppressed(contact.email):

@@ -215,30 +215,34 @@ def admission_decision_announce(*, partnership: Partnership, admitted: bool, by=
         for contact in Contact.objects.filter(organisation=partnership.organisation)
         if contact.email.lower() not in signed_in
     ]
-    if contact_ids:
-        transaction.on_commit(partial(_mail_admission_decision, contact_ids, admitted=admitted))
+    # One task per contact, after the commit: a retry after a failure never mails twice
+    # those who already have it.
+    from ..tasks import send_admission_decision
+
+    for contact_id in contact_ids:
+        transaction.on_commit(partial(send_admission_decision.delay, contact_id, admitted=admitted))
 
 
-def _mail_admission_decision(contact_ids, *, admitted):
-    contacts = Contact.objects.filter(pk__in=contact_ids).select_related("organisation")
-    for contact in contacts.order_by("pk"):
-        if is_suppressed(contact.email):
-            continue
-        branded_message(
-            to=[contact.email],
-            subject_template="partnerships/email/admission_decision_subject.txt",
-            text_template="partnerships/email/admission_decision_body.txt",
-            context={
-                "contact": contact,
-                "organisation": contact.organisation,
-                "admitted": admitted,
-            },
-            language=contact.preferred_language,
-            reason=gettext_lazy(
-                "You receive this message because this address is a contact of an application "
-                "for official partnership."
-            ),
-        ).send()
+def admission_decision_send(contact_id, *, admitted):
+    """The decision on an application, mailed to one contact without an account."""
+    contact = Contact.objects.filter(pk=contact_id).select_related("organisation").first()
+    if contact is None or is_suppressed(contact.email):
+        return
+    branded_message(
+        to=[contact.email],
+        subject_template="partnerships/email/admission_decision_subject.txt",
+        text_template="partnerships/email/admission_decision_body.txt",
+        context={
+            "contact": contact,
+            "organisation": contact.organisation,
+            "admitted": admitted,
+        },
+        language=contact.preferred_language,
+        reason=gettext_lazy(
+            "You receive this message because this address is a contact of an application "
+            "for official partnership."
+        ),
+    ).send()
 
 
 @transaction.atomic

@@ -2,14 +2,17 @@
 each reaches the people whose role acts on it, of the right organisation only, exactly once."""
 
 import datetime
+import smtplib
 
 import pytest
 from django.core import mail
+from django.core.mail.backends import locmem
 from django.utils import timezone
 
 from bulletins import services as bulletin_services
 from members.models import Notification, NotificationEvent, Role, Suppression
 from news import services as news_services
+from oec_portal.celery import app as celery_app
 from partnerships import services as partnership_services
 from partnerships.tasks import email_reviews_due
 from tests.factories import (
@@ -100,11 +103,11 @@ def test_an_application_reaches_the_partnerships_officers_and_acknowledges_the_a
 
 
 def test_an_acknowledgement_is_not_sent_to_a_suppressed_address(officers):
-    from partnerships.services.applications import _acknowledge_application
+    from partnerships.tasks import send_application_acknowledgement
 
     contact = ContactFactory(email="gone@ngo.example")
     Suppression.objects.create(email="gone@ngo.example", reason="hard_bounce")
-    _acknowledge_application(contact.pk, language="en")
+    send_application_acknowledgement.delay(contact.pk, language="en")
     assert mail.outbox == []
 
 
@@ -182,6 +185,45 @@ def test_an_admission_decision_reaches_the_applicants_contacts_once(
     # The contact with an account through the notification, the other by mail: once each.
     assert recipients() == ["amina@rb.example", "joseph@rb.example"]
     assert [message.subject for message in mail.outbox] == [subject, subject]
+
+
+class RefusesTheFirstMail(locmem.EmailBackend):
+    """A mail server that is down for the first message, then up again."""
+
+    refused = 0
+
+    def send_messages(self, messages):
+        if not RefusesTheFirstMail.refused:
+            RefusesTheFirstMail.refused += 1
+            raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+        return super().send_messages(messages)
+
+
+def test_an_admission_decision_survives_a_mail_server_down_and_is_mailed_once(
+    officers, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    applicant = PartnershipFactory(status="applicant", admitted_on=None)
+    ContactFactory(organisation=applicant.organisation, email="joseph@rb.example")
+    with django_capture_on_commit_callbacks() as after_commit:
+        partnership_services.partnership_change_status(
+            partnership=applicant,
+            to_status="consultative",
+            decided_on=timezone.localdate(),
+            deciding_body="Executive Board",
+        )
+    applicant.refresh_from_db()
+    assert applicant.status == "consultative"
+    assert mail.outbox == []  # not sent by the officer's request: by a task after the commit
+
+    settings.EMAIL_BACKEND = f"{__name__}.RefusesTheFirstMail"
+    RefusesTheFirstMail.refused = 0
+    # As a worker runs it: the refusal is a retry, not an error (the suite's eager tasks
+    # propagate errors otherwise).
+    monkeypatch.setitem(celery_app.conf, "task_eager_propagates", False)
+    for callback in after_commit:
+        callback()
+    assert RefusesTheFirstMail.refused == 1
+    assert recipients() == ["joseph@rb.example"]
 
 
 def test_a_later_decision_is_no_admission_decision(
