@@ -74,10 +74,10 @@ def stop_url_for(user):
     return absolute(reverse("notifications_stop_mail", args=[stop_mail_token(user)]))
 
 
-def _footer_links(user):
+def _footer_links(stop_url):
     return [
         (_("Choose how you hear of your notifications"), _preferences_url()),
-        (_("Stop these e-mails"), stop_url_for(user)),
+        (_("Stop these e-mails"), stop_url),
     ]
 
 
@@ -85,12 +85,12 @@ def _preferences_url():
     return absolute(reverse("notifications:preferences"))
 
 
-def _mail(parts, user, language) -> Mail:
+def _mail(parts, stop_url, language) -> Mail:
     return Mail(
         subject=parts.subject,
         text=parts.text,
         html=parts.html,
-        stop_url=stop_url_for(user),
+        stop_url=stop_url,
         language=language,
     )
 
@@ -99,6 +99,9 @@ def render_mail(notification) -> Mail:
     """The mail of one notification to its recipient, in the recipient's language."""
     user, event = notification.recipient, notification.event
     language = user.mail_language
+    # Once: the footer's link and the List-Unsubscribe header are the same signed address (two
+    # signatures a second apart would differ).
+    stop_url = stop_url_for(user)
     with translation.override(language):
         context = _context(event, language)
         _subject, body_template = template_names(event.kind)
@@ -111,14 +114,15 @@ def render_mail(notification) -> Mail:
             language=language,
             reason=_("You receive this e-mail because of your role in the OEC Portal."),
             action_label=_("Open it in the portal"),
-            footer_links=_footer_links(user),
+            footer_links=_footer_links(stop_url),
         )
-    return _mail(parts, user, language)
+    return _mail(parts, stop_url, language)
 
 
 def render_digest(user, notifications) -> Mail:
     """The day's notifications of `user` in one mail, each with its link."""
     language = user.mail_language
+    stop_url = stop_url_for(user)
     with translation.override(language):
         items = [
             {
@@ -136,6 +140,6 @@ def render_digest(user, notifications) -> Mail:
             html_body=render_to_string("notifications/email/digest_body.html", context),
             language=language,
             reason=_("You receive this daily digest because of your role in the OEC Portal."),
-            footer_links=_footer_links(user),
+            footer_links=_footer_links(stop_url),
         )
-    return _mail(parts, user, language)
+    return _mail(parts, stop_url, language)

@@ -180,3 +180,38 @@ def test_a_choice_changed_before_the_task_runs_is_respected(
 
     assert mail.outbox == []
     assert Notification.objects.get().mail_status == "portal_only"
+
+
+def _event_kinds():
+    """Every event that has its texts, from the templates' folders."""
+    from django.conf import settings
+
+    roots = [settings.BASE_DIR / "templates"] + [
+        settings.BASE_DIR / app / "templates" for app in ("members", "news", "governance",
+                                                           "partnerships", "bulletins")
+    ]  # fmt: skip
+    return sorted(
+        f"{path.parent.name}.{path.name.removesuffix('_body.txt')}"
+        for root in roots
+        for path in root.glob("notifications/*/*_body.txt")
+    )
+
+
+@pytest.mark.parametrize("kind", _event_kinds())
+def test_each_mail_gives_its_link_once_as_a_button(
+    kind, member_a, focal_a, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(event=kind, organisation=member_a, roles=[Role.FOCAL_POINT],
+               url="/fr/dashboard/the-work/",
+               context={"title": "A title", "item": "A page", "language": "fr"})  # fmt: skip
+    message = mail.outbox[0]
+    link = next(word for word in message.body.split() if word.endswith("/dashboard/the-work/"))
+
+    # In the text: the link alone on its line, once (the body says what to do with it).
+    assert message.body.count(link) == 1
+    assert f"\n{link}\n" in message.body
+    # In the HTML: one button (and the address printed small under it, for old clients).
+    html = message.alternatives[0][0]
+    assert html.count(f'href="{link}"') == 2
+    assert html.count(">Open it in the portal</a>") == 1
