@@ -312,6 +312,7 @@ def unfollow(*, follow: Follow) -> None:
     follow.delete()
 
 
+@transaction.atomic
 def document_issue(*, document: Document, by=None) -> bool:
     """Mark `document` issued once it is readable beyond the secretariat, and tell its followers;
     True the one time that happens. Call it, inside the transaction, wherever a document is

@@ -88,10 +88,10 @@ def admin_change(client, officer, document, **changes):
 
 # The settings page's own queries and one for the list of follows, whatever its length.
 QUERIES_OF_THE_SETTINGS_PAGE = 5
-# The claim, the document and its organisations, the followers, their memberships (one query for
-# all), their organisations; then per organisation (two here) its people, the event, the ledger
-# rows and their count: 6 + 2 × 4, whatever the number of followers.
-QUERIES_TO_ISSUE = 14
+# Its savepoint (2), the claim, the document and its organisations, the followers, their
+# memberships (one query for all), their organisations; then per organisation (two here) its
+# people, the event, the ledger rows and their count: 8 + 2 × 4, whatever the number of followers.
+QUERIES_TO_ISSUE = 16
 
 
 # --- Who is told, and how often ----------------------------------------------------------------
