@@ -183,9 +183,7 @@ def document_detail(request, symbol):
 def session_follow(request, number):
     session = _session_or_404(number)
     services.follow_session(user=request.user, session=session)
-    messages.success(
-        request, _("You follow this session: you are told of every document issued for it.")
-    )
+    messages.success(request, _("You now follow this session."))
     return redirect(session)
 
 
@@ -195,10 +193,7 @@ def document_follow(request, symbol):
     """Follow the document's series; a document the person may not read is "not found"."""
     document = _visible_document_or_404(request, symbol)
     services.follow_series(user=request.user, document=document)
-    messages.success(
-        request,
-        _("You follow this series: you are told of its revisions, addenda and corrigenda."),
-    )
+    messages.success(request, _("You now follow this series."))
     return redirect(document)
 
 

@@ -26,9 +26,8 @@ def test_delegate_follows_a_session_and_receives_the_alert(
     sign_in(page, base, delegate_a.email)
     page.goto(f"{base}/en/assembly/1/")
     page.get_by_role("button", name="Follow this session").click()
-    page.get_by_text(
-        "You follow this session: you are told of every document issued"
-    ).first.wait_for()
+    page.get_by_text("You now follow this session.").wait_for()
+    assert page.get_by_text("You follow this session: you are told of every document").is_visible()
     assert page.get_by_role("button", name="Unfollow this session").is_visible()
     assert_accessible(page)
     screenshot(page, "following")
