@@ -116,6 +116,7 @@ class DocumentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     autocomplete_fields = ["revises"]
     filter_horizontal = ["restricted_to"]
     exclude = ["organisation", "created_at"]
+    readonly_fields = ["issued_at"]
     inlines = [DocumentFileInline]
     actions = ["read_texts_again"]
 
@@ -179,6 +180,12 @@ class DocumentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
         if not obj.organisation_id:
             obj.organisation = Organisation.objects.host()
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # With its organisations and files saved: readable beyond the secretariat now, it is
+        # issued (once) and its followers are told, in this request's transaction.
+        services.document_issue(document=form.instance, by=request.user)
 
 
 @admin.register(DocumentDownload)

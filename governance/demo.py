@@ -72,6 +72,8 @@ def minimal_pdf(title, lines=()):
 
 
 CONTENT = demo_content(__file__)
+# When the demo documents readable beyond the secretariat were issued (their followers were told).
+DEMO_ISSUED_AT = datetime.datetime(2021, 11, 15, 9, 0, tzinfo=datetime.UTC)
 
 
 # What the demo's files say besides their title, in their language (Latin-1: minimal_pdf's font),
@@ -178,6 +180,8 @@ def seed(*, organisations, users):
                 "session": first,
                 "agenda_item": items[entry["agenda_item"]],
                 "publication_date": datetime.date(2021, 11, 15),
+                # Issued long ago: editing one in the back office alerts nobody.
+                "issued_at": None if entry["access"] == "secretariat" else DEMO_ISSUED_AT,
                 "organisation": host,
                 **translated_fields("title", entry["title"]),
             },

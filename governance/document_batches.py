@@ -28,7 +28,7 @@ from members.uploads import MAX_COMPRESSION_RATIO, MAX_UNCOMPRESSED_BYTES, max_u
 
 from .models import AssemblySession, Document, Language
 from .models.symbols import SYMBOL_RE, slug_to_symbol
-from .services import document_file_store
+from .services import document_file_store, document_issue
 
 MAX_BATCH_ENTRIES = 200
 NAME_RE = re.compile(
@@ -151,6 +151,9 @@ def _store_document(symbol, entries, *, document_type, report):
                     )
                 except ValidationError as error:
                     raise ValidationError(f"{entry.name}: {error.messages[0]}") from None
+            # A new document stays the secretariat's until an officer completes it (then the back
+            # office issues it); a document the batch finds readable but never issued is issued.
+            document_issue(document=document)
     except ValidationError as error:
         for document_file in stored:
             # Kept files of a document that was not changed: nothing may stay of them.

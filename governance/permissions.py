@@ -135,6 +135,10 @@ def can_view_delegation(user, delegation):
 # office's, below (a partnerships officer reads every document on the site, not in the admin).
 rules.add_perm("governance.read_document", can_view_document)
 rules.add_perm("governance.read_decision", can_view_decision)
+# Following a session (its page is public) or a document series to be told of what is issued:
+# signed-in people, and for a series only those who may read its document.
+rules.add_perm("governance.follow_session", rules.is_authenticated)
+rules.add_perm("governance.follow_document", rules.is_authenticated & can_view_document)
 rules.add_perm("governance.register_delegation", can_register_delegation)
 rules.add_perm("governance.edit_delegation", can_change_delegation)
 rules.add_perm("governance.view_own_delegation", can_view_delegation)

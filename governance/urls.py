@@ -7,6 +7,7 @@ app_name = "governance"
 urlpatterns = [
     path("assembly/", views.session_list, name="session_list"),
     path("assembly/<int:number>/", views.session_detail, name="session_detail"),
+    path("assembly/<int:number>/follow/", views.session_follow, name="session_follow"),
     path(
         "assembly/<int:number>/participants/",
         session_lists.participants,
@@ -39,6 +40,8 @@ urlpatterns = [
     path("documents/", views.document_list, name="document_list"),
     # A symbol's "/" is written "-" in URLs: /documents/OEC-GA-1-5-Rev.1/.
     path("documents/<symbol:symbol>/", views.document_detail, name="document_detail"),
+    path("documents/<symbol:symbol>/follow/", views.document_follow, name="document_follow"),
+    path("dashboard/follows/<int:pk>/unfollow/", views.unfollow, name="unfollow"),
     path(
         "documents/<symbol:symbol>/download/<str:language>/",
         views.document_download,

@@ -9,9 +9,10 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from members.content_cache import cached_until_content_changes, reads_query_parameters
 from members.content_languages import languages_with_text
@@ -27,6 +28,7 @@ from .models import (
     AssemblySession,
     Delegation,
     DelegationMember,
+    Follow,
     Language,
     OfficeHolder,
     slug_to_symbol,
@@ -90,8 +92,16 @@ def session_detail(request, number):
         "archives": [(code, label) for code, label in Language.choices if code in in_languages],
         "meetings": selectors.session_meetings(request.user, session),
         "content_languages": languages_with_text(session, "description", "venue"),
+        # Whether the viewer follows the session (its "Unfollow" button): one query, signed in.
+        "follow": _follow_of(request.user, session=session),
     }
     return render(request, "governance/session_detail.html", context)
+
+
+def _follow_of(user, **target):
+    if not user.is_authenticated:
+        return None
+    return Follow.objects.filter(user=user, **target).first()
 
 
 @reads_query_parameters("page", *DocumentFilterForm.base_fields)
@@ -160,8 +170,46 @@ def document_detail(request, symbol):
         "document": document,
         "revisions": revisions,
         "content_languages": languages_with_text(document, "title"),
+        "follow": _follow_of(request.user, document_id=document.series_id),
     }
     return render(request, "governance/document_detail.html", context)
+
+
+# --- Following a session or a document series ---------------------------------------------------
+
+
+@login_required
+@require_POST
+def session_follow(request, number):
+    session = _session_or_404(number)
+    services.follow_session(user=request.user, session=session)
+    messages.success(request, _("You now follow this session."))
+    return redirect(session)
+
+
+@login_required
+@require_POST
+def document_follow(request, symbol):
+    """Follow the document's series; a document the person may not read is "not found"."""
+    document = _visible_document_or_404(request, symbol)
+    services.follow_series(user=request.user, document=document)
+    messages.success(request, _("You now follow this series."))
+    return redirect(document)
+
+
+@login_required
+@require_POST
+def unfollow(request, pk):
+    """Stop following (one's own follows only); back to the page it was asked from."""
+    follow = get_object_or_404(Follow, pk=pk, user=request.user)
+    services.unfollow(follow=follow)
+    messages.success(request, _("You no longer follow it."))
+    back = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(back)
+    return redirect("notifications:preferences")
 
 
 @require_GET

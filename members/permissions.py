@@ -10,7 +10,14 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 
-from .models import MEMBER_ROLES, SECRETARIAT_ROLES, Organisation, Role, TranslationAssignment
+from .models import (
+    MEMBER_ROLES,
+    SECRETARIAT_ROLES,
+    Membership,
+    Organisation,
+    Role,
+    TranslationAssignment,
+)
 
 _CACHE_ATTRIBUTE = "_oec_memberships"
 
@@ -35,6 +42,21 @@ def memberships_of(user):
         }
         setattr(user, _CACHE_ATTRIBUTE, cached)
     return cached
+
+
+def remember_memberships(users):
+    """Read the memberships of many users in one query and keep each user's on it, so that
+    asking the policy about each of them (a list of recipients) asks the database no more."""
+    users = [user for user in users if user.is_active]
+    found = {user.pk: {} for user in users}
+    rows = Membership.objects.filter(user__in=list(found)).values_list(
+        "user_id", "organisation_id", "role", "organisation__kind"
+    )
+    for user_id, organisation_id, role, kind in rows:
+        found[user_id][organisation_id] = (role, kind)
+    for user in users:
+        setattr(user, _CACHE_ATTRIBUTE, found[user.pk])
+    return users
 
 
 def forget_memberships(user):

@@ -9,8 +9,9 @@ set -eu
 cd "$(dirname "$0")/.."
 source=node_modules/@tabler/icons/icons/outline
 target=static/icons
-# Interface: search, menu, links, dates, places, languages, pages, feeds, files to download.
-ui="search menu-2 external-link calendar map-pin language home rss download chevron-left chevron-right"
+# Interface: search, menu, links, dates, places, languages, pages, feeds, files to download,
+# following a session or a document series (bell, bell-off).
+ui="search menu-2 external-link calendar map-pin language home rss download chevron-left chevron-right bell bell-off"
 # Document types (governance's Document.Type), decisions, file formats.
 documents="file-text file-pencil report-money target-arrow info-circle gavel file-type-pdf file-type-docx file"
 # Access classes (Document.Access): public, members, restricted, secretariat only.

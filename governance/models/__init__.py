@@ -9,6 +9,7 @@ from .decisions import Decision, DecisionQuerySet, Vote
 from .delegations import Credentials, Delegation, DelegationMember, DelegationQuerySet
 from .documents import Document, DocumentFile, DocumentQuerySet, Language
 from .downloads import DocumentDownload
+from .follows import Follow, FollowQuerySet
 from .meetings import Deadline, Meeting
 from .office_holders import OfficeHolder
 from .sessions import (
@@ -45,6 +46,8 @@ __all__ = [
     "DocumentQuerySet",
     "DocumentText",
     "DocumentTextQuerySet",
+    "Follow",
+    "FollowQuerySet",
     "Language",
     "Meeting",
     "OfficeHolder",

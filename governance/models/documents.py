@@ -128,6 +128,9 @@ class Document(models.Model):
         help_text=_("For the restricted access class: the organisations that may read it."),
     )
     created_at = models.DateTimeField(_("entered in the register"), default=timezone.now)
+    # When the document was first readable beyond the secretariat: its followers were told then,
+    # and never again (services.document_issue). Empty while it is the secretariat's only.
+    issued_at = models.DateTimeField(_("issued at"), null=True, blank=True, editable=False)
 
     objects = DocumentQuerySet.as_manager()
 
@@ -152,6 +155,25 @@ class Document(models.Model):
     @property
     def slug(self):
         return symbol_to_slug(self.symbol)
+
+    @property
+    def series_id(self):
+        """The pk of the series' base document: the one a /Rev., /Add. or /Corr. revises."""
+        return self.revises_id or self.pk
+
+    @property
+    def issue_kind(self):
+        """ "new", "revision", "addendum" or "corrigendum", read from the symbol."""
+        match = SYMBOL_RE.match(self.symbol or "")
+        revision = (match["revision"] or "") if match else ""
+        for prefix, kind in (
+            ("/Rev.", "revision"),
+            ("/Add.", "addendum"),
+            ("/Corr.", "corrigendum"),
+        ):
+            if revision.startswith(prefix):
+                return kind
+        return "new"
 
     def clean(self):
         match = SYMBOL_RE.match(self.symbol or "")

@@ -4,12 +4,14 @@
 import unicodedata
 
 from django import template
+from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import get_language
 
 from members.templatetags.icons import icon
 
 from ..calendars import webcal_url
-from ..models import AssemblySession, Document
+from ..models import AssemblySession, Document, Follow
 from ..selectors import documents_visible_to
 
 register = template.Library()
@@ -110,3 +112,19 @@ def text_direction(text):
         if direction == "L":
             return "ltr"
     return "auto"
+
+
+@register.filter
+def in_current_language(texts):
+    """The text of {language code: text} in the active language, else in the default one (a
+    notification keeps a title in every language: each reader reads theirs)."""
+    texts = texts or {}
+    return texts.get(get_language() or "") or texts.get(settings.LANGUAGE_CODE) or ""
+
+
+@register.inclusion_tag("governance/tags/follows.html", takes_context=True)
+def follows_of_viewer(context):
+    """What the viewer follows (sessions and document series), each with its "Unfollow"
+    button: the notification settings page lists them. One query."""
+    request = context["request"]
+    return {"follows": list(Follow.objects.of(request.user)), "request": request}

@@ -135,9 +135,10 @@ def test_session_page_shows_agenda_with_visible_items_in_few_queries(
     client, delegate_a, many_documents, django_assert_max_num_queries
 ):
     client.force_login(delegate_a)
-    # 13: the agenda's documents and decisions, and since issue 18 the session's meetings (one
-    # query) and the languages of its ZIP downloads, whatever the number of rows.
-    with django_assert_max_num_queries(13):
+    # 14: the agenda's documents and decisions, and since issue 18 the session's meetings (one
+    # query), the languages of its ZIP downloads and whether the viewer follows the session (one
+    # query, signed in only), whatever the number of rows.
+    with django_assert_max_num_queries(14):
         response = client.get(reverse("governance:session_detail", args=[1]))
     assert response.status_code == 200
     shown = sum(len(related["documents"]) for _item, related in response.context["agenda"])

@@ -158,6 +158,14 @@ def _an_open_assignment(world):
     )
 
 
+def _a_follow_of_delegate_a(world):
+    from governance.models import AssemblySession
+    from governance.services import follow_session
+
+    session = AssemblySession.objects.get(number=world.objects["a"]["session"])
+    return follow_session(user=world.users["delegate_a"], session=session)
+
+
 MATRIX = {
     # --- oec_portal ---
     "healthz": Case.same(lambda w, o: "/healthz", PUBLIC),
@@ -366,6 +374,27 @@ MATRIX = {
         PUBLIC,
     ),
     "governance:document_list": Case.same(fixed("governance:document_list"), PUBLIC),
+    # Following (issue 18): a session (public) by anyone signed in; a document series by those
+    # who may read the document (the others find nothing); the unfollow of one's own follow only
+    # ("a": delegate A's follow of the session; the others find nothing).
+    "governance:session_follow": Case.same(
+        path("governance:session_follow", "session"), members_only(DONE), method="POST"
+    ),
+    "governance:document_follow": Case(
+        url=path("governance:document_follow", "document.slug"),
+        method="POST",
+        expect={
+            "a": roles(L, DONE, DONE, N, N, DONE, DONE),
+            "b": roles(L, N, N, DONE, N, DONE, DONE),
+            "members": roles(L, DONE, DONE, DONE, N, DONE, DONE),
+            "public": members_only(DONE),
+        },
+    ),
+    "governance:unfollow": Case.same(
+        lambda w, o: reverse("governance:unfollow", args=[_a_follow_of_delegate_a(w).pk]),
+        roles(L, DONE, N, N, N, N, N),
+        method="POST",
+    ),
     # Before the secretariat publishes it, the list of participants is provisional: members and
     # the secretariat only (tests/governance/test_session_lists.py: everyone once published).
     "governance:session_participants": Case.same(
