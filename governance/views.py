@@ -22,6 +22,7 @@ from members.request_facts import client_ip
 from members.uploads import PDF
 
 from . import selectors, services
+from .attendance import current_meeting
 from .forms import DelegationHeadForm, DelegationMemberFormSet, DocumentFilterForm
 from .models import (
     AssemblySession,
@@ -91,6 +92,8 @@ def session_detail(request, number):
         "meetings": selectors.session_meetings(request.user, session),
         "content_languages": languages_with_text(session, "description", "venue"),
     }
+    # Conference services' roll call link: the meeting on now (or next), from the rows above.
+    context["current_meeting"] = current_meeting(context["meetings"])
     return render(request, "governance/session_detail.html", context)
 
 
