@@ -22,7 +22,7 @@ from members.models import Organisation
 
 from .badges import badge_person_id
 from .models import Attendance, Delegation, DelegationMember, Meeting, Vote
-from .selectors import _alphabetical_key
+from .selectors import organisations_in_session_order
 
 logger = logging.getLogger("oec.governance")
 
@@ -168,11 +168,6 @@ def check_in_count(meeting):
     return meeting.attendances.count()
 
 
-def local_time(moment, session):
-    """A moment as the time of day at the session's venue (what the check-in page shows)."""
-    return moment.astimezone(session.zone).time()
-
-
 @dataclass(frozen=True)
 class RollCallRow:
     organisation: Organisation
@@ -220,13 +215,8 @@ def roll_call(meeting) -> RollCall:
     organisations = members_entitled_to_vote().annotate(
         people=Count("delegations__members__attendances", filter=checked_in)
     )
-    language = meeting.session.language
-
-    def name(organisation):
-        return getattr(organisation, f"name_{language}", "") or organisation.name_en or ""
-
     rows = [
         RollCallRow(organisation=organisation, people=organisation.people)
-        for organisation in sorted(organisations, key=lambda o: _alphabetical_key(name(o)))
+        for organisation in organisations_in_session_order(organisations, meeting.session)
     ]
     return RollCall(meeting=meeting, rows=rows)

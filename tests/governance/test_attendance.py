@@ -346,6 +346,8 @@ def test_the_roll_call_lists_members_present_and_absent(
     assert "Chad" in absent and "Egypt" not in absent
     assert "1 of 2 members entitled to vote present" in html
     assert "The quorum is not met." in html and "The quorum is 2 members present" in html
+    # In the order of the session's list of participants.
+    assert [row.organisation.name for row in roll_call(opening).rows] == ["Chad", "Egypt"]
 
 
 def test_only_members_entitled_to_vote_are_called(first_session, opening, conference_officer):
