@@ -9,8 +9,9 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
@@ -27,6 +28,7 @@ from .forms import DocumentBatchForm, DocumentFileAdminForm
 from .models import (
     AgendaItem,
     AssemblySession,
+    Attendance,
     Credentials,
     Deadline,
     Decision,
@@ -85,6 +87,33 @@ class AssemblySessionAdmin(TabbedTranslationAdmin):
     ]
     list_filter = ["organ", "status", "kind"]
     inlines = [AgendaItemInline, MeetingInline, DeadlineInline]
+    readonly_fields = ["attendance_pages"]
+
+    @admin.display(description=_("attendance"))
+    def attendance_pages(self, obj):
+        """The session's check-in page, and each meeting's roll call and check-ins."""
+        if obj is None or obj.pk is None or not obj.meetings.exists():
+            return _("Add meetings to check participants in.")
+        check_in = reverse("governance:check_in", args=[obj.number])
+        check_ins = reverse("admin:governance_attendance_changelist")
+        rows = format_html_join(
+            "",
+            '<li>{}: <a href="{}">{}</a> · <a href="{}?meeting__id__exact={}">{}</a></li>',
+            (
+                (
+                    meeting,
+                    reverse("governance:roll_call", args=[obj.number, meeting.pk]),
+                    _("roll call"),
+                    check_ins,
+                    meeting.pk,
+                    _("check-ins"),
+                )
+                for meeting in obj.meetings.all()
+            ),
+        )
+        return format_html(
+            '<p><a href="{}">{}</a></p><ul>{}</ul>', check_in, _("Check participants in"), rows
+        )
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         # The registration deadline and the deadlines are read and typed in the venue's time,
@@ -98,6 +127,36 @@ class AssemblySessionAdmin(TabbedTranslationAdmin):
             if hasattr(response, "render"):
                 response.render()
             return response
+
+
+@admin.register(Attendance)
+class AttendanceAdmin(admin.ModelAdmin):
+    """Who checked in at which meeting: read here, made on the check-in page."""
+
+    list_display = [
+        "delegation_member",
+        "organisation",
+        "meeting",
+        "checked_in_at",
+        "checked_in_by",
+    ]
+    list_filter = ["meeting__session", "meeting"]
+    list_select_related = [
+        "delegation_member__user",
+        "delegation_member__delegation__organisation",
+        "meeting__session",
+        "checked_in_by",
+    ]
+    search_fields = [
+        "delegation_member__guest_name",
+        "delegation_member__user__email",
+        "delegation_member__delegation__organisation__name",
+    ]
+    date_hierarchy = "checked_in_at"
+
+    @admin.display(description=_("delegation"), ordering="delegation_member__delegation")
+    def organisation(self, obj):
+        return obj.delegation_member.delegation.organisation
 
 
 class DocumentFileInline(PrivateFilesAdminMixin, admin.TabularInline):

@@ -49,23 +49,30 @@ def normalise_token(token) -> str:
     return "".join(str(token or "").split()).upper()
 
 
+def badge_person_id(token):
+    """The delegation member's id that `token` was signed for, or None for a code not signed
+    here with the badges' salt (forged, altered, typed wrong). Reads nothing."""
+    try:
+        value = BadgeSigner().unsign(normalise_token(token))
+    except signing.BadSignature:
+        return None
+    return int(value) if value.isdigit() else None
+
+
 def badge_holder(token):
     """The delegation member whose badge carries `token`, or None.
 
     None for a code that was not signed here with the badges' salt (forged, altered, typed
     wrong), and for a person no longer on an accredited delegation. Reads one row (with the
     delegation, its session and organisation, and the user)."""
-    try:
-        value = BadgeSigner().unsign(normalise_token(token))
-    except signing.BadSignature:
-        return None
-    if not value.isdigit():
+    person_id = badge_person_id(token)
+    if person_id is None:
         return None
     return (
         DelegationMember.objects.select_related(
             "user", "delegation__session__organ", "delegation__organisation"
         )
-        .filter(pk=int(value), delegation__status=Delegation.Status.ACCREDITED)
+        .filter(pk=person_id, delegation__status=Delegation.Status.ACCREDITED)
         .first()
     )
 

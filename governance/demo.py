@@ -23,6 +23,7 @@ from .document_texts import document_file_text_read
 from .models import (
     AgendaItem,
     AssemblySession,
+    Attendance,
     Credentials,
     Deadline,
     Decision,
@@ -218,6 +219,19 @@ def seed(*, organisations, users):
     for slug, credentials in (("djibouti", Credentials.ORIGINAL), ("ecuador", Credentials.COPY)):
         _seed_delegation(first, organisations[slug], users, credentials=credentials)
     _seed_calendar({1: first, 2: second}, organisations)
+    _seed_attendance(first)
+
+
+def _seed_attendance(session):
+    """The heads of the demo delegations checked in at the session's opening meeting, so that
+    its roll call has members present. No demo decision is adopted by vote, so none names a
+    meeting: their votes (none) stay unchecked."""
+    opening = session.meetings.order_by("date", "start_time").first()
+    arrived = datetime.datetime.combine(opening.date, datetime.time(9, 40), tzinfo=session.zone)
+    for head in DelegationMember.objects.filter(delegation__session=session, is_head=True):
+        Attendance.objects.get_or_create(
+            meeting=opening, delegation_member=head, defaults={"checked_in_at": arrived}
+        )
 
 
 def _seed_calendar(sessions, organisations):

@@ -179,6 +179,11 @@ for _model in (
 ):
     for _action in ("view", "add", "change", "delete"):
         rules.add_perm(f"governance.{_action}_{_model}", is_conference_officer)
+# Check-ins are made and taken back on the check-in page (attendance_views.py), where taking one
+# back keeps a recorded vote's member present: the back office reads them only.
+rules.add_perm("governance.view_attendance", is_conference_officer)
+for _action in ("add", "change", "delete"):
+    rules.add_perm(f"governance.{_action}_attendance", rules.always_deny)
 # A person's calendar secret is theirs: the back office neither reads nor writes it.
 for _action in ("view", "add", "change", "delete"):
     rules.add_perm(f"governance.{_action}_calendarfeed", rules.always_deny)

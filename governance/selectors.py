@@ -273,13 +273,23 @@ def _alphabetical_key(text):
 def in_session_order(delegations, session):
     """The delegations in the alphabetical order of their names in the session's working
     language (English names where one is missing), as a list of participants is printed."""
+    key = _session_sort_key(session)
+    return sorted(delegations, key=lambda delegation: key(delegation.organisation))
+
+
+def organisations_in_session_order(organisations, session):
+    """Member organisations in the order of `in_session_order` (the roll call's)."""
+    return sorted(organisations, key=_session_sort_key(session))
+
+
+def _session_sort_key(session):
     language = session.language
 
-    def name(delegation):
-        organisation = delegation.organisation
-        return getattr(organisation, f"name_{language}", "") or organisation.name_en or ""
+    def key(organisation):
+        name = getattr(organisation, f"name_{language}", "") or organisation.name_en or ""
+        return _alphabetical_key(name)
 
-    return sorted(delegations, key=lambda delegation: _alphabetical_key(name(delegation)))
+    return key
 
 
 def participants_of(session):

@@ -18,6 +18,7 @@ from members.uploads import PDF, detect_document_kind, storage_name
 
 from .models import (
     CalendarFeed,
+    Decision,
     Delegation,
     DelegationMember,
     Document,
@@ -25,6 +26,7 @@ from .models import (
     DocumentFile,
     Follow,
     TextStatus,
+    Vote,
 )
 from .models.calendar_feeds import new_secret
 
@@ -415,3 +417,17 @@ def calendar_feed_reset(*, user) -> CalendarFeed:
         feed.save(update_fields=["secret", "reset_at"])
     security_logger.info("calendar address reset: user_id=%s", user.pk)
     return feed
+
+
+@transaction.atomic
+def vote_record(*, decision: Decision, organisation, choice: str) -> Vote:
+    """Record (or correct) a member state's vote on a decision adopted by vote. Refused with a
+    ValidationError for a member that is not a founding state, a decision not adopted by vote,
+    or a member absent from the meeting where the decision was adopted (`Vote.clean`)."""
+    vote = Vote.objects.filter(decision=decision, organisation=organisation).first() or Vote(
+        decision=decision, organisation=organisation
+    )
+    vote.choice = choice
+    vote.full_clean(validate_unique=False)
+    vote.save()
+    return vote

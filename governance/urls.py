@@ -1,6 +1,14 @@
 from django.urls import path
 
-from . import badge_views, calendar_views, decision_exports, session_archive, session_lists, views
+from . import (
+    attendance_views,
+    badge_views,
+    calendar_views,
+    decision_exports,
+    session_archive,
+    session_lists,
+    views,
+)
 
 app_name = "governance"
 
@@ -19,6 +27,17 @@ urlpatterns = [
         name="session_credentials",
     ),
     path("assembly/<int:number>/badges/", badge_views.session_badges, name="session_badges"),
+    path("assembly/<int:number>/checkin/", attendance_views.check_in, name="check_in"),
+    path(
+        "assembly/<int:number>/checkin/<int:pk>/undo/",
+        attendance_views.check_in_undo,
+        name="check_in_undo",
+    ),
+    path(
+        "assembly/<int:number>/meetings/<int:pk>/roll-call/",
+        attendance_views.roll_call,
+        name="roll_call",
+    ),
     path(
         "assembly/<int:number>/documents/<str:language>.zip",
         session_archive.session_documents_zip,

@@ -23,6 +23,7 @@ from members.request_facts import client_ip
 from members.uploads import PDF
 
 from . import selectors, services
+from .attendance import current_meeting
 from .forms import DelegationHeadForm, DelegationMemberFormSet, DocumentFilterForm
 from .models import (
     AssemblySession,
@@ -95,6 +96,8 @@ def session_detail(request, number):
         # Whether the viewer follows the session (its "Unfollow" button): one query, signed in.
         "follow": _follow_of(request.user, session=session),
     }
+    # Conference services' roll call link: the meeting on now (or next), from the rows above.
+    context["current_meeting"] = current_meeting(context["meetings"])
     return render(request, "governance/session_detail.html", context)
 
 

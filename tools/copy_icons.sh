@@ -16,8 +16,10 @@ ui="search menu-2 external-link calendar map-pin language home rss download chev
 documents="file-text file-pencil report-money target-arrow info-circle gavel file-type-pdf file-type-docx file"
 # Access classes (Document.Access): public, members, restricted, secretariat only.
 access="world users lock shield-lock"
+# Attendance (check-in with the badge): checked in, refused, scan with the camera.
+attendance="check x camera"
 mkdir -p "$target"
-for name in $ui $documents $access; do
+for name in $ui $documents $access $attendance; do
   cp "$source/$name.svg" "$target/"
 done
 # The MIT licence asks that its notice travel with the icons.

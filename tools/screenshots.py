@@ -94,6 +94,16 @@ WALKS = {
         ],
     ),
     "partner": ("partner@literacy-trust.example", [("dashboard", "/{lang}/dashboard/")]),
+    # Conference services at the first session's opening meeting (the demo's first meeting):
+    # the check-in page a phone uses, and the roll call (the demo checks two heads in).
+    "conference": (
+        "conference@oec.example",
+        [
+            ("check-in", "/{lang}/assembly/1/checkin/?meeting=1"),
+            ("roll-call", "/{lang}/assembly/1/meetings/1/roll-call/"),
+            ("admin-attendance", "/admin/governance/attendance/?meeting__id__exact=1"),
+        ],
+    ),
     "secretariat": (
         "admin@oec.example",
         [

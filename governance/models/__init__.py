@@ -4,6 +4,7 @@ Every model is importable from here (`from governance.models import Document`), 
 and the other apps expect; each lives in the module named after what it holds.
 """
 
+from .attendance import Attendance
 from .calendar_feeds import CalendarFeed
 from .decisions import Decision, DecisionQuerySet, Vote
 from .delegations import Credentials, Delegation, DelegationMember, DelegationQuerySet
@@ -30,6 +31,7 @@ __all__ = [
     "SYMBOL_RE",
     "TextStatus",
     "AgendaItem",
+    "Attendance",
     "AssemblySession",
     "AssemblySessionQuerySet",
     "Credentials",

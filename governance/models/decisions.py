@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from members.models import Organisation
 
+from .meetings import Meeting
 from .sessions import AgendaItem, AssemblySession, validate_agenda_item_of_session
 from .symbols import symbol_to_slug, symbol_validator
 
@@ -41,6 +42,18 @@ class Decision(models.Model):
         related_name="decisions",
         verbose_name=_("agenda item"),
     )
+    # The meeting where a decision was adopted by vote: its recorded votes come from the members
+    # present at it (Meeting.members_present, derived from the check-ins). Optional: decisions
+    # recorded without their meeting (older ones, the demo's) keep their votes unchecked.
+    meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="decisions",
+        verbose_name=_("adopted at the meeting"),
+        help_text=_("For a decision adopted by vote: only the members present at it vote."),
+    )
     adopted_on = models.DateField(_("adopted on"))
     adoption_method = models.CharField(_("adopted"), max_length=10, choices=AdoptionMethod.choices)
     votes_yes = models.PositiveSmallIntegerField(_("votes in favour"), null=True, blank=True)
@@ -72,6 +85,29 @@ class Decision(models.Model):
         if self.adoption_method != self.AdoptionMethod.VOTE and tally != (None, None, None):
             raise ValidationError(_("Only a decision adopted by vote has a tally."))
         validate_agenda_item_of_session(self)
+        self._validate_meeting()
+
+    def _validate_meeting(self):
+        meeting = self.meeting
+        if meeting is None:
+            return
+        if meeting.session_id != self.session_id:
+            raise ValidationError(
+                {"meeting": ValidationError(_("Choose a meeting of the decision's session."))}
+            )
+        if self.adopted_on and meeting.date != self.adopted_on:
+            raise ValidationError(
+                {
+                    "meeting": ValidationError(
+                        _("A decision is adopted on the day of its meeting."), code="meeting_date"
+                    )
+                }
+            )
+
+    def members_present(self):
+        """The member organisations present when the decision was adopted (derived from the
+        check-ins at its meeting); None when the decision names no meeting."""
+        return self.meeting.members_present() if self.meeting_id else None
 
 
 class Vote(models.Model):
@@ -123,3 +159,19 @@ class Vote(models.Model):
             raise ValidationError(
                 _("Votes are recorded only for a decision adopted by vote."), code="no_vote"
             )
+        self._validate_presence()
+
+    def _validate_presence(self):
+        """Only the members present at the decision's meeting vote (rules of procedure)."""
+        try:
+            decision = self.decision  # the admin's inline gives an unsaved decision
+        except Decision.DoesNotExist:
+            return
+        if decision.meeting is None or not self.organisation_id:
+            return
+        if not decision.meeting.members_present().filter(pk=self.organisation_id).exists():
+            message = _(
+                "%(organisation)s was not present at %(meeting)s: only the members present "
+                "vote. Check its delegation in first."
+            ) % {"organisation": self.organisation, "meeting": decision.meeting}
+            raise ValidationError({"organisation": ValidationError(message, code="absent")})

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from members.models import Organisation
 
+from .delegations import Delegation
 from .sessions import AssemblySession, bump_sequence_if_rescheduled, remember_schedule
 
 
@@ -86,6 +87,16 @@ class Meeting(Scheduled):
     @property
     def ends_at(self):
         return datetime.datetime.combine(self.date, self.end_time, tzinfo=self.session.zone)
+
+    def members_present(self):
+        """The member organisations present at this meeting: at least one person of their
+        accredited delegation to the session checked in (governance/attendance.py)."""
+        checked_in = Delegation.objects.filter(
+            session_id=self.session_id,
+            status=Delegation.Status.ACCREDITED,
+            members__attendances__meeting=self,
+        )
+        return Organisation.objects.filter(delegations__in=checked_in)
 
 
 class Deadline(Scheduled):

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from bulletins.tokens import confirm_token, unsubscribe_token
-from governance.models import Delegation
+from governance.models import Attendance, Delegation, DelegationMember
 from governance.services import calendar_feed_reset
 from members.models import Membership, Role
 from members.notifications.tokens import stop_mail_token
@@ -25,6 +25,7 @@ from tests.factories import (
     DocumentFactory,
     DocumentFileFactory,
     JoinRequestFactory,
+    MeetingFactory,
     OrganisationFactory,
     PageFactory,
     PartnershipFactory,
@@ -80,8 +81,10 @@ def world(
     bulletin = BulletinFactory(status="sent")
     BulletinEditionFactory(bulletin=bulletin)
     subscriber = SubscriberFactory(confirmed_at=None)
+    meeting = MeetingFactory(session=session)
     shared = {
         "session": session.number,
+        "meeting": meeting,
         "category": category,
         "bulletin_period": f"{bulletin.month:%Y-%m}",
         "confirm_token": confirm_token(subscriber.email),
@@ -147,6 +150,14 @@ def world(
             # The secret address of the delegate's private calendar.
             "calendar_token": calendar_feed_reset(user=delegate).token,
         }
+    # A check-in of each member's delegate at the session's meeting (conference services').
+    for owner, delegate in (("a", delegate_a), ("b", delegate_b)):
+        person = DelegationMember.objects.create(
+            delegation=world.objects[owner]["delegation"], user=delegate, is_head=True
+        )
+        world.objects[owner]["attendance"] = Attendance.objects.create(
+            meeting=meeting, delegation_member=person
+        )
     world.objects["a"]["year"] = world.objects["a"]["published_article"].publish_at.year
     world.objects["b"]["year"] = world.objects["a"]["year"]
 

@@ -425,6 +425,19 @@ MATRIX = {
     "governance:session_badges": Case.same(
         path("governance:session_badges", "session"), roles(L, D, D, D, D, D, OK)
     ),
+    # Attendance: conference services check people in at a meeting, take a mistaken check-in
+    # back, and call the roll (administrators hold the role); signed out: sign in.
+    "governance:check_in": Case.same(
+        path("governance:check_in", "session"), roles(L, D, D, D, D, D, OK)
+    ),
+    "governance:check_in_undo": Case.same(
+        path("governance:check_in_undo", "session", "attendance.pk"),
+        roles(L, D, D, D, D, D, DONE),
+        method="POST",
+    ),
+    "governance:roll_call": Case.same(
+        path("governance:roll_call", "session", "meeting.pk"), roles(L, D, D, D, D, D, OK)
+    ),
     # Restricted documents of A / of B, a members-only document and a public one.
     "governance:document_detail": Case(
         url=path("governance:document_detail", "document.slug"),
@@ -720,6 +733,7 @@ FORM_PAGES = [
     "news:dashboard_create",
     "news:dashboard_edit",
     "governance:delegation",
+    "governance:check_in",
     "partnerships:apply",
     "partnerships:profile_edit",
     "partnerships:activity_create",
