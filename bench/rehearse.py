@@ -971,6 +971,8 @@ def main():
     # next run, or `make rehearse-clean`, removes what it left.)
     for caught in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(caught, lambda number, _frame: sys.exit(128 + number))
+    # Even when started in the background, where a shell leaves SIGINT ignored.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         rehearsal.build()
         time.sleep(options.hold)
