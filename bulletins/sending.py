@@ -363,12 +363,22 @@ def hand_over(smtp, sender, recipient, payload, options, pk):
         raise smtplib.SMTPDataError(code, response)
 
 
-MARK_HANDED_SQL = "UPDATE bulletins_delivery SET status = %s WHERE id = %s"
+MARK_HANDED_SQL = "UPDATE bulletins_delivery SET status = 'handed' WHERE id = %d"
 
 
 def mark_handed(pk):
+    """The mark before DATA. Its commit need not wait for the disk (PostgreSQL's asynchronous
+    commit, for this transaction only, sent in one round trip): a killed worker loses nothing,
+    since PostgreSQL has the commit; only a crash of the database server itself could forget
+    the marks of the last fraction of a second, and such a row would be sent again (the
+    behaviour before the mark). bench/bulletin.py, 5,000 recipients on the loaded machine, as a
+    share of the plain smtplib loop: 41% and 41% without the mark, 39% and 35% with it waiting
+    for the disk, 40% and 37% like this. Inside a transaction (tests), a plain UPDATE."""
+    sql = MARK_HANDED_SQL % int(pk)
+    if db_connection.vendor == "postgresql" and not db_connection.in_atomic_block:
+        sql = f"BEGIN; SET LOCAL synchronous_commit = off; {sql}; COMMIT"
     with db_connection.cursor() as cursor:
-        cursor.execute(MARK_HANDED_SQL, [Delivery.Status.HANDED, pk])
+        cursor.execute(sql)
 
 
 MARK_SENT_SQL = (
