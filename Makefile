@@ -20,7 +20,7 @@ APT_GET := apt-get -y -qq -o DPkg::Lock::Timeout=600
 APT_INSTALL := sh -c '$(APT_GET) install "$$@" >/dev/null 2>&1 \
 	|| { $(APT_GET) update >/dev/null && $(APT_GET) install "$$@" >/dev/null; }' apt-install
 
-.PHONY: install fonts flags icons browser-tools antivirus-tools run test test-clock screenshots lighthouse observatory bench bench-bulletin rehearse rehearse-clean lint messages check-deploy check-compose clean
+.PHONY: install fonts flags icons browser-tools antivirus-tools run test test-clock screenshots lighthouse observatory bench bench-bulletin rehearse rehearse-short rehearse-clean lint messages check-deploy check-compose clean
 
 $(BIN)/python:
 	@if [ -z "$(PYTHON)" ]; then echo "error: Python 3.12 or newer is needed (python3.12, python3.13 or pyenv); none found." >&2; exit 1; fi
@@ -146,6 +146,14 @@ rehearse: install
 	@command -v nginx >/dev/null || $(APT_INSTALL) nginx
 	@command -v redis-server >/dev/null || $(APT_INSTALL) redis-server
 	$(BIN)/python bench/rehearse.py $(REHEARSE_ARGS)
+
+## rehearse-short: CI's version of rehearse (under 2 min): no bulletin, one fault (the replica
+## stopped; public pages must keep answering from the primary); exits 1 if a request failed (root)
+rehearse-short: install
+	@command -v wrk >/dev/null || $(APT_INSTALL) wrk
+	@command -v nginx >/dev/null || $(APT_INSTALL) nginx
+	@command -v redis-server >/dev/null || $(APT_INSTALL) redis-server
+	$(BIN)/python bench/rehearse.py --short
 
 ## rehearse-clean: remove what a killed rehearsal left (its namespaces, processes, temporary data)
 rehearse-clean:

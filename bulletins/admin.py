@@ -54,6 +54,7 @@ class BulletinAdmin(TabbedTranslationAdmin):
         "sent",
         "failed",
         "bounced",
+        "uncertain",
         "possibly_sent_twice",
         "sent_at",
     ]
@@ -71,7 +72,7 @@ class BulletinAdmin(TabbedTranslationAdmin):
     # The officers write the month and the introduction; the rest follows the services.
     fields = ["month", "introduction", *readonly_fields]
     inlines = [EditionInline]
-    actions = ["compose", "resend_failures"]
+    actions = ["compose", "resend_failures", "resend_possibly_sent"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_delivery_counts()
@@ -82,7 +83,10 @@ class BulletinAdmin(TabbedTranslationAdmin):
     sent = _delivery_count("sent_count", _("sent"))
     failed = _delivery_count("failed_count", _("failed"))
     bounced = _delivery_count("bounced_count", _("bounced"))
-    # Sent again after their worker died while the server may have been accepting them.
+    # Their worker died while the server may have been accepting them: held, not sent again
+    # (bulletins/sending.py); the officers decide.
+    uncertain = _delivery_count("uncertain_count", _("possibly sent, not sent again"))
+    # Sent again by an officer after that.
     possibly_sent_twice = _delivery_count("possibly_sent_twice_count", _("possibly sent twice"))
 
     @admin.display(description=_("introduction in each language"))
@@ -138,6 +142,19 @@ class BulletinAdmin(TabbedTranslationAdmin):
         total = sum(services.bulletin_resend_failures(bulletin=bulletin) for bulletin in queryset)
         self.message_user(
             request, _("%(count)d failed deliveries queued again.") % {"count": total}
+        )
+
+    @admin.action(
+        description=_("Send again the deliveries possibly sent (their recipients may receive two)")
+    )
+    def resend_possibly_sent(self, request, queryset):
+        if not request.user.has_perm("bulletins.resend"):
+            raise PermissionDenied
+        total = sum(
+            services.bulletin_resend_possibly_sent(bulletin=bulletin) for bulletin in queryset
+        )
+        self.message_user(
+            request, _("%(count)d possibly sent deliveries queued again.") % {"count": total}
         )
 
     def get_urls(self):

@@ -25,19 +25,20 @@ class BulletinQuerySet(models.QuerySet):
 
     def with_delivery_counts(self):
         """Each bulletin with `queued`, `pending_count` (not done yet), `sent_count`,
-        `failed_count`, `bounced_count`, `possibly_sent_twice_count`."""
+        `failed_count`, `bounced_count`, `uncertain_count`, `possibly_sent_twice_count`."""
         status = Delivery.Status
         return self.annotate(
             queued=Count("deliveries"),
             # Not done yet: waiting for a task, or claimed by one that is sending it.
-            pending_count=Count(
-                "deliveries", filter=Q(deliveries__status__in=[status.PENDING, status.SENDING])
-            ),
+            pending_count=Count("deliveries", filter=Q(deliveries__status__in=Delivery.UNFINISHED)),
             sent_count=Count("deliveries", filter=Q(deliveries__status=status.SENT)),
             failed_count=Count("deliveries", filter=Q(deliveries__status=status.FAILED)),
             bounced_count=Count("deliveries", filter=Q(deliveries__status=status.BOUNCED)),
-            # Sent again after a worker died while the mail server may have been accepting
-            # them: these recipients may hold two copies (with one Message-ID).
+            # Its worker died while the mail server may have been accepting its message: held,
+            # for an officer to send again or not.
+            uncertain_count=Count("deliveries", filter=Q(deliveries__status=status.UNCERTAIN)),
+            # Sent again by an officer after that: these recipients may hold two copies (with
+            # one Message-ID).
             possibly_sent_twice_count=Count(
                 "deliveries",
                 filter=Q(deliveries__possibly_sent=True, deliveries__status=status.SENT),
@@ -210,12 +211,13 @@ class DeliveryQuerySet(models.QuerySet):
 
     def unfinished(self):
         """Rows not done yet: pending, or claimed by a task that is sending them."""
-        return self.filter(status__in=[Delivery.Status.PENDING, Delivery.Status.SENDING])
+        return self.filter(status__in=Delivery.UNFINISHED)
 
     def stale_claims(self, *, older_than):
         """Rows claimed longer ago than `older_than`: the task that claimed them died."""
         return self.filter(
-            status=Delivery.Status.SENDING, claimed_at__lt=timezone.now() - older_than
+            status__in=[Delivery.Status.SENDING, Delivery.Status.HANDED],
+            claimed_at__lt=timezone.now() - older_than,
         )
 
 
@@ -226,7 +228,12 @@ class Delivery(models.Model):
         PENDING = "pending", _("Pending")
         # Claimed by one chunk task, which sends it and marks it at once (sending.py).
         SENDING = "sending", _("Sending")
+        # Its message is with the mail server, which has not answered yet (sending.py).
+        HANDED = "handed", _("Handed to the mail server")
         SENT = "sent", _("Sent")
+        # Its worker died between handing the message over and recording the answer: the
+        # server may have accepted it. Not sent again unless an officer says so (sending.py).
+        UNCERTAIN = "uncertain", _("Possibly sent, not sent again")
         FAILED = "failed", _("Failed")
         BOUNCED = "bounced", _("Bounced")
         COMPLAINED = "complained", _("Marked as spam")
@@ -266,14 +273,16 @@ class Delivery(models.Model):
         _("mail provider's message id"), max_length=255, blank=True
     )
     # The sweeper found this row claimed by a task that died while the mail server may have
-    # been accepting its message (sending.py): the recipient may get a second copy.
+    # been accepting its message (sending.py). It stays set when an officer sends it again:
+    # that recipient may then hold two copies.
     possibly_sent = models.BooleanField(
         _("possibly sent before"),
         default=False,
         help_text=_(
-            "The worker sending this message stopped before recording the mail server's "
-            "answer: the server may have accepted it, so a retry may deliver a second copy, "
-            "with the same Message-ID."
+            "The worker sending this message stopped after handing it to the mail server and "
+            "before recording its answer: the server may have accepted it. It is not sent "
+            "again unless an officer does so, and then the recipient may receive a second "
+            "copy, with the same Message-ID."
         ),
     )
     last_error = models.TextField(_("last error"), blank=True)
@@ -298,6 +307,9 @@ class Delivery(models.Model):
             models.Index(fields=["message_id"], name="bulletins_delivery_msgid"),
             models.Index(fields=["provider_message_id"], name="bulletins_delivery_provmsgid"),
         ]
+
+    # Not done yet: the bulletin is sending while one of its rows is in one of these.
+    UNFINISHED = [Status.PENDING, Status.SENDING, Status.HANDED]
 
     def __str__(self):
         return f"{self.bulletin} → {self.email} ({self.status})"

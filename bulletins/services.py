@@ -7,7 +7,7 @@ from functools import partial
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Min, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from members.models import Organisation, Suppression, normalise_email
@@ -244,16 +244,17 @@ def bulletin_sweep(*, older_than, claims_older_than=None) -> int:
         # A worker killed mid-chunk (SIGKILL, lost machine) leaves the rest of its chunk
         # claimed: back to pending, queued again below. Its task's own redelivery by the
         # broker would come only after Celery's visibility timeout, and finds nothing to do.
-        released, possibly_sent = release_stale_claims(
+        released, uncertain = release_stale_claims(
             bulletin_id=bulletin_id, older_than=claims_older_than
         )
-        if released:
+        if released or uncertain:
             logger.warning(
-                "bulletin %s: %s deliveries claimed by a task that died are queued again, %s of"
-                " them possibly sent already (sent again with the same Message-ID)",
+                "bulletin %s: %s deliveries claimed by a task that died are queued again; %s"
+                " were with the mail server, possibly sent: not sent again (the back office"
+                " shows them)",
                 bulletin_id,
                 released,
-                possibly_sent,
+                uncertain,
             )
         queued += enqueue_pending(bulletin_id=bulletin_id, older_than=older_than)
     return queued
@@ -261,30 +262,34 @@ def bulletin_sweep(*, older_than, claims_older_than=None) -> int:
 
 @transaction.atomic
 def release_stale_claims(*, bulletin_id, older_than) -> tuple[int, int]:
-    """Put the rows of `bulletin_id` claimed longer ago than `older_than` back to pending, and
-    mark `possibly_sent` the ones the mail server may have accepted; returns both counts.
-
-    A task sends its claimed rows in id order and marks each sent the moment the server
-    accepted it (sending.py), so of one claim's rows (one `claimed_at`) still claimed, only
-    the first can have been with the server when the worker died; the others were never tried.
-    """
+    """Of the rows of `bulletin_id` claimed longer ago than `older_than` (their task died): the
+    ones never handed to the mail server go back to pending, to be sent; the ones that were
+    with it become `uncertain` (`possibly_sent`), not sent again (sending.py says why).
+    Returns both counts."""
     stale = Delivery.objects.filter(bulletin_id=bulletin_id).stale_claims(older_than=older_than)
-    in_flight = list(
-        stale.order_by()
-        .values("claimed_at")
-        .annotate(first=Min("pk"))
-        .values_list("first", flat=True)
+    uncertain = stale.filter(status=Delivery.Status.HANDED).update(
+        status=Delivery.Status.UNCERTAIN, possibly_sent=True
     )
-    possibly_sent = stale.filter(pk__in=in_flight).update(possibly_sent=True)
     released = stale.update(status=Delivery.Status.PENDING, queued_at=None)
-    return released, possibly_sent
+    return released, uncertain
+
+
+def bulletin_resend_failures(*, bulletin) -> int:
+    """Put the failed rows of a bulletin back to pending and send them again."""
+    return _send_again(bulletin, Delivery.Status.FAILED)
+
+
+def bulletin_resend_possibly_sent(*, bulletin) -> int:
+    """Send again the rows whose worker died while the mail server may have been accepting
+    them (`uncertain`): an officer's choice, since a recipient who had it receives a second
+    copy (with the same Message-ID, which some mail systems recognise as a repeat)."""
+    return _send_again(bulletin, Delivery.Status.UNCERTAIN)
 
 
 @transaction.atomic
-def bulletin_resend_failures(*, bulletin) -> int:
-    """Put the failed rows of a bulletin back to pending and send them again."""
+def _send_again(bulletin, status) -> int:
     count = (
-        Delivery.objects.filter(bulletin=bulletin, status=Delivery.Status.FAILED)
+        Delivery.objects.filter(bulletin=bulletin, status=status)
         .exclude(email__in=Suppression.objects.values("email"))
         .update(status=Delivery.Status.PENDING, last_error="", queued_at=None)
     )

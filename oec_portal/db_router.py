@@ -10,17 +10,31 @@ visitor from a member, before it sets the mark): the step after a password (2FA,
 login) is an anonymous GET that must find the session the POST before it has just written.
 Inside a marked request, reads in a transaction stay on the primary as well: they decide a
 write (get_or_create, select_for_update in a service) and must see the primary's rows.
+
+The replica is never what stops a page: when it cannot be reached (refused, timed out, its
+pool empty), the read goes to the primary, and so do this process's next reads for
+DATABASE_REPLICA_RETRY_SECONDS (a circuit breaker: without it each request would wait for the
+timeout again). The router checks the connection when it picks the replica, before the query:
+a connection that is there costs nothing to check, and a pooled one is checked once per request
+(CONN_HEALTH_CHECKS). A replica lost in the middle of a request still fails that request.
 """
 
 import contextvars
+import logging
+import time
 from contextlib import contextmanager
 
-from django.db import connections
+from django.conf import settings
+from django.db import Error, connections
+
+logger = logging.getLogger(__name__)
 
 PRIMARY = "default"
 REPLICA = "replica"
 
 _public_page = contextvars.ContextVar("oec_public_page_reads", default=False)
+clock = time.monotonic
+_replica_down_until = 0.0  # clock() before which this process reads from the primary only
 
 
 @contextmanager
@@ -37,7 +51,7 @@ class PrimaryReplicaRouter:
     """The database of each query: the replica for public-page reads, the primary otherwise."""
 
     def db_for_read(self, model, **hints):
-        if _public_page.get() and not connections[PRIMARY].in_atomic_block:
+        if _public_page.get() and not connections[PRIMARY].in_atomic_block and replica_answers():
             return REPLICA
         return PRIMARY
 
@@ -54,3 +68,23 @@ class PrimaryReplicaRouter:
     def allow_migrate(self, db, app_label, model_name=None, **hints):
         # The replica receives the schema through replication.
         return db == PRIMARY
+
+
+def replica_answers():
+    """Whether the replica has a working connection (making one if needed), unless it failed
+    less than DATABASE_REPLICA_RETRY_SECONDS ago."""
+    global _replica_down_until
+    if clock() < _replica_down_until:
+        return False
+    replica = connections[REPLICA]
+    try:
+        replica.close_if_health_check_failed()
+        replica.ensure_connection()
+    except Error as error:
+        pause = settings.DATABASE_REPLICA_RETRY_SECONDS
+        _replica_down_until = clock() + pause
+        logger.warning(
+            "read replica unreachable, reading from the primary for %s s: %s", pause, error
+        )
+        return False
+    return True

@@ -30,7 +30,7 @@ _pooled = _primary_database["ENGINE"] == "django.db.backends.postgresql" and env
 _behind_pgbouncer = env.bool("DATABASE_BEHIND_PGBOUNCER", default=False)
 
 
-def _database(parsed_url, **extra):
+def _database(parsed_url, *, pool_timeout=None, **extra):
     """One connection of DATABASES: its parsed URL with the connection settings above."""
     options = parsed_url.get("OPTIONS", {})
     if _pooled:
@@ -39,6 +39,7 @@ def _database(parsed_url, **extra):
             "pool": {
                 "min_size": env.int("DATABASE_POOL_MIN_SIZE", default=1),
                 "max_size": env.int("DATABASE_POOL_MAX_SIZE", default=2),
+                **({"timeout": pool_timeout} if pool_timeout else {}),
             },
         }
     return {
@@ -50,14 +51,28 @@ def _database(parsed_url, **extra):
     }
 
 
+def _replica_database(parsed_url):
+    """The replica gives up quickly when it cannot be reached: the router then reads from the
+    primary for DATABASE_REPLICA_RETRY_SECONDS (oec_portal/db_router.py). A vanished host
+    answers nothing, so without a timeout a connection would wait for TCP's own (minutes);
+    2 s is psycopg's shortest. With the pool, the wait is the pool's, for a connection its
+    workers cannot make: 1 s (psycopg's default is 30), where a reachable replica hands one
+    out at once (a sync worker uses one connection at a time, and the pool keeps two)."""
+    parsed_url.setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
+    return _database(parsed_url, pool_timeout=1, TEST={"MIRROR": "default"})
+
+
 DATABASES = {
     "default": _database(_primary_database),
     **(
-        {"replica": _database(env.db("DATABASE_REPLICA_URL"), TEST={"MIRROR": "default"})}
+        {"replica": _replica_database(env.db("DATABASE_REPLICA_URL"))}
         if DATABASE_REPLICA_URL
         else {}
     ),
 }
+# After the replica failed to connect, reads go to the primary for this long before the
+# replica is tried again (per process).
+DATABASE_REPLICA_RETRY_SECONDS = env.float("DATABASE_REPLICA_RETRY_SECONDS", default=10)
 DATABASE_ROUTERS = ["oec_portal.db_router.PrimaryReplicaRouter"] if DATABASE_REPLICA_URL else []
 
 # --- Cache and Redis --------------------------------------------------------------------------

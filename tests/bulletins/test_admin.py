@@ -73,12 +73,14 @@ def test_changelist_shows_the_delivery_counts(
             month=datetime.date(2020 + number // 12, number % 12 + 1, 1), status="sent"
         )
         for status, possibly_sent in [
-            ("sent", True),  # sent again after its worker died: maybe twice
+            ("sent", True),  # sent again by an officer after its worker died: maybe twice
             ("sent", False),
             ("failed", True),  # maybe once
+            ("uncertain", True),  # held: maybe once, maybe never
             ("bounced", False),
             ("pending", False),
             ("sending", False),
+            ("handed", False),
         ]:
             Delivery.objects.create(
                 bulletin=bulletin,
@@ -95,9 +97,11 @@ def test_changelist_shows_the_delivery_counts(
     assert response.status_code == 200
     first = response.context["cl"].result_list[0]
     counts = (first.queued, first.pending_count, first.sent_count, first.failed_count)
-    assert counts == (6, 2, 2, 1)  # pending counts the row being sent too
+    assert counts == (8, 3, 2, 1)  # pending counts the rows being sent too
     assert first.bounced_count == 1
+    assert first.uncertain_count == 1
     assert first.possibly_sent_twice_count == 1
+    assert "Possibly sent, not sent again" in response.text
     assert "Possibly sent twice" in response.text
 
 
@@ -119,6 +123,32 @@ def test_resend_failures_action(client, officer, host_org, django_capture_on_com
 
     assert Delivery.objects.get().status == "sent"
     assert [message.to for message in mail.outbox] == [["x@ngo.example"]]
+
+
+def test_an_officer_sends_the_possibly_sent_deliveries_again_by_an_action(
+    client, officer, host_org, django_capture_on_commit_callbacks
+):
+    bulletin = BulletinFactory(month=DECEMBER, status="sent")
+    from tests.factories import BulletinEditionFactory
+
+    BulletinEditionFactory(bulletin=bulletin)
+    for email, status in [("held@ngo.example", "uncertain"), ("failed@ngo.example", "failed")]:
+        Delivery.objects.create(
+            bulletin=bulletin, email=email, language="en", status=status, possibly_sent=True
+        )
+    client.force_login(officer)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("admin:bulletins_bulletin_changelist"),
+            {"action": "resend_possibly_sent", "_selected_action": [bulletin.pk]},
+        )
+
+    assert [message.to for message in mail.outbox] == [["held@ngo.example"]]
+    assert dict(Delivery.objects.values_list("email", "status")) == {
+        "held@ngo.example": "sent",
+        "failed@ngo.example": "failed",
+    }
 
 
 @pytest.mark.parametrize(

@@ -80,6 +80,10 @@ def test_a_replica_url_adds_the_replica_its_router_and_its_middleware():
     assert replica["CONN_MAX_AGE"] == built["databases"]["default"]["CONN_MAX_AGE"] == 60
     assert replica["CONN_HEALTH_CHECKS"] is True
     assert built["routers"] == ["oec_portal.db_router.PrimaryReplicaRouter"]
+    # A replica host that vanished is given up after 2 s (psycopg's shortest), the primary's
+    # connections keep psycopg's default.
+    assert replica["OPTIONS"]["connect_timeout"] == 2
+    assert "connect_timeout" not in built["databases"]["default"]["OPTIONS"]
     # Last: after AuthenticationMiddleware, around the view only.
     assert built["middleware"][-1] == "oec_portal.middleware.ReplicaForPublicPagesMiddleware"
     assert (
@@ -94,7 +98,13 @@ def test_with_the_pool_each_process_keeps_one_or_two_connections_per_database():
     )
     # psycopg's default would be 4 in every gunicorn worker and Celery process.
     assert built["databases"]["default"]["OPTIONS"]["pool"] == {"min_size": 1, "max_size": 2}
-    assert built["databases"]["replica"]["OPTIONS"]["pool"] == {"min_size": 1, "max_size": 2}
+    # A replica that cannot be reached is given up after 1 s, not psycopg's 30: the router
+    # then reads from the primary (oec_portal/db_router.py).
+    assert built["databases"]["replica"]["OPTIONS"]["pool"] == {
+        "min_size": 1,
+        "max_size": 2,
+        "timeout": 1,
+    }
     # Django's pool refuses persistent connections.
     assert built["databases"]["replica"].get("CONN_MAX_AGE", 0) == 0
     # The pool checks a connection before handing it out (psycopg's check_connection): a
