@@ -250,11 +250,15 @@ def decision_list(request):
 @reads_query_parameters()
 def decision_detail(request, symbol):
     decision = get_object_or_404(
-        selectors.decisions_with_votes_visible_to(request.user), symbol=slug_to_symbol(symbol)
+        selectors.decisions_with_votes_visible_to(request.user).select_related("meeting"),
+        symbol=slug_to_symbol(symbol),
     )
     languages = languages_with_text(decision, "title", "text")
+    present = decision.members_present()
     context = {
         "decision": decision,
+        # Who was in the room when it was adopted by vote (the check-ins at its meeting).
+        "members_present": list(present.order_by("name")) if present is not None else None,
         "content_languages": languages,
         # One Akoma Ntoso expression per language the decision is written in (akoma_ntoso.py).
         "akn_expressions": [(code, Language(code).label) for code in languages],

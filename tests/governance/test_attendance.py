@@ -403,6 +403,18 @@ def test_the_decision_records_the_members_present(by_vote, egypt, chad, amina):
     assert list(by_vote.members_present()) == [egypt.organisation]
 
 
+def test_the_decision_page_names_its_meeting_and_the_members_present(
+    client, by_vote, egypt, chad, amina
+):
+    by_vote.is_public = True
+    by_vote.save(update_fields=["is_public"])
+    check_in(meeting=by_vote.meeting, token=badge_token(amina), by=None)
+    html = client.get(by_vote.get_absolute_url()).content.decode()
+    assert f"<dt>Meeting</dt><dd>{by_vote.meeting.title}," in html
+    assert "<dt>Members present</dt><dd>1 member present: Egypt</dd>" in html
+    assert "Chad" not in html
+
+
 def test_a_decision_without_its_meeting_keeps_its_votes_unchecked(first_session, chad):
     decision = DecisionFactory(
         session=first_session, adoption_method="vote", votes_yes=1, votes_no=0, votes_abstain=0
