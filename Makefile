@@ -104,15 +104,18 @@ CLOCK_DAYS ?= 2027-04-30T23:40 2026-12-31T23:50 2028-02-29T12:00 2027-03-01T00:2
 # running them).
 CLOCK_MODULES = $(shell grep -rl --include='test_*.py' 'pytest.mark.clock' tests)
 
+# Files are handed to the two processes costliest first, in the order tests/conftest.py gives
+# them (browser journeys weigh more than their number of tests), so both end together.
 ## test: the whole suite, on PostgreSQL and Redis (DATABASE_URL / REDIS_URL, else the local ones), the date-sensitive tests at CLOCK_DAYS too
 test: install browser-tools antivirus-tools
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \
-	  $(BIN)/pytest -n 2 --dist loadfile --create-db --reuse-db --clock-days="now $(CLOCK_DAYS)"
+	  $(BIN)/pytest -n 2 --dist loadfile --no-loadscope-reorder --create-db --reuse-db \
+	    --clock-days="now $(CLOCK_DAYS)"
 
 ## test-clock: only the date-sensitive tests, at each of CLOCK_DAYS
 test-clock: install
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \
-	  $(BIN)/pytest -n 2 --dist loadfile -q -m clock --clock-days="$(CLOCK_DAYS)" --reuse-db $(CLOCK_MODULES)
+	  $(BIN)/pytest -n 2 --dist loadfile --no-loadscope-reorder -q -m clock --clock-days="$(CLOCK_DAYS)" --reuse-db $(CLOCK_MODULES)
 
 ## screenshots: every role's pages at 390 and 1366 px in en and ar, on contact sheets under var/screenshots/
 screenshots: install browser-tools
