@@ -94,28 +94,28 @@ run: install
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/oec_portal
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 
-# The awkward days the date-sensitive modules (marked `clock`) run at once more, after the whole
-# suite ran on the real date (tests/clock.py): the last day of a month late in the evening, New
-# Year's Eve, a leap day, the first working day of a month just after midnight, a year from now.
-# They reuse the test databases the whole suite has just created (--create-db --reuse-db there),
-# instead of migrating two new ones for each day.
+# The awkward days the date-sensitive tests (marked `clock`) run at too, besides the real date
+# (tests/clock.py): the last day of a month late in the evening, New Year's Eve, a leap day, the
+# first working day of a month just after midnight, a year from now. `make test` runs them in its
+# one pytest run (each such test once per day, traveling there itself): start-up and the test
+# databases are paid once, and the two processes share the extra work to the end.
 CLOCK_DAYS ?= 2027-04-30T23:40 2026-12-31T23:50 2028-02-29T12:00 2027-03-01T00:20 +365
 # Only the modules that carry the mark are collected (importing the whole suite costs more than
 # running them).
 CLOCK_MODULES = $(shell grep -rl --include='test_*.py' 'pytest.mark.clock' tests)
 
-## test: the whole suite, on PostgreSQL and Redis (DATABASE_URL / REDIS_URL, else the local ones)
+# Files are handed to the two processes costliest first, in the order tests/conftest.py gives
+# them (browser journeys weigh more than their number of tests), so both end together.
+## test: the whole suite, on PostgreSQL and Redis (DATABASE_URL / REDIS_URL, else the local ones), the date-sensitive tests at CLOCK_DAYS too
 test: install browser-tools antivirus-tools
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \
-	  $(BIN)/pytest -n 2 --dist loadfile --create-db --reuse-db
-	@$(MAKE) --no-print-directory test-clock
+	  $(BIN)/pytest -n 2 --dist loadfile --no-loadscope-reorder --create-db --reuse-db \
+	    --clock-days="now $(CLOCK_DAYS)"
 
-## test-clock: the date-sensitive modules at each of CLOCK_DAYS
+## test-clock: only the date-sensitive tests, at each of CLOCK_DAYS
 test-clock: install
-	@for day in $(CLOCK_DAYS); do echo "== the clock says $$day"; \
-	  DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \
-	    $(BIN)/pytest -n 2 --dist loadfile -q -m clock --today=$$day --reuse-db $(CLOCK_MODULES) \
-	    || exit 1; done
+	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \
+	  $(BIN)/pytest -n 2 --dist loadfile --no-loadscope-reorder -q -m clock --clock-days="$(CLOCK_DAYS)" --reuse-db $(CLOCK_MODULES)
 
 ## screenshots: every role's pages at 390 and 1366 px in en and ar, on contact sheets under var/screenshots/
 screenshots: install browser-tools

@@ -4,6 +4,8 @@ Names follow the authorization matrix of SECURITY.md: `delegate_a`, `focal_a`, `
 `partner_contact`, `secretariat_editor`, `secretariat_admin`.
 """
 
+import collections
+
 import pytest
 from django.conf import settings
 from django.core.cache import cache
@@ -26,6 +28,25 @@ READERS = (
     "secretariat_editor",
     "secretariat_admin",
 )
+
+
+# A browser journey costs about as much as this many ordinary tests (make test's durations).
+BROWSER_JOURNEY_WEIGHT = 25
+
+
+def pytest_collection_modifyitems(items):
+    """The costliest files first (make test: `--dist loadfile --no-loadscope-reorder` hands out
+    files in this order), so that the two processes end together: a browser journey file, whose
+    few tests are slow, is not the last handed out while the other process has already finished.
+    """
+
+    def path(item):
+        return item.nodeid.split("::")[0]
+
+    cost = collections.Counter()
+    for item in items:
+        cost[path(item)] += BROWSER_JOURNEY_WEIGHT if path(item).startswith("tests/e2e/") else 1
+    items.sort(key=lambda item: -cost[path(item)])
 
 
 @pytest.fixture(autouse=True)
