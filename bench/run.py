@@ -31,7 +31,10 @@ BIN = ROOT / ".venv" / "bin"
 # the Docker image: test tools installed beside the portal (pytest, requests, pygments…) would
 # be imported by libraries that look for them, and counted in the workers' memory.
 PRODUCTION_VENV = ROOT / "var" / "bench-venv"
-PORTAL_PORT, REFERENCE_PORT = 8101, 8102
+# BENCH_PORT moves both (the portal on it, the reference on the next one): two benches on one
+# machine must not answer each other's wrk.
+PORTAL_PORT = int(os.environ.get("BENCH_PORT", "8101"))
+REFERENCE_PORT = PORTAL_PORT + 1
 DATABASE_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/oec_bench?conn_max_age=600"
 )
