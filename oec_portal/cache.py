@@ -135,7 +135,10 @@ class FailOpenRedisCache(RedisCache):
         return super().has_key(key, version)
 
     def clear(self):
+        from members.content_cache import forget_recent_generation
+
         self.local_fallback.clear()
+        forget_recent_generation()  # the pages this process kept go with the cache's
         return self._clear_redis()
 
     @_fail_open(False)
