@@ -60,7 +60,10 @@ def recent_generation(max_age):
 
 
 def forget_recent_generation():
+    """Forget what this process keeps by generation (the cache was emptied)."""
     _last_read["generation"], _last_read["at"] = None, 0.0
+    with _local_parts.lock:
+        _local_parts.entries.clear()
 
 
 class _LocalParts:
@@ -102,8 +105,14 @@ def once_per_request(key, compute):
     return _request.memo[key]
 
 
+def _first_generation():
+    # Not 1: after the cache is emptied (a Redis restart) the numbers must not start again
+    # where a process may still keep parts and pages under them.
+    return int(time.time() * 1000)
+
+
 def content_generation():
-    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+    return cache.get_or_set(GENERATION_KEY, _first_generation, timeout=None)
 
 
 def forget_content():
@@ -115,7 +124,7 @@ def forget_content():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 1, timeout=None)
+        cache.set(GENERATION_KEY, _first_generation(), timeout=None)
 
 
 def read_current(key):

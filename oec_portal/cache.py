@@ -137,8 +137,12 @@ class FailOpenRedisCache(RedisCache):
     def clear(self):
         from members.content_cache import forget_recent_generation
 
+        from .page_cache import forget_pages_of_this_process
+
         self.local_fallback.clear()
-        forget_recent_generation()  # the pages this process kept go with the cache's
+        # What this process keeps by generation goes with the cache's.
+        forget_recent_generation()
+        forget_pages_of_this_process()
         return self._clear_redis()
 
     @_fail_open(False)

@@ -156,6 +156,12 @@ class _PagesOfThisProcess:
 _pages_of_this_process = _PagesOfThisProcess()
 
 
+def forget_pages_of_this_process():
+    with _pages_of_this_process.lock:
+        _pages_of_this_process.pages.clear()
+        _pages_of_this_process.size = 0
+
+
 def _kept_response(page):
     content, headers = page
     response = HttpResponse(content)
