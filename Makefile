@@ -131,13 +131,15 @@ observatory: install browser-tools
 	  $(BIN)/pytest tests/trust/test_observatory.py -s
 
 ## bench: the portal beside a bare Django reference under wrk (PostgreSQL + Redis; prints figures)
+## (BENCH_ARGS="--scale 10" for the data set ten times larger, in a database of its own)
 bench: install
 	@command -v wrk >/dev/null || $(APT_INSTALL) wrk
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 ## bench-bulletin: the bulletin to 10,000 recipients (2 worker processes) beside a plain smtplib loop
+## (BENCH_BULLETIN_ARGS="--recipients 100000" for the large send)
 bench-bulletin: install
-	$(BIN)/python bench/bulletin.py
+	$(BIN)/python bench/bulletin.py $(BENCH_BULLETIN_ARGS)
 
 ## rehearse: the portal on several hosts (network namespaces: nginx, 2 web, worker, beat, PostgreSQL
 ## primary + replica, 2 Redis, an SMTP sink) under wrk, through five faults; prints a table (root)

@@ -1,11 +1,13 @@
 """`make bench-bulletin`: the monthly bulletin to 10,000 recipients, beside a plain smtplib loop.
 
+`--recipients 100000` (BENCH_BULLETIN_ARGS in make) measures the large send of issue 19.
+
 Both send to the same local SMTP sink (aiosmtpd, in this process). The plain loop sends the same
 message, one connection, one `sendmail` per recipient. The bulletin goes the real way: compose,
 write the 10,000 delivery rows, enqueue the chunks to Redis, and a Celery worker with two
 processes sends them (each chunk claimed in one transaction, each row marked sent right after
 the server accepted it). The clock runs from the queueing to the last message received. Prints
-messages per second of each and their ratio (target: >= 50%).
+messages per second of each and their ratio (target: >= 80%, issue 19).
 
 The worker reads its settings from the environment, as in production: OEC_BULLETIN_CHUNK_SIZE
 and OEC_BULLETIN_ASYNC_COMMIT=true measure the other choices.
@@ -240,7 +242,7 @@ def main():
         f"bulletin ({args.concurrency} worker procs):  {bulletin_rate:8.0f} messages/s "
         f"({elapsed:.1f} s, queueing included)"
     )
-    print(f"ratio:                     {ratio:8.0%}  (target >= 50%)")
+    print(f"ratio:                     {ratio:8.0%}  (target >= 80%)")
     if sent != args.recipients:
         raise SystemExit("not every delivery row was marked sent")
 

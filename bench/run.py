@@ -31,7 +31,10 @@ BIN = ROOT / ".venv" / "bin"
 # the Docker image: test tools installed beside the portal (pytest, requests, pygments…) would
 # be imported by libraries that look for them, and counted in the workers' memory.
 PRODUCTION_VENV = ROOT / "var" / "bench-venv"
-PORTAL_PORT, REFERENCE_PORT = 8101, 8102
+# BENCH_PORT moves both (the portal on it, the reference on the next one): two benches on one
+# machine must not answer each other's wrk.
+PORTAL_PORT = int(os.environ.get("BENCH_PORT", "8101"))
+REFERENCE_PORT = PORTAL_PORT + 1
 DATABASE_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/oec_bench?conn_max_age=600"
 )
@@ -54,6 +57,12 @@ URLS = [
 ]
 
 
+def _scaled_database_url(scale):
+    """The bench database's URL with `_x<scale>` after its name: data only ever grows."""
+    parts = urllib.parse.urlparse(DATABASE_URL)
+    return parts._replace(path=f"{parts.path}_x{scale}").geturl()
+
+
 def portal_env():
     return {
         **os.environ,
@@ -63,6 +72,8 @@ def portal_env():
         "OEC_HTTPS": "false",
         "DATABASE_URL": DATABASE_URL,
         "REDIS_URL": REDIS_URL,
+        # Each data set keeps its own pages and parts in the cache.
+        "CACHE_KEY_PREFIX": "bench-" + urllib.parse.urlparse(DATABASE_URL).path.lstrip("/"),
         "LOG_LEVEL": "WARNING",
     }
 
@@ -236,7 +247,16 @@ def main():
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--only", help="run only URLs whose label contains this text")
+    parser.add_argument(
+        "--scale",
+        type=int,
+        default=1,
+        help="the data set N times larger (build_bench_data --scale), in a database of its own",
+    )
     options = parser.parse_args()
+    if options.scale != 1:
+        global DATABASE_URL
+        DATABASE_URL = _scaled_database_url(options.scale)
     if not shutil.which("wrk"):
         sys.exit("wrk is needed: apt-get install wrk")
 
@@ -244,7 +264,11 @@ def main():
     ensure_database()
     manage("migrate", "--noinput", "-v0")
     manage("seed_demo")
-    description = json.loads(manage("build_bench_data", capture=True).strip().splitlines()[-1])
+    description = json.loads(
+        manage("build_bench_data", "--scale", str(options.scale), capture=True)
+        .strip()
+        .splitlines()[-1]
+    )
     manage("collectstatic", "--noinput", "-v0")
 
     portal = start_gunicorn("oec_portal.wsgi:application", PORTAL_PORT, ROOT, portal_env())

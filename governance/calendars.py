@@ -11,7 +11,6 @@ address's), as the pages are.
 
 import datetime
 
-import icalendar
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -33,6 +32,10 @@ class CalendarWriter:
         self.absolute_url = absolute_url
         self.uid_domain = uid_domain
         self.stamp = timezone.now().replace(microsecond=0)
+        # icalendar (~2 MB, 80 modules) is imported by the feeds that use it, not by every web
+        # worker when the URLs load (tests/perf/test_worker_imports.py).
+        import icalendar
+
         self.calendar = icalendar.Calendar.new(
             prodid=PRODUCT,
             method="PUBLISH",
@@ -50,6 +53,8 @@ class CalendarWriter:
 
     def add_session(self, session):
         """The session as days, and its meetings."""
+        import icalendar
+
         # DTEND of a day event is the day after the last (RFC 5545, 3.6.1).
         event = icalendar.Event.new(
             uid=self._uid("session", session.pk),
@@ -70,6 +75,8 @@ class CalendarWriter:
             self.add_meeting(session, meeting)
 
     def add_meeting(self, session, meeting):
+        import icalendar
+
         place = ", ".join(part for part in (meeting.room, session.venue) if part)
         event = icalendar.Event.new(
             uid=self._uid("meeting", meeting.pk),
@@ -112,6 +119,8 @@ class CalendarWriter:
             )
 
     def _add_deadline(self, *, uid, summary, due_at, session, url, last_modified, sequence):
+        import icalendar
+
         # A moment, told in the venue's time: with DTSTART and no DTEND, the event ends when it
         # starts (RFC 5545, 3.6.1).
         event = icalendar.Event.new(

@@ -1,6 +1,9 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# Here, when Django reads the apps and before any is ready (the module says why).
+from . import deferred_imports  # noqa: F401
+
 
 class MembersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"

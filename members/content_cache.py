@@ -8,24 +8,123 @@ whole anonymous pages (oec_portal.page_cache, which also bumps it), parts of mem
 """
 
 import hashlib
+import pickle
+import threading
+import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.utils.translation import get_language
 
 GENERATION_KEY = "page-cache:generation"
 
+# Within one request, the generation read from the cache the first time is used again, and
+# what `cached_until_content_changes` returned is also kept in this process's memory, under
+# that generation: a member's page asks for several parts, and each would otherwise cost a
+# round trip to Redis (issue 19). Outside a request (tasks, commands) every read goes to Redis.
+# An edit made during the request forgets the generation read, as it bumps the cache's.
+_request = threading.local()
+LOCAL_ENTRIES = 256
+
+
+def _request_starts(**kwargs):
+    _request.active, _request.generation, _request.memo = True, None, {}
+
+
+def _request_ends(**kwargs):
+    _request.active, _request.generation, _request.memo = False, None, {}
+
+
+request_started.connect(_request_starts, dispatch_uid="content_cache.request_starts")
+request_finished.connect(_request_ends, dispatch_uid="content_cache.request_ends")
+
+
+# The generation this process last read from Redis, and when (time.monotonic()).
+_last_read = {"generation": None, "at": 0.0}
+
+
+def _remember_generation(generation):
+    if getattr(_request, "active", False):
+        _request.generation = generation
+    _last_read["generation"], _last_read["at"] = generation, time.monotonic()
+
+
+def recent_generation(max_age):
+    """The generation this process read from the cache less than `max_age` seconds ago, or
+    None. A change made in this process (forget_content) or an emptied cache forgets it."""
+    if _last_read["generation"] is not None and time.monotonic() - _last_read["at"] < max_age:
+        return _last_read["generation"]
+    return None
+
+
+def forget_recent_generation():
+    """Forget what this process keeps by generation (the cache was emptied)."""
+    _last_read["generation"], _last_read["at"] = None, 0.0
+    with _local_parts.lock:
+        _local_parts.entries.clear()
+
+
+class _LocalParts:
+    """The parts most recently kept, with their generation, at most LOCAL_ENTRIES. A part that
+    is not a string is kept pickled, so that each request gets its own copy, as from Redis."""
+
+    def __init__(self):
+        self.entries = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key, generation):
+        with self.lock:
+            stored = self.entries.get(key)
+            if stored is None or stored[0] != generation:
+                return None
+            self.entries.move_to_end(key)
+        value = stored[1]
+        return value if isinstance(value, str) else pickle.loads(value)  # noqa: S301 (ours)
+
+    def put(self, key, generation, value):
+        kept = value if isinstance(value, str) else pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        with self.lock:
+            self.entries[key] = (generation, kept)
+            self.entries.move_to_end(key)
+            while len(self.entries) > LOCAL_ENTRIES:
+                self.entries.popitem(last=False)
+
+
+_local_parts = _LocalParts()
+
+
+def once_per_request(key, compute):
+    """What `compute()` returns, computed once in a request (every time outside one): for what
+    a page asks for more than once, such as the menus of its header and its footer."""
+    if not getattr(_request, "active", False):
+        return compute()
+    if key not in _request.memo:
+        _request.memo[key] = compute()
+    return _request.memo[key]
+
+
+def _first_generation():
+    # Not 1: after the cache is emptied (a Redis restart) the numbers must not start again
+    # where a process may still keep parts and pages under them.
+    return int(time.time() * 1000)
+
 
 def content_generation():
-    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+    return cache.get_or_set(GENERATION_KEY, _first_generation, timeout=None)
 
 
 def forget_content():
     """Content changed: every key made with the old generation is forgotten."""
+    _remember_generation(None)
+    forget_recent_generation()
+    if getattr(_request, "active", False):
+        _request.memo = {}
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 1, timeout=None)
+        cache.set(GENERATION_KEY, _first_generation(), timeout=None)
 
 
 def read_current(key):
@@ -33,6 +132,7 @@ def read_current(key):
     under this generation (else None), in one round trip to the cache."""
     found = cache.get_many([GENERATION_KEY, key])
     generation = found.get(GENERATION_KEY) or content_generation()
+    _remember_generation(generation)
     stored = found.get(key)
     if stored is not None and stored[0] == generation:
         return generation, stored[1]
@@ -75,8 +175,14 @@ def cached_until_content_changes(name, *vary_on, compute):
         return compute()
     varies = hashlib.sha256(repr(vary_on).encode()).hexdigest()
     key = f"fragment:{name}:{get_language()}:{varies}"
+    generation = getattr(_request, "generation", None)
+    if generation is not None:
+        value = _local_parts.get(key, generation)
+        if value is not None:
+            return value
     generation, value = read_current(key)
     if value is None:
         value = compute()
         store_current(key, generation, value, timeout)
+    _local_parts.put(key, generation, value)
     return value

@@ -135,7 +135,14 @@ class FailOpenRedisCache(RedisCache):
         return super().has_key(key, version)
 
     def clear(self):
+        from members.content_cache import forget_recent_generation
+
+        from .page_cache import forget_pages_of_this_process
+
         self.local_fallback.clear()
+        # What this process keeps by generation goes with the cache's.
+        forget_recent_generation()
+        forget_pages_of_this_process()
         return self._clear_redis()
 
     @_fail_open(False)

@@ -12,21 +12,30 @@ A page is keyed by its path and the query parameters its view reads, which the v
 that varies `?utm=` gets the one kept page instead of filling the cache with copies of it. A
 view that declares nothing is kept only when asked for without a query string.
 
+Each process also keeps the pages it served, with their generation (OEC_PAGE_CACHE_LOCAL_BYTES
+of them), and answers them without a round trip to Redis while the generation it last read is
+younger than OEC_PAGE_CACHE_LOCAL_SECONDS (1 s in production): under load, that round trip is
+most of what a kept page costs (issue 19). An edit made in another process shows there that
+much later at most.
+
 The open data API limits each caller's rate (DRF's throttles, which run in the view): a kept
 answer of a rate-limited view is served only while the caller's rate allows it, and counts
 against it, so the cache never lifts the limit.
 """
 
+import functools
 import hashlib
+import threading
+from collections import OrderedDict
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import transaction
 from django.http import HttpResponse
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, get_urlconf, resolve
 from django.utils import translation
 
-from members.content_cache import forget_content, read_current, store_current
+from members.content_cache import forget_content, read_current, recent_generation, store_current
 
 from .malformed_input import malformed_address
 
@@ -71,11 +80,18 @@ def bump_generation(**kwargs):
 
 def _view(request):
     """The view that will answer the request, or None when no URL pattern matches."""
+    return _view_of_path(get_urlconf() or settings.ROOT_URLCONF, request.path_info)
+
+
+# Resolving a path costs a page served from the cache more than its trip to Redis: the answer
+# is kept for the paths asked most (any path may be asked, so the number kept is bounded).
+@functools.lru_cache(maxsize=4096)
+def _view_of_path(urlconf, path_info):
     # i18n_patterns match the prefix of the active language, and LocaleMiddleware (further in)
     # has not activated the request's yet.
-    with translation.override(translation.get_language_from_path(request.path_info)):
+    with translation.override(translation.get_language_from_path(path_info)):
         try:
-            return resolve(request.path_info).func
+            return resolve(path_info, urlconf).func
         except Resolver404:
             return None
 
@@ -110,6 +126,51 @@ def _key(request, query_names):
     return f"page-cache:{request.get_host()}:{request.LANGUAGE_CODE}:{page}"
 
 
+class _PagesOfThisProcess:
+    """The pages this process served or stored, with their generation: the most recent ones,
+    at most OEC_PAGE_CACHE_LOCAL_BYTES of content."""
+
+    def __init__(self):
+        self.pages = OrderedDict()  # key: (generation, (content, headers))
+        self.size = 0
+        self.lock = threading.Lock()
+
+    def get(self, key, generation):
+        with self.lock:
+            kept = self.pages.get(key)
+            if kept is None or kept[0] != generation:
+                return None
+            self.pages.move_to_end(key)
+            return kept[1]
+
+    def put(self, key, generation, page):
+        with self.lock:
+            if key in self.pages:
+                self.size -= len(self.pages.pop(key)[1][0])
+            self.pages[key] = (generation, page)
+            self.size += len(page[0])
+            while self.pages and self.size > settings.OEC_PAGE_CACHE_LOCAL_BYTES:
+                self.size -= len(self.pages.popitem(last=False)[1][1][0])
+
+
+_pages_of_this_process = _PagesOfThisProcess()
+
+
+def forget_pages_of_this_process():
+    with _pages_of_this_process.lock:
+        _pages_of_this_process.pages.clear()
+        _pages_of_this_process.size = 0
+
+
+def _kept_response(page):
+    content, headers = page
+    response = HttpResponse(content)
+    for name, value in headers:
+        response[name] = value
+    response["X-Page-Cache"] = "hit"
+    return response
+
+
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -125,18 +186,24 @@ class AnonymousPageCacheMiddleware:
         # LANGUAGE_CODE is set by LocaleMiddleware further in; derive it from the path here.
         request.LANGUAGE_CODE = request.path.split("/")[1] or "-"
         key = _key(request, query_names or ())
+        local_seconds = settings.OEC_PAGE_CACHE_LOCAL_SECONDS
+        if local_seconds:
+            generation = recent_generation(local_seconds)
+            page = _pages_of_this_process.get(key, generation) if generation else None
+            if page is not None and _rate_limits_allow(request, view):
+                return _kept_response(page)
         generation, cached = read_current(key)
         if cached is not None and _rate_limits_allow(request, view):
-            content, headers = cached
-            response = HttpResponse(content)
-            for name, value in headers:
-                response[name] = value
-            response["X-Page-Cache"] = "hit"
-            return response
+            if local_seconds:
+                _pages_of_this_process.put(key, generation, cached)
+            return _kept_response(cached)
         response = self.get_response(request)
         if self._response_may_share(response):
             headers = [(name, value) for name, value in response.items()]
-            store_current(key, generation, (response.content, headers), timeout)
+            page = (response.content, headers)
+            store_current(key, generation, page, timeout)
+            if local_seconds:
+                _pages_of_this_process.put(key, generation, page)
         return response
 
     @staticmethod

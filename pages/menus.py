@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext_lazy as _
 
+from members.content_cache import once_per_request
 from members.content_languages import language_codes
 
 from .models import Page
@@ -28,6 +29,10 @@ def _cache_key(language):
 def _cached(language):
     language = language or get_language()
     key = _cache_key(language)
+    return once_per_request(key, lambda: _from_cache(key, language))
+
+
+def _from_cache(key, language):
     menus = cache.get(key)
     if menus is None:
         with override(language):

@@ -19,6 +19,13 @@ OEC_CLIENT_IP_HEADER = env("OEC_CLIENT_IP_HEADER", default="")
 # Whole pages for anonymous visitors (oec_portal/page_cache.py); 0 turns it off. Off in
 # development so that template edits show at once; production.py turns it on.
 OEC_ANONYMOUS_PAGE_CACHE_SECONDS = env.int("OEC_ANONYMOUS_PAGE_CACHE_SECONDS", default=0)
+# With the page cache on, each web process also keeps the pages it served (at most
+# OEC_PAGE_CACHE_LOCAL_BYTES) and answers them without asking Redis, for as long as the content
+# generation it last read from Redis is younger than this many seconds: an edit made in another
+# process shows there that much later at most (in the process that made it, at once). 0: every
+# page is asked of Redis, and an edit shows everywhere at once. production.py sets 1 (issue 19).
+OEC_PAGE_CACHE_LOCAL_SECONDS = env.float("OEC_PAGE_CACHE_LOCAL_SECONDS", default=0)
+OEC_PAGE_CACHE_LOCAL_BYTES = env.int("OEC_PAGE_CACHE_LOCAL_BYTES", default=4 * 1024 * 1024)
 
 # --- members ----------------------------------------------------------------------------------
 # Focal points must have two-factor authentication too where this is on (on in production).

@@ -1,9 +1,18 @@
+import functools
+
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import get_urlconf, translate_url
 from django.utils.translation import get_language_info
 
 register = template.Library()
+
+
+# Every page asks for its address in each language (resolving it, then reversing it four
+# times): the answers are kept for the addresses asked most (any may be asked: bounded).
+@functools.lru_cache(maxsize=4096)
+def _translated_path(urlconf, path, code):
+    return translate_url(path, code)
 
 
 @register.simple_tag(takes_context=True)
@@ -28,7 +37,9 @@ def language_alternates(context):
         {
             "code": code,
             "name": get_language_info(code)["name_local"],
-            "url": f"/{code}/" if is_error_page else translate_url(path, code),
+            "url": f"/{code}/"
+            if is_error_page
+            else _translated_path(get_urlconf() or settings.ROOT_URLCONF, path, code),
             "is_current": code == current,
             "has_content": content_languages is None or code in content_languages,
         }

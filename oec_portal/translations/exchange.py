@@ -6,10 +6,10 @@ source that changed since the export, or broken markup in rich text refuses the 
 with a report line per unit (services.translations_import applies a clean file at once).
 """
 
+import functools
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
-from translate.storage import po, xliff
 
 from members.rich_text import markup_problems
 from members.translation_records import target_languages
@@ -21,22 +21,28 @@ XLIFF_FILE = "oec-portal"
 ID_SEPARATOR = "\x04"  # translate-toolkit puts the file name before a unit's id with it
 
 
-class Xliff12Unit(xliff.xliffunit):
-    namespace = XLIFF_12_NAMESPACE
-
-
-class Xliff12File(xliff.xlifffile):
+# translate-toolkit (and lxml under it, ~7 MB) is imported by the first export or import, not
+# by every web worker when the URLs load (tests/perf/test_worker_imports.py).
+@functools.cache
+def _xliff_12_file():
     """translate-toolkit writes XLIFF 1.1 by default; 1.2 is what CAT tools expect."""
+    from translate.storage import xliff
 
-    UnitClass = Xliff12Unit
-    namespace = XLIFF_12_NAMESPACE
-    XMLskeleton = f"""<?xml version="1.0" ?>
+    class Xliff12Unit(xliff.xliffunit):
+        namespace = XLIFF_12_NAMESPACE
+
+    class Xliff12File(xliff.xlifffile):
+        UnitClass = Xliff12Unit
+        namespace = XLIFF_12_NAMESPACE
+        XMLskeleton = f"""<?xml version="1.0" ?>
 <xliff version='1.2' xmlns='{XLIFF_12_NAMESPACE}'>
 <file original='{XLIFF_FILE}' source-language='en' datatype='plaintext'>
 <body>
 </body>
 </file>
 </xliff>"""
+
+    return Xliff12File
 
 
 def unit_id(item_type, item, name):
@@ -60,7 +66,7 @@ def export_units(rows):
 
 
 def export_xliff(rows, language):
-    store = Xliff12File(sourcelanguage="en", targetlanguage=language)
+    store = _xliff_12_file()(sourcelanguage="en", targetlanguage=language)
     for identifier, source, target, note in export_units(rows):
         unit = store.addsourceunit(source, filename=XLIFF_FILE)
         unit.setid(identifier)
@@ -71,6 +77,8 @@ def export_xliff(rows, language):
 
 
 def export_po(rows, language):
+    from translate.storage import po
+
     store = po.pofile()
     store.updateheader(add=True, Language=language, Content_Type="text/plain; charset=UTF-8")
     for identifier, source, target, note in export_units(rows):
@@ -114,6 +122,8 @@ class ImportCheck:
 def _read(upload):
     """(language, [(id, source, target)]) of an uploaded XLIFF or PO file; ValueError if
     unreadable."""
+    from translate.storage import po, xliff
+
     content = upload.read()
     if upload.name.lower().endswith(".po"):
         store = po.pofile.parsestring(content)

@@ -1,4 +1,5 @@
-"""What a web worker imports when it loads the portal (issue 9: a worker stays under 120 MB).
+"""What a web worker imports when it loads the portal (issue 9: a worker stays under 120 MB;
+issue 19: under 100 MB).
 
 A library needed by one rare page or action costs every worker its memory if it is imported
 when the URLs load: Pillow (~2 MB) serves image uploads only; drf-spectacular's schema code
@@ -26,9 +27,10 @@ print(json.dumps(sorted(sys.modules)))
 """
 
 # And the mail providers' webhooks: Amazon SES's imports boto3 (~8 MB), at the first report.
-# Pillow is no longer on the list: django-import-export's admin imports its formats, and so
-# openpyxl and Pillow, when the back office loads (import_export/admin.py, mixins.py); the
-# printed PDFs (WeasyPrint) and the QR codes still load only where used.
+# Issue 19: the badges' QR codes (segno), the Akoma Ntoso exports (cobalt, lxml), the
+# translators' XLIFF and PO files (translate-toolkit), the calendar feeds (icalendar), and the
+# back office's Excel files (openpyxl, with Pillow) load at their first use; allauth's WebAuthn,
+# which the portal does not offer, never (fido2, cryptography): members/deferred_imports.py.
 ONLY_WHERE_USED = [
     "weasyprint",
     "pypdf",
@@ -38,6 +40,15 @@ ONLY_WHERE_USED = [
     "unittest",
     "anymail.webhooks",
     "boto3",
+    "segno",
+    "cobalt",
+    "lxml",
+    "translate",
+    "icalendar",
+    "openpyxl",
+    "PIL",
+    "fido2",
+    "cryptography",
 ]
 
 

@@ -1,9 +1,12 @@
 """Anonymous visitors get whole pages from the cache; an edit shows at once; nobody else does."""
 
+import time
+
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
-from members.content_cache import content_generation
+from members.content_cache import GENERATION_KEY, content_generation
 from members.models import Organisation
 
 
@@ -159,3 +162,52 @@ def test_odd_input_gets_its_400_never_a_kept_page(client, db, page_cache):
     response = client.get("/en/?utm=%00")
     assert response.status_code == 400
     assert "X-Page-Cache" not in response
+
+
+@pytest.fixture
+def pages_kept_in_the_process(page_cache, settings):
+    settings.OEC_PAGE_CACHE_LOCAL_SECONDS = 60
+
+
+def _count_cache_reads(monkeypatch):
+    reads = []
+    original = cache.get_many
+    monkeypatch.setattr(
+        cache, "get_many", lambda *args, **kwargs: reads.append(args) or original(*args, **kwargs)
+    )
+    return reads
+
+
+def test_a_process_answers_a_page_it_kept_without_asking_the_cache(
+    client, member_a, pages_kept_in_the_process, monkeypatch
+):
+    first = client.get("/en/members/")
+    reads = _count_cache_reads(monkeypatch)
+    second = client.get("/en/members/")
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+    assert reads == []
+
+
+def test_an_edit_in_the_same_process_shows_at_once_with_pages_kept_in_the_process(
+    client, member_a, pages_kept_in_the_process
+):
+    client.get("/en/members/")
+    client.get("/en/members/")
+    member_a.name_en = "Renamed Member A"
+    member_a.save(update_fields=["name_en"])
+    response = client.get("/en/members/")
+    assert "X-Page-Cache" not in response
+    assert "Renamed Member A" in response.content.decode()
+
+
+def test_an_edit_in_another_process_shows_once_the_generation_read_is_older_than_allowed(
+    client, member_a, pages_kept_in_the_process, settings
+):
+    client.get("/en/members/")
+    cache.incr(GENERATION_KEY)  # as a save in another web process does
+    assert client.get("/en/members/")["X-Page-Cache"] == "hit"  # within the allowed age
+    settings.OEC_PAGE_CACHE_LOCAL_SECONDS = 0.001
+    time.sleep(0.01)
+    assert "X-Page-Cache" not in client.get("/en/members/")
