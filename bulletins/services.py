@@ -17,6 +17,7 @@ from partnerships.selectors import bulletin_recipient_contacts, contacts_with_em
 from . import content
 from .approval import FourEyesError, MissingIntroductionError, bulletin_awaiting_approval_notify
 from .confirmation_mail import send_subscription_confirmation
+from .ledger import mark_sent_if_done
 from .models import (
     Bulletin,
     BulletinEdition,
@@ -24,7 +25,7 @@ from .models import (
     Subscriber,
 )
 from .permissions import four_eyes_forbid
-from .sending import mark_sent_if_done, send_delivery_chunk
+from .sending import send_delivery_chunk
 
 logger = logging.getLogger(__name__)
 

@@ -26,9 +26,10 @@ from django.utils.translation import gettext as _
 from members.models import Organisation
 from members.uploads import MAX_COMPRESSION_RATIO, MAX_UNCOMPRESSED_BYTES, max_upload_bytes
 
+from .alerts import document_issue
 from .models import AssemblySession, Document, Language
 from .models.symbols import SYMBOL_RE, slug_to_symbol
-from .services import document_file_store, document_issue
+from .services import document_file_store
 
 MAX_BATCH_ENTRIES = 200
 NAME_RE = re.compile(

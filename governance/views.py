@@ -22,7 +22,7 @@ from members.private_file_downloads import private_file_download_record, private
 from members.request_facts import client_ip
 from members.uploads import PDF
 
-from . import selectors, services
+from . import alerts, selectors, services
 from .attendance import current_meeting
 from .forms import DelegationHeadForm, DelegationMemberFormSet, DocumentFilterForm
 from .models import (
@@ -185,7 +185,7 @@ def document_detail(request, symbol):
 @require_POST
 def session_follow(request, number):
     session = _session_or_404(number)
-    services.follow_session(user=request.user, session=session)
+    alerts.follow_session(user=request.user, session=session)
     messages.success(request, _("You now follow this session."))
     return redirect(session)
 
@@ -195,7 +195,7 @@ def session_follow(request, number):
 def document_follow(request, symbol):
     """Follow the document's series; a document the person may not read is "not found"."""
     document = _visible_document_or_404(request, symbol)
-    services.follow_series(user=request.user, document=document)
+    alerts.follow_series(user=request.user, document=document)
     messages.success(request, _("You now follow this series."))
     return redirect(document)
 
@@ -205,7 +205,7 @@ def document_follow(request, symbol):
 def unfollow(request, pk):
     """Stop following (one's own follows only); back to the page it was asked from."""
     follow = get_object_or_404(Follow, pk=pk, user=request.user)
-    services.unfollow(follow=follow)
+    alerts.unfollow(follow=follow)
     messages.success(request, _("You no longer follow it."))
     back = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(

@@ -129,7 +129,7 @@ class Document(models.Model):
     )
     created_at = models.DateTimeField(_("entered in the register"), default=timezone.now)
     # When the document was first readable beyond the secretariat: its followers were told then,
-    # and never again (services.document_issue). Empty while it is the secretariat's only.
+    # and never again (alerts.document_issue). Empty while it is the secretariat's only.
     issued_at = models.DateTimeField(_("issued at"), null=True, blank=True, editable=False)
 
     objects = DocumentQuerySet.as_manager()

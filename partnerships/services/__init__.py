@@ -1,11 +1,10 @@
 """Use cases of the partnerships app: applications, status decisions, profiles, activities,
 and the reminder of periodic reviews (`from partnerships import services` reaches them all)."""
 
-from .applications import application_acknowledgement_send, partnership_apply
+from .applications import partnership_apply
 from .decisions import (
     ALLOWED_TRANSITIONS,
     ORGANISATION_STATUS_FOR,
-    admission_decision_send,
     consultative_days,
     partnership_change_status,
     partnership_reapply,
@@ -23,8 +22,6 @@ from .reviews import reviews_due_notify
 __all__ = [
     "ALLOWED_TRANSITIONS",
     "ORGANISATION_STATUS_FOR",
-    "admission_decision_send",
-    "application_acknowledgement_send",
     "consultative_days",
     "cooperation_activity_review",
     "cooperation_activity_save",

@@ -5,13 +5,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from members.mail import branded_message
 from members.models import Organisation
-from members.suppressions import is_suppressed
 from members.uploads import detect_document_kind
 
+from ..emails import send_application_acknowledgement
 from ..models import Contact, Partnership, Status
 from .decisions import record_status_change
 from .files import store_checked_upload
@@ -95,28 +93,7 @@ def partnership_apply(
     )
     application_received_notify(partnership=partnership)
     # After the commit, by the worker: an SMTP server that is down retries there, not here.
-    from ..tasks import send_application_acknowledgement
-
     transaction.on_commit(
         lambda: send_application_acknowledgement.delay(contact.pk, language=applied_in)
     )
     return partnership
-
-
-def application_acknowledgement_send(contact_id, *, language):
-    """Tell the applicant, in the language of the form they used, that the application came."""
-    contact = Contact.objects.select_related("organisation").get(pk=contact_id)
-    if is_suppressed(contact.email):
-        # The address bounced or unsubscribed before (the portal's one suppression list).
-        return
-    branded_message(
-        to=[contact.email],
-        subject_template="partnerships/email/application_acknowledgement_subject.txt",
-        text_template="partnerships/email/application_acknowledgement_body.txt",
-        context={"contact": contact, "organisation": contact.organisation},
-        language=language,
-        reason=gettext_lazy(
-            "You receive this message because this address was given as the contact of an "
-            "application for official partnership."
-        ),
-    ).send()

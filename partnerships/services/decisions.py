@@ -9,12 +9,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from members.mail import branded_message
 from members.models import Membership, Organisation, Role
-from members.suppressions import is_suppressed
 
+from ..emails import send_admission_decision
 from ..models import Contact, Partnership, PartnershipStatusChange, Status
 from .notices import admission_decided_notify
 
@@ -217,32 +215,8 @@ def admission_decision_announce(*, partnership: Partnership, admitted: bool, by=
     ]
     # One task per contact, after the commit: a retry after a failure never mails twice
     # those who already have it.
-    from ..tasks import send_admission_decision
-
     for contact_id in contact_ids:
         transaction.on_commit(partial(send_admission_decision.delay, contact_id, admitted=admitted))
-
-
-def admission_decision_send(contact_id, *, admitted):
-    """The decision on an application, mailed to one contact without an account."""
-    contact = Contact.objects.filter(pk=contact_id).select_related("organisation").first()
-    if contact is None or is_suppressed(contact.email):
-        return
-    branded_message(
-        to=[contact.email],
-        subject_template="partnerships/email/admission_decision_subject.txt",
-        text_template="partnerships/email/admission_decision_body.txt",
-        context={
-            "contact": contact,
-            "organisation": contact.organisation,
-            "admitted": admitted,
-        },
-        language=contact.preferred_language,
-        reason=gettext_lazy(
-            "You receive this message because this address is a contact of an application "
-            "for official partnership."
-        ),
-    ).send()
 
 
 @transaction.atomic

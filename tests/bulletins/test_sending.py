@@ -9,8 +9,9 @@ from django.core import mail
 from django.utils import timezone
 
 from bulletins import services
+from bulletins.ledger import claim
 from bulletins.models import Bulletin, BulletinEdition, Delivery
-from bulletins.sending import ChunkSender, claim, is_transient
+from bulletins.sending import ChunkSender, is_transient
 from bulletins.tasks import send_delivery_chunk
 from members.models import Suppression
 from tests.factories import (

@@ -8,7 +8,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from governance import services
+from governance.alerts import document_issue, follow_series, follow_session
 from governance.demo import minimal_pdf
 from governance.document_batches import document_batch_upload
 from governance.models import Document, Follow
@@ -100,13 +100,13 @@ QUERIES_TO_ISSUE = 16
 def test_a_session_follower_is_told_once_of_a_document_issued_in_the_back_office(
     client, conference_officer, delegate_a, first_session, django_capture_on_commit_callbacks
 ):
-    services.follow_session(user=delegate_a, session=first_session)
+    follow_session(user=delegate_a, session=first_session)
 
     with django_capture_on_commit_callbacks(execute=True):
         document = admin_add(client, conference_officer, first_session)
     with django_capture_on_commit_callbacks(execute=True):
         admin_change(client, conference_officer, document, title_en="Budget proposal (final)")
-        assert services.document_issue(document=document) is False
+        assert document_issue(document=document) is False
 
     assert alerts() == [("delegate@member-a.example", "member-a", "OEC/GA/1/12")]
     [message] = mail.outbox
@@ -122,9 +122,9 @@ def test_following_the_session_and_the_series_gives_one_alert_per_document(
     host, delegate_a, first_session, django_capture_on_commit_callbacks
 ):
     base = DocumentFactory(symbol="OEC/GA/1/2", session=first_session, access="members")
-    services.document_issue(document=base)
-    services.follow_session(user=delegate_a, session=first_session)
-    services.follow_series(user=delegate_a, document=base)
+    document_issue(document=base)
+    follow_session(user=delegate_a, session=first_session)
+    follow_series(user=delegate_a, document=base)
     revision = DocumentFactory(
         symbol="OEC/GA/1/2/Rev.1",
         revises=base,
@@ -134,7 +134,7 @@ def test_following_the_session_and_the_series_gives_one_alert_per_document(
     )
 
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.document_issue(document=revision) is True
+        assert document_issue(document=revision) is True
 
     assert alerts() == [("delegate@member-a.example", "member-a", "OEC/GA/1/2/Rev.1")]
     assert [m.subject for m in mail.outbox] == ["Revision OEC/GA/1/2/Rev.1: Budget, revised"]
@@ -144,7 +144,7 @@ def test_a_series_follower_hears_of_its_addenda_and_corrigenda_not_of_other_docu
     host, delegate_a, first_session, django_capture_on_commit_callbacks
 ):
     base = DocumentFactory(symbol="OEC/GA/1/2", session=first_session, access="members")
-    services.follow_series(user=delegate_a, document=base)
+    follow_series(user=delegate_a, document=base)
     with django_capture_on_commit_callbacks(execute=True):
         for symbol in ("OEC/GA/1/2/Add.1", "OEC/GA/1/2/Corr.1", "OEC/GA/1/5"):
             document = DocumentFactory(
@@ -154,7 +154,7 @@ def test_a_series_follower_hears_of_its_addenda_and_corrigenda_not_of_other_docu
                 session=first_session,
                 access="public",
             )
-            services.document_issue(document=document)
+            document_issue(document=document)
 
     assert [m.subject for m in mail.outbox] == [
         "Addendum OEC/GA/1/2/Add.1: Note",
@@ -173,7 +173,7 @@ def test_a_restricted_document_reaches_only_the_followers_who_may_read_it(
     django_capture_on_commit_callbacks,
 ):
     for person in (delegate_a, delegate_b, partner_contact, secretariat_editor):
-        services.follow_session(user=person, session=first_session)
+        follow_session(user=person, session=first_session)
     restricted = DocumentFactory(
         symbol="OEC/GA/1/3", session=first_session, access="restricted", restricted_to=[member_a]
     )
@@ -182,7 +182,7 @@ def test_a_restricted_document_reaches_only_the_followers_who_may_read_it(
 
     with django_capture_on_commit_callbacks(execute=True):
         for document in (restricted, members, secretariat):
-            services.document_issue(document=document)
+            document_issue(document=document)
 
     # Each organisation's people in an event of their own (the tenant rule); member B's
     # delegate and the partner read neither the restricted nor (the partner) the members one.
@@ -205,7 +205,7 @@ def test_the_alert_speaks_the_followers_language(
 ):
     delegate_a.language = "fr"
     delegate_a.save(update_fields=["language"])
-    services.follow_session(user=delegate_a, session=first_session)
+    follow_session(user=delegate_a, session=first_session)
 
     base = DocumentFactory(symbol="OEC/GA/1/12", session=first_session)
 
@@ -224,13 +224,13 @@ def test_the_alert_speaks_the_followers_language(
 
 
 def test_unfollowing_stops_the_alerts(client, delegate_a, first_session):
-    follow = services.follow_session(user=delegate_a, session=first_session)
+    follow = follow_session(user=delegate_a, session=first_session)
     client.force_login(delegate_a)
     response = client.post(reverse("governance:unfollow", args=[follow.pk]))
     assert response.status_code == 302
     assert response["Location"] == reverse("notifications:preferences")
 
-    services.document_issue(document=DocumentFactory(session=first_session, access="public"))
+    document_issue(document=DocumentFactory(session=first_session, access="public"))
 
     assert alerts() == []
     assert not Follow.objects.exists()
@@ -249,10 +249,10 @@ def test_the_persons_choice_of_mail_is_honoured(
 ):
     delegate_a.notification_mail = choice
     delegate_a.save(update_fields=["notification_mail"])
-    services.follow_session(user=delegate_a, session=first_session)
+    follow_session(user=delegate_a, session=first_session)
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.document_issue(document=DocumentFactory(session=first_session))
+        document_issue(document=DocumentFactory(session=first_session))
 
     assert Notification.objects.get().mail_status == mail_status
     assert len(mail.outbox) == mailed
@@ -265,8 +265,8 @@ def test_a_batch_document_is_issued_when_an_officer_opens_it_to_readers(
     client, conference_officer, delegate_a, first_session, django_capture_on_commit_callbacks
 ):
     base = DocumentFactory(symbol="OEC/GA/1/2", session=first_session, access="members")
-    services.document_issue(document=base)
-    services.follow_series(user=delegate_a, document=base)
+    document_issue(document=base)
+    follow_series(user=delegate_a, document=base)
 
     with django_capture_on_commit_callbacks(execute=True):
         report = document_batch_upload(archive=_zip({"OEC-GA-1-2-Add.1_en.pdf": minimal_pdf("A")}))
@@ -290,12 +290,12 @@ def test_a_document_dated_in_the_future_is_issued_when_entered_as_it_is_visible_
 ):
     """No date hides a document (the register shows it at once): its alert goes at once too,
     and no later task sends it again."""
-    services.follow_session(user=delegate_a, session=first_session)
+    follow_session(user=delegate_a, session=first_session)
     later = timezone.localdate() + datetime.timedelta(days=30)
     document = DocumentFactory(session=first_session, access="members", publication_date=later)
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.document_issue(document=document)
+        document_issue(document=document)
 
     client.force_login(delegate_a)
     assert client.get(document.get_absolute_url()).status_code == 200
@@ -363,7 +363,7 @@ def test_no_one_follows_a_document_they_may_not_read(
 
 
 def test_no_one_unfollows_for_someone_else(client, delegate_a, delegate_b, first_session):
-    follow = services.follow_session(user=delegate_a, session=first_session)
+    follow = follow_session(user=delegate_a, session=first_session)
     client.force_login(delegate_b)
     assert client.post(reverse("governance:unfollow", args=[follow.pk])).status_code == 404
     assert Follow.objects.filter(pk=follow.pk).exists()
@@ -376,9 +376,9 @@ def test_the_notification_settings_list_what_i_follow(
         symbol="OEC/GA/1/2", title_en="Budget", session=first_session, access="members"
     )
     DocumentFileFactory(document=base)
-    services.follow_session(user=delegate_a, session=first_session)
-    services.follow_series(user=delegate_a, document=base)
-    services.follow_session(user=delegate_b, session=first_session)
+    follow_session(user=delegate_a, session=first_session)
+    follow_series(user=delegate_a, document=base)
+    follow_session(user=delegate_b, session=first_session)
     client.force_login(delegate_a)
 
     # The page's own queries and one for the list, whatever its length.
@@ -402,9 +402,9 @@ def test_telling_many_followers_costs_the_same_queries_as_telling_two(
         person = user_with_role(
             member_a if index % 2 else member_b, Role.DELEGATE, email=f"d{index}@member.example"
         )
-        services.follow_session(user=person, session=first_session)
+        follow_session(user=person, session=first_session)
 
     with django_assert_max_num_queries(QUERIES_TO_ISSUE):
-        services.document_issue(document=document)
+        document_issue(document=document)
 
     assert Notification.objects.count() == 12

@@ -34,7 +34,7 @@ from django_celery_beat.models import (
 
 from bulletins.models import Delivery
 from governance.demo import minimal_pdf
-from governance.models import Delegation, Document, DocumentDownload
+from governance.models import Attendance, Delegation, DelegationMember, Document, DocumentDownload
 from members.models import PrivateFileDownload, Role, Suppression
 from members.services import invitation_create
 from news.models import Tag
@@ -50,6 +50,7 @@ from tests.factories import (
     DecisionFactory,
     JoinRequestFactory,
     LiaisonSeatFactory,
+    MeetingFactory,
     NgoConferenceFactory,
     OfficeHolderFactory,
     PageFactory,
@@ -226,6 +227,16 @@ def rows_of_every_other_kind(host, member_a, partner):
     )
     session = AssemblySessionFactory(number=1)
     DecisionFactory(session=session)
+    # A check-in at one of its meetings (conference services make them on the check-in page).
+    delegation = Delegation.objects.create(
+        session=session, organisation=member_a, status=Delegation.Status.ACCREDITED
+    )
+    Attendance.objects.create(
+        meeting=MeetingFactory(session=session),
+        delegation_member=DelegationMember.objects.create(
+            delegation=delegation, guest_name="Amina Salem", guest_email="amina@a.example"
+        ),
+    )
     OfficeHolderFactory(organisation=host)
     PartnershipFactory(organisation=partner)
     CooperationActivityFactory(organisation=partner)
