@@ -159,8 +159,8 @@ def _an_open_assignment(world):
 
 
 def _a_follow_of_delegate_a(world):
+    from governance.alerts import follow_session
     from governance.models import AssemblySession
-    from governance.services import follow_session
 
     session = AssemblySession.objects.get(number=world.objects["a"]["session"])
     return follow_session(user=world.users["delegate_a"], session=session)
