@@ -241,8 +241,11 @@ class DocumentAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         # With its organisations and files saved: readable beyond the secretariat now, it is
-        # issued (once) and its followers are told, in this request's transaction.
-        alerts.document_issue(document=form.instance, by=request.user)
+        # issued (once) and its followers are told, in this request's transaction. Opened to
+        # more readers later, the followers it now reaches are told then.
+        issued = alerts.document_issue(document=form.instance, by=request.user)
+        if not issued and {"access", "restricted_to"} & set(form.changed_data):
+            alerts.document_access_widen(document=form.instance, by=request.user)
 
 
 @admin.register(DocumentDownload)

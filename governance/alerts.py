@@ -3,13 +3,14 @@
 
 import rules
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from members.models import Organisation, Role, User
+from members.models import Notification, Organisation, Role, User
 from members.notifications import notify
 from members.permissions import memberships_of, remember_memberships
 
@@ -60,6 +61,25 @@ def document_issue(*, document: Document, by=None) -> bool:
     return True
 
 
+@transaction.atomic
+def document_access_widen(*, document: Document, by=None) -> int:
+    """Its access changed after it was issued (restricted to more organisations, or opened to
+    all members): tell the followers who may read it now and were not told of it yet. Returns
+    how many were told; narrowing it, or saving it again unchanged, tells nobody."""
+    if document.issued_at is None:
+        return 0  # not issued yet: document_issue tells every reader when it is
+    return document_issued_notify(document=document, by=by, only_untold=True)
+
+
+def _told_of(document):
+    """The people already told that `document` was issued."""
+    return Notification.objects.filter(
+        event__kind="governance.document_issued",
+        event__target_type=ContentType.objects.get_for_model(Document),
+        event__target_id=document.pk,
+    ).values("recipient_id")
+
+
 def _organisation_key(memberships, restricted_ids):
     """Which of a reader's organisations a notification belongs to: one a restricted document
     is restricted to, else a member's, else the host's (then the oldest), the same each time."""
@@ -77,10 +97,11 @@ def _organisation_key(memberships, restricted_ids):
     return key
 
 
-def document_issued_notify(*, document: Document, by=None) -> int:
+def document_issued_notify(*, document: Document, by=None, only_untold=False) -> int:
     """Tell the followers of the document's session and of its series who may read it (the
     document policy) that it is issued: one notification each, in their organisation (the
-    tenant rule: one call of notify per organisation). Returns how many were told."""
+    tenant rule: one call of notify per organisation). `only_untold`: leave out those already
+    told of it. Returns how many were told."""
     document = (
         Document.objects.select_related("session")
         .prefetch_related("restricted_to")
@@ -89,7 +110,10 @@ def document_issued_notify(*, document: Document, by=None) -> int:
     following = Follow.objects.filter(
         Q(session_id=document.session_id) | Q(document_id=document.series_id)
     ).values("user_id")
-    followers = remember_memberships(User.objects.filter(pk__in=following).order_by("pk"))
+    followers = User.objects.filter(pk__in=following)
+    if only_untold:
+        followers = followers.exclude(pk__in=_told_of(document))
+    followers = remember_memberships(followers.order_by("pk"))
     readers = [
         user for user in followers if rules.has_perm("governance.read_document", user, document)
     ]
