@@ -4,10 +4,9 @@ import django_filters
 from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 from drf_spectacular.utils import extend_schema_field
 
-from members.forms_rendering import PromptsToChoose
+from members.forms_rendering import LongSelect, PromptsToChoose, country_choices
 from members.models import Organisation
 from members.search import search
 
@@ -49,8 +48,9 @@ class PartnerFilter(django_filters.FilterSet):
     country = django_filters.ChoiceFilter(
         label=_("Headquarters country"),
         field_name="headquarters_country",
-        choices=countries,
+        choices=country_choices,
         empty_label=_("All countries"),
+        widget=LongSelect,
     )
     region = django_filters.ChoiceFilter(
         label=_("Region"),

@@ -132,6 +132,18 @@ def test_database_filters(client, catalogue, query, expected):
     assert names(client.get(f"{LIST}?{query}")) == expected
 
 
+def test_country_filter_offers_every_country_in_the_visitors_language(client, catalogue):
+    page = client.get("/fr/partners/?country=KE").content.decode()
+
+    select = re.search(r'<select name="country" id="id_country">(.*?)</select>', page, re.S)
+    options = re.findall(r'<option value="([A-Z]*)"( selected)?>([^<]*)</option>', select.group(1))
+    assert options[0] == ("", "", "Tous les pays")
+    assert ("KE", " selected", "Kenya") in options
+    assert ("DE", "", "Allemagne") in options
+    assert len(options) > 240
+    assert [selected for _code, selected, _name in options].count(" selected") == 1
+
+
 def test_database_name_search_finds_the_translated_name(client, catalogue):
     organisation = catalogue["alpha"].organisation
     organisation.name_fr = "Lecteurs Alpha"
