@@ -31,9 +31,7 @@ def latest_news(count=3, heading_level=3):
     Each group is in date order; a visitor reading "Featured" and "Latest news" understands why
     an older article comes first. Without a featured article, the list is simply by date.
     """
-    articles = list(
-        _portal_news().order_by("-featured_on_home", "-publish_at", "-pk")[: int(count)]
-    )
+    articles = list(_portal_news().featured_first()[: int(count)])
     featured = [article for article in articles if article.featured_on_home]
     return {
         "featured": featured,

@@ -52,6 +52,23 @@ def test_news_list_is_paginated(client, db):
     assert (len(titles(first)), len(titles(second))) == (12, 3)
 
 
+def _page_links(response):
+    return re.findall(r'<a href="\?page=(\d+)" rel="(prev|next)">', response.content.decode())
+
+
+def test_news_pages_lead_to_newer_and_older_news_without_counting_them_all(client, db):
+    many_articles(25)
+    pages = [client.get(reverse("news:list"), {"page": number}) for number in (1, 2, 3)]
+
+    assert [_page_links(page) for page in pages] == [
+        [("2", "next")],
+        [("1", "prev"), ("3", "next")],
+        [("2", "prev")],
+    ]
+    assert client.get(reverse("news:list"), {"page": 4}).status_code == 404
+    assert len(titles(client.get(reverse("news:list"), {"page": "x"}))) == 12
+
+
 @pytest.mark.parametrize(
     "url_name",
     ["news:list", "news:year", "news:category", "news:organisation"],
@@ -111,6 +128,28 @@ def test_the_news_list_links_each_year_with_published_news_newest_first(client, 
     links = _archive_links(client.get(reverse("news:list")))
     assert links == [("/en/news/2022/", ""), ("/en/news/2021/", "")]
     assert [client.get(url).status_code for url, _current in links] == [200, 200]
+
+
+def test_the_archive_counts_a_year_in_the_portals_time_zone_and_skips_empty_years(client, member_a):
+    # 23:30 UTC on 31 December 2020 is already 2021 in Zurich (settings.TIME_ZONE).
+    for moment in ["2016-03-01T12:00", "2020-12-31T23:30", "2023-06-01T12:00"]:
+        ArticleFactory(
+            organisation=member_a,
+            publish_at=datetime.datetime.fromisoformat(moment).replace(tzinfo=datetime.UTC),
+        )
+    ArticleFactory(  # a member's article no communications officer accepted yet
+        organisation=member_a,
+        acceptance="pending",
+        publish_at=datetime.datetime(2019, 6, 1, tzinfo=datetime.UTC),
+    )
+
+    links = _archive_links(client.get(reverse("news:list")))
+
+    assert [url for url, _current in links] == [
+        "/en/news/2023/",
+        "/en/news/2021/",
+        "/en/news/2016/",
+    ]
 
 
 def test_a_year_page_marks_its_own_year_in_the_archive(client, member_a):
