@@ -292,3 +292,18 @@ def test_partner_page_in_arabic_lists_fields_and_areas_without_a_latin_comma(cli
     facts = re.search(r'<dl class="partner-facts">(.*?)</dl>', content, re.S).group(1)
     assert "," not in facts
     assert facts.count('<ul class="org-tags">') == 2
+
+
+def test_the_partner_database_shows_an_edit_of_a_partner_and_of_its_fields(
+    client, education, culture
+):
+    partnership = PartnershipFactory(fields=[education])
+    client.get("/en/partners/")  # its card is drawn and kept
+
+    partnership.organisation.name = partnership.organisation.name_en = "Renamed for the test"
+    partnership.organisation.save()
+    assert "Renamed for the test" in client.get("/en/partners/").content.decode()
+
+    education.name = education.name_en = "Schooling"
+    education.save()
+    assert "<li>Schooling</li>" in client.get("/en/partners/").content.decode()
