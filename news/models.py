@@ -95,6 +95,11 @@ class ArticleQuerySet(models.QuerySet):
         """What a list or a page shows of an article, in a fixed number of queries."""
         return self.select_related("organisation", "category", "author").prefetch_related("tags")
 
+    def for_cards(self):
+        """What a card of a list shows (news/_article_card.html): without the bodies, the
+        longest columns, which a list never shows."""
+        return self.select_related("organisation", "category").defer(*body_fields())
+
     def published(self):
         """Public now (public_now_condition)."""
         return self.filter(public_now_condition())
@@ -171,6 +176,10 @@ class ArticleQuerySet(models.QuerySet):
         return search(
             self, query, fields=search_fields(code), language=code, stored_vector=f"search_{code}"
         )
+
+
+def body_fields():
+    return ["body", *(f"body_{code}" for code in language_codes())]
 
 
 def search_fields(code):

@@ -73,7 +73,7 @@ def _page(request, articles):
 
 def _portal_list():
     """The Organisation's own news: its articles, and its members' once accepted."""
-    return Article.objects.portal_news().with_related().newest_first()
+    return Article.objects.portal_news().for_cards().newest_first()
 
 
 def _archive_years():
@@ -117,7 +117,7 @@ def year_archive(request, year):
 def organisation_news(request, organisation_slug):
     organisation = get_object_or_404(organisations_visible_to(request.user), slug=organisation_slug)
     # The organisation's microsite: its published news at once, accepted for the portal or not.
-    articles = Article.objects.published().with_related().newest_first()
+    articles = Article.objects.published().for_cards().newest_first()
     page = _page(request, articles.for_organisation(organisation))
     context = {
         "page": page,

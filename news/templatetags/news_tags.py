@@ -17,11 +17,11 @@ register = template.Library()
 
 
 def _published():
-    return Article.objects.published().select_related("organisation", "category")
+    return Article.objects.published().for_cards()
 
 
 def _portal_news():
-    return Article.objects.portal_news().select_related("organisation", "category")
+    return Article.objects.portal_news().for_cards()
 
 
 @register.inclusion_tag("news/tags/latest_news.html")

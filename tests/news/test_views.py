@@ -5,6 +5,8 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -232,3 +234,14 @@ def test_year_and_category_urls_are_not_read_as_article_slugs(db):
 def test_news_link_is_in_the_main_navigation(client, db):
     content = client.get(reverse("news:list")).content.decode()
     assert '<li><a href="/en/news/">News</a></li>' in content
+
+
+def test_news_lists_read_no_article_body(client, db):
+    # A card shows the title and the summary: the bodies, the longest columns, stay unread.
+    many_articles(3)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("news:list")).status_code == 200
+        assert client.get(reverse("home")).status_code == 200
+    article_reads = [q["sql"] for q in queries if 'FROM "news_article"' in q["sql"]]
+    assert article_reads
+    assert not [sql for sql in article_reads if '"news_article"."body' in sql]
