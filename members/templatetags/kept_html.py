@@ -21,11 +21,13 @@ from django.utils.translation import get_language
 
 register = template.Library()
 
-KEPT_BLOCKS = 4096
+# Enough for the cards of the lists most asked in four languages; each keeps its HTML and the
+# values of its key (a card with its texts: a few kB), so at most a few MB per process.
+KEPT_BLOCKS = 1024
 
 
 class _Kept:
-    """The most recently drawn blocks, at most KEPT_BLOCKS (a few MB)."""
+    """The most recently drawn blocks, at most KEPT_BLOCKS."""
 
     def __init__(self):
         self.blocks = OrderedDict()
