@@ -20,7 +20,7 @@ APT_GET := apt-get -y -qq -o DPkg::Lock::Timeout=600
 APT_INSTALL := sh -c '$(APT_GET) install "$$@" >/dev/null 2>&1 \
 	|| { $(APT_GET) update >/dev/null && $(APT_GET) install "$$@" >/dev/null; }' apt-install
 
-.PHONY: install fonts flags icons browser-tools antivirus-tools run test test-clock screenshots lighthouse observatory bench bench-bulletin rehearse rehearse-short rehearse-clean lint messages check-deploy check-compose clean
+.PHONY: install fonts flags icons browser-tools antivirus-tools run test test-clock screenshots lighthouse observatory bench bench-misses bench-bulletin rehearse rehearse-short rehearse-clean lint messages check-deploy check-compose clean
 
 $(BIN)/python:
 	@if [ -z "$(PYTHON)" ]; then echo "error: Python 3.12 or newer is needed (python3.12, python3.13 or pyenv); none found." >&2; exit 1; fi
@@ -135,6 +135,11 @@ observatory: install browser-tools
 bench: install
 	@command -v wrk >/dev/null || $(APT_INSTALL) wrk
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+## bench-misses: a page rebuilt after an edit (a cache miss) timed in one process, on the bench's
+## data (run `make bench` once first; BENCH_MISSES_ARGS="--scale 10" for the data ten times larger)
+bench-misses: install
+	$(BIN)/python bench/misses.py $(BENCH_MISSES_ARGS)
 
 ## bench-bulletin: the bulletin to 10,000 recipients (2 worker processes) beside a plain smtplib loop
 ## (BENCH_BULLETIN_ARGS="--recipients 100000" for the large send)

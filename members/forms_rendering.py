@@ -10,11 +10,18 @@ the GOV.UK Design System's error summary, whose links lead to each invalid field
 import functools
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models.fields import BLANK_CHOICE_DASH
 from django.forms.boundfield import BoundField
+from django.forms.models import ModelChoiceIterator
 from django.forms.renderers import TemplatesSetting
+from django.forms.utils import flatatt
+from django.utils import translation
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 CHOOSE_LABEL = _("Choose…")
 
@@ -81,6 +88,48 @@ class HoneypotField(forms.CharField):
         super().__init__(**kwargs)
 
 
+@functools.cache
+def _country_choices(language):
+    with translation.override(language):
+        return [(country.code, str(country.name)) for country in countries]
+
+
+def country_choices():
+    """Every country as (code, name) in the active language, sorted by name: translated and
+    sorted once per language in a process rather than on each page that offers them."""
+    return _country_choices(translation.get_language() or settings.LANGUAGE_CODE)
+
+
+class QuickSelect(forms.Select):
+    """A select whose options are written in Python, for the filters of public lists.
+
+    Django draws each option with a template of its own: for the ~250 countries of the partner
+    database's filter that was half of its rebuilt page's time (issue 19). The same markup;
+    the choices are flat (no option groups).
+    """
+
+    def _options(self):
+        choices = self.choices
+        if not isinstance(choices, ModelChoiceIterator):
+            return choices
+        # Django reads a model's choices through a server-side cursor on PostgreSQL (three
+        # round trips): a plain query of the few rows reads them in one.
+        field = choices.field
+        empty = [("", field.empty_label)] if field.empty_label is not None else []
+        return empty + [choices.choice(row) for row in choices.queryset]
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = set(self.format_value(value))
+        options = "".join(
+            f'<option value="{escape(choice)}"{" selected" if str(choice) in chosen else ""}>'
+            f"{escape(label)}</option>\n"
+            for choice, label in self._options()
+        )
+        attrs = flatatt(self.build_attrs(self.attrs, attrs))
+        # Every value and label is escaped above.
+        return format_html('<select name="{}"{}>\n{}</select>', name, attrs, mark_safe(options))  # noqa: S308
+
+
 def with_choose_first(choices):
     """`choices` after an empty "Choose…" option, so that nothing is chosen for the visitor."""
     return [("", CHOOSE_LABEL), *[choice for choice in choices if choice[0] != ""]]
@@ -96,7 +145,10 @@ def _is_single_select(field):
 
 
 def _has_django_empty_choice(choices):
-    return any(value == "" and label == DJANGO_EMPTY_LABEL for value, label in choices)
+    # Django and django-filter put their empty choice first: reading only that one spares
+    # translating a long lazy list (every country's name) on each page (issue 19).
+    first = next(iter(choices), None)
+    return first is not None and first[0] == "" and first[1] == DJANGO_EMPTY_LABEL
 
 
 class PromptsToChoose:

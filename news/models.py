@@ -2,8 +2,9 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connections, models
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -94,6 +95,11 @@ class ArticleQuerySet(models.QuerySet):
         """What a list or a page shows of an article, in a fixed number of queries."""
         return self.select_related("organisation", "category", "author").prefetch_related("tags")
 
+    def for_cards(self):
+        """What a card of a list shows (news/_article_card.html): without the bodies, the
+        longest columns, which a list never shows."""
+        return self.select_related("organisation", "category").defer(*body_fields())
+
     def published(self):
         """Public now (public_now_condition)."""
         return self.filter(public_now_condition())
@@ -127,10 +133,40 @@ class ArticleQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-publish_at", "-created_at", "-pk")
 
+    def featured_first(self):
+        """Those featured on the home page first, then by date (index news_article_home_latest)."""
+        return self.order_by("-featured_on_home", "-publish_at", "-pk")
+
     def publication_years(self):
         """The years (in the current time zone, as the year archive reads them) in which these
-        articles were published, newest first; one query."""
-        return [moment.year for moment in self.datetimes("publish_at", "year", order="DESC")]
+        articles were published, newest first; one query.
+
+        On PostgreSQL it skips from year to year (a "loose index scan"): the newest article,
+        then the newest one before the first of its year, and so on, each found through the
+        index on (status, publish_at). A DISTINCT over the years read every article: 115 ms
+        over 100,000 of them (issue 19).
+        """
+        if connections[self.db].vendor != "postgresql":
+            return [moment.year for moment in self.datetimes("publish_at", "year", order="DESC")]
+        newest = self.order_by("-publish_at").values("publish_at")[:1]
+        # The recursive step's bound: the first instant of the year found last.
+        before = self.filter(publish_at__lt=RawSQL("years.starts", []))  # noqa: S611 (constant)
+        older = before.order_by("-publish_at").values("publish_at")[:1]
+        newest_sql, newest_params = newest.query.sql_with_params()
+        older_sql, older_params = older.query.sql_with_params()
+        zone = timezone.get_current_timezone_name()
+        # Both subqueries are compiled by Django: no input reaches this text.
+        sql = (
+            "WITH RECURSIVE years(starts) AS ("  # noqa: S608
+            f" SELECT date_trunc('year', ({newest_sql}), %s)"
+            f" UNION ALL SELECT date_trunc('year', ({older_sql}), %s)"
+            " FROM years WHERE starts IS NOT NULL)"
+            " SELECT EXTRACT(year FROM starts AT TIME ZONE %s)::integer FROM years"
+            " WHERE starts IS NOT NULL"
+        )
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(sql, [*newest_params, zone, *older_params, zone, zone])
+            return [year for (year,) in cursor.fetchall()]
 
     def search(self, query, language):
         """Articles whose title, summary or body in `language` match `query` (best first)."""
@@ -140,6 +176,10 @@ class ArticleQuerySet(models.QuerySet):
         return search(
             self, query, fields=search_fields(code), language=code, stored_vector=f"search_{code}"
         )
+
+
+def body_fields():
+    return ["body", *(f"body_{code}" for code in language_codes())]
 
 
 def search_fields(code):
@@ -256,6 +296,13 @@ class Article(SanitisesRichText, models.Model):
         indexes = [
             models.Index(fields=["status", "publish_at"]),
             models.Index(fields=["organisation", "status"]),
+            # The home page's latest news (featured first, then the newest), read from its
+            # end: without it each rebuilt home page sorted every article (issue 19).
+            models.Index(
+                fields=["featured_on_home", "publish_at", "id"],
+                condition=Q(status="published"),
+                name="news_article_home_latest",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -4,10 +4,9 @@ import django_filters
 from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 from drf_spectacular.utils import extend_schema_field
 
-from members.forms_rendering import PromptsToChoose
+from members.forms_rendering import PromptsToChoose, QuickSelect, country_choices
 from members.models import Organisation
 from members.search import search
 
@@ -45,18 +44,21 @@ class PartnerFilter(django_filters.FilterSet):
         label=_("Status"),
         choices=[(status.value, status.label) for status in PUBLIC_STATUSES],
         empty_label=_("All statuses"),
+        widget=QuickSelect,
     )
     country = django_filters.ChoiceFilter(
         label=_("Headquarters country"),
         field_name="headquarters_country",
-        choices=countries,
+        choices=country_choices,
         empty_label=_("All countries"),
+        widget=QuickSelect,
     )
     region = django_filters.ChoiceFilter(
         label=_("Region"),
         field_name="organisation__region",
         choices=Organisation.Region.choices,
         empty_label=_("All regions"),
+        widget=QuickSelect,
     )
     field = django_filters.ModelChoiceFilter(
         label=_("Field of competence"),
@@ -64,6 +66,7 @@ class PartnerFilter(django_filters.FilterSet):
         to_field_name="code",
         queryset=FieldOfCompetence.objects.all(),
         empty_label=_("All fields of competence"),
+        widget=QuickSelect,
     )
     area = django_filters.ModelChoiceFilter(
         label=_("Functional area"),
@@ -71,6 +74,7 @@ class PartnerFilter(django_filters.FilterSet):
         to_field_name="code",
         queryset=FunctionalArea.objects.all(),
         empty_label=_("All functional areas"),
+        widget=QuickSelect,
     )
     year = YearFilter(label=_("Year of admission"), field_name="admitted_on", lookup_expr="year")
 

@@ -35,17 +35,17 @@ PAGE_SIZE = 25
 @reads_query_parameters("page", "format", *PartnerFilter.base_filters)
 def partner_list(request):
     """The public partner database; `?format=csv|json` downloads the same selection."""
-    partnerships = Partnership.objects.public().with_profile()
+    partnerships = Partnership.objects.public()
     filterset = PartnerFilter(request.GET or None, queryset=partnerships, request=request)
     selection = filterset.qs
     if not request.GET.get("q"):
         selection = selection.order_by("organisation__name", "pk")
     export = request.GET.get("format")
     if export == "csv":
-        return _csv_response(selection)
+        return _csv_response(selection.with_profile())
     if export == "json":
-        return _json_response(selection)
-    page = Paginator(selection, PAGE_SIZE).get_page(request.GET.get("page"))
+        return _json_response(selection.with_profile())
+    page = Paginator(selection.with_card(), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "partnerships/partner_list.html", {"filter": filterset, "page": page})
 
 

@@ -23,7 +23,8 @@ def _directory_sort_name_sql(language):
     common name, else the organisation's name in `language` or in English.
 
     Written out once per language rather than as a Case of ~250 When(): building and compiling
-    those cost a rebuilt directory page (a cache miss) ~15 ms of CPU (issue 19)."""
+    those cost a rebuilt directory page (a cache miss) ~15 ms of CPU (issue 19); on PostgreSQL
+    with the names in the text rather than as parameters."""
     table = connection.ops.quote_name(Organisation._meta.db_table)
     column = f"{table}.{{}}".format
     name = (
@@ -41,6 +42,10 @@ def _directory_sort_name_sql(language):
     params = [Organisation.Kind.FOUNDING_STATE.value]
     for code, common in common_names:
         params += [code, common]
+    if connection.vendor == "postgresql":
+        # The ~500 names written into the text once: the driver no longer reads and quotes
+        # them on each query (~2 ms of a rebuilt directory page). "%" is the driver's sign.
+        return connection.ops.compose_sql(sql, params).replace("%", "%%"), []
     return sql, params
 
 

@@ -17,11 +17,11 @@ register = template.Library()
 
 
 def _published():
-    return Article.objects.published().select_related("organisation", "category")
+    return Article.objects.published().for_cards()
 
 
 def _portal_news():
-    return Article.objects.portal_news().select_related("organisation", "category")
+    return Article.objects.portal_news().for_cards()
 
 
 @register.inclusion_tag("news/tags/latest_news.html")
@@ -31,9 +31,7 @@ def latest_news(count=3, heading_level=3):
     Each group is in date order; a visitor reading "Featured" and "Latest news" understands why
     an older article comes first. Without a featured article, the list is simply by date.
     """
-    articles = list(
-        _portal_news().order_by("-featured_on_home", "-publish_at", "-pk")[: int(count)]
-    )
+    articles = list(_portal_news().featured_first()[: int(count)])
     featured = [article for article in articles if article.featured_on_home]
     return {
         "featured": featured,

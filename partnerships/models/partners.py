@@ -51,6 +51,10 @@ class PartnershipQuerySet(models.QuerySet):
             "fields_of_competence", "functional_areas"
         )
 
+    def with_card(self):
+        """What a card of the public database shows (partner_list.html): fewer than the export."""
+        return self.select_related("organisation").prefetch_related("fields_of_competence")
+
     def running(self):
         return self.filter(status__in=RUNNING_STATUSES)
 

@@ -5,6 +5,8 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -50,6 +52,23 @@ def test_news_list_is_paginated(client, db):
     first = client.get(reverse("news:list"))
     second = client.get(reverse("news:list"), {"page": 2})
     assert (len(titles(first)), len(titles(second))) == (12, 3)
+
+
+def _page_links(response):
+    return re.findall(r'<a href="\?page=(\d+)" rel="(prev|next)">', response.content.decode())
+
+
+def test_news_pages_lead_to_newer_and_older_news_without_counting_them_all(client, db):
+    many_articles(25)
+    pages = [client.get(reverse("news:list"), {"page": number}) for number in (1, 2, 3)]
+
+    assert [_page_links(page) for page in pages] == [
+        [("2", "next")],
+        [("1", "prev"), ("3", "next")],
+        [("2", "prev")],
+    ]
+    assert client.get(reverse("news:list"), {"page": 4}).status_code == 404
+    assert len(titles(client.get(reverse("news:list"), {"page": "x"}))) == 12
 
 
 @pytest.mark.parametrize(
@@ -111,6 +130,28 @@ def test_the_news_list_links_each_year_with_published_news_newest_first(client, 
     links = _archive_links(client.get(reverse("news:list")))
     assert links == [("/en/news/2022/", ""), ("/en/news/2021/", "")]
     assert [client.get(url).status_code for url, _current in links] == [200, 200]
+
+
+def test_the_archive_counts_a_year_in_the_portals_time_zone_and_skips_empty_years(client, member_a):
+    # 23:30 UTC on 31 December 2020 is already 2021 in Zurich (settings.TIME_ZONE).
+    for moment in ["2016-03-01T12:00", "2020-12-31T23:30", "2023-06-01T12:00"]:
+        ArticleFactory(
+            organisation=member_a,
+            publish_at=datetime.datetime.fromisoformat(moment).replace(tzinfo=datetime.UTC),
+        )
+    ArticleFactory(  # a member's article no communications officer accepted yet
+        organisation=member_a,
+        acceptance="pending",
+        publish_at=datetime.datetime(2019, 6, 1, tzinfo=datetime.UTC),
+    )
+
+    links = _archive_links(client.get(reverse("news:list")))
+
+    assert [url for url, _current in links] == [
+        "/en/news/2023/",
+        "/en/news/2021/",
+        "/en/news/2016/",
+    ]
 
 
 def test_a_year_page_marks_its_own_year_in_the_archive(client, member_a):
@@ -193,3 +234,14 @@ def test_year_and_category_urls_are_not_read_as_article_slugs(db):
 def test_news_link_is_in_the_main_navigation(client, db):
     content = client.get(reverse("news:list")).content.decode()
     assert '<li><a href="/en/news/">News</a></li>' in content
+
+
+def test_news_lists_read_no_article_body(client, db):
+    # A card shows the title and the summary: the bodies, the longest columns, stay unread.
+    many_articles(3)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("news:list")).status_code == 200
+        assert client.get(reverse("home")).status_code == 200
+    article_reads = [q["sql"] for q in queries if 'FROM "news_article"' in q["sql"]]
+    assert article_reads
+    assert not [sql for sql in article_reads if '"news_article"."body' in sql]

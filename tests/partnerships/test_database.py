@@ -132,6 +132,18 @@ def test_database_filters(client, catalogue, query, expected):
     assert names(client.get(f"{LIST}?{query}")) == expected
 
 
+def test_country_filter_offers_every_country_in_the_visitors_language(client, catalogue):
+    page = client.get("/fr/partners/?country=KE").content.decode()
+
+    select = re.search(r'<select name="country" id="id_country">(.*?)</select>', page, re.S)
+    options = re.findall(r'<option value="([A-Z]*)"( selected)?>([^<]*)</option>', select.group(1))
+    assert options[0] == ("", "", "Tous les pays")
+    assert ("KE", " selected", "Kenya") in options
+    assert ("DE", "", "Allemagne") in options
+    assert len(options) > 240
+    assert [selected for _code, selected, _name in options].count(" selected") == 1
+
+
 def test_database_name_search_finds_the_translated_name(client, catalogue):
     organisation = catalogue["alpha"].organisation
     organisation.name_fr = "Lecteurs Alpha"
@@ -280,3 +292,18 @@ def test_partner_page_in_arabic_lists_fields_and_areas_without_a_latin_comma(cli
     facts = re.search(r'<dl class="partner-facts">(.*?)</dl>', content, re.S).group(1)
     assert "," not in facts
     assert facts.count('<ul class="org-tags">') == 2
+
+
+def test_the_partner_database_shows_an_edit_of_a_partner_and_of_its_fields(
+    client, education, culture
+):
+    partnership = PartnershipFactory(fields=[education])
+    client.get("/en/partners/")  # its card is drawn and kept
+
+    partnership.organisation.name = partnership.organisation.name_en = "Renamed for the test"
+    partnership.organisation.save()
+    assert "Renamed for the test" in client.get("/en/partners/").content.decode()
+
+    education.name = education.name_en = "Schooling"
+    education.save()
+    assert "<li>Schooling</li>" in client.get("/en/partners/").content.decode()

@@ -15,12 +15,14 @@ from governance.forms import DocumentFilterForm
 from governance.models import Document
 from governance.selectors import documents_visible_to
 from members.models import Organisation
+from news.models import Article
 from partnerships.filters import PartnerFilter
 from partnerships.models import Partnership
-from tests.factories import AssemblySessionFactory, PartnershipFactory
+from tests.factories import ArticleFactory, AssemblySessionFactory, PartnershipFactory
 
 DOCUMENTS = 2_000
 PARTNERS = 2_000
+ARTICLES = 2_000
 ACCESS_CYCLE = ["public", "public", "members", "restricted", "secretariat"]
 
 
@@ -129,3 +131,23 @@ def test_partner_search_reads_a_full_text_index(partners_of_2000, rf):
 
     assert "Seq Scan on members_organisation" not in plan, plan
     assert "Index Scan on members_org_name_search_en" in plan, plan
+
+
+def test_home_latest_news_reads_the_home_index_from_its_end(host):
+    first = datetime.datetime(2015, 1, 1, tzinfo=datetime.UTC)
+    Article.objects.bulk_create(
+        ArticleFactory.build(
+            organisation=host,
+            slug=f"article-{n}",
+            publish_at=first + datetime.timedelta(days=n),
+            featured_on_home=n % 500 == 0,
+        )
+        for n in range(ARTICLES)
+    )
+    _analyze("news_article", "members_organisation")
+
+    plan = Article.objects.portal_news().featured_first()[:3].explain()
+
+    # The three first in the index's order are the three shown: no sort of 2,000 articles.
+    assert "Index Scan Backward using news_article_home_latest on news_article" in plan, plan
+    assert "Sort" not in plan, plan

@@ -9,6 +9,15 @@ import pytest
 from django.urls import reverse
 
 QUERY_BUDGET = 12
+# The public lists rebuilt after each edit (issue 19) keep a tighter budget, for the visitor:
+# no COUNT of the news, no per-card query, the menu read once.
+ANONYMOUS_BUDGETS = {
+    "home": 5,  # figures, latest news, next session, featured members, menu
+    "news list": 3,  # the page's articles (and one more), the archive's years, menu
+    "directory": 3,  # count, page, menu
+    "partners, filtered": 6,  # count, fields, areas, page, its fields of competence, menu
+    "partner search": 6,
+}
 
 
 def _urls(data):
@@ -63,7 +72,7 @@ def test_page_within_query_budget_when_anonymous(
 ):
     url = _urls(large_shape)[page]
 
-    with django_assert_max_num_queries(QUERY_BUDGET):
+    with django_assert_max_num_queries(ANONYMOUS_BUDGETS.get(page, QUERY_BUDGET)):
         response = client.get(url)
 
     assert response.status_code == ANONYMOUS_STATUS.get(page, 200)
