@@ -8,6 +8,7 @@ Each is imported where it is used. `make bench` prints the workers' memory; this
 the imports from creeping back, in a fresh interpreter (the test run has imported everything).
 """
 
+import functools
 import json
 import os
 import subprocess
@@ -16,14 +17,22 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
+# What a worker does before and while it serves its first page: the app, its URLs (reverse()
+# populates them all), and the template engine (which imports every installed app's template
+# tags); then what the first link to the API adds.
 LOADS_THE_PORTAL = """
 import json, sys
 import django
 django.setup()
-from django.urls import get_resolver
-get_resolver().url_patterns
 import oec_portal.wsgi
-print(json.dumps(sorted(sys.modules)))
+from django.template import engines
+from django.urls import get_resolver, reverse
+get_resolver().url_patterns
+reverse("home")
+engines["django"].engine.template_libraries
+loaded = sorted(sys.modules)
+reverse("api:vote-list")
+print(json.dumps({"loaded": loaded, "after_an_api_link": sorted(sys.modules)}))
 """
 
 # And the mail providers' webhooks: Amazon SES's imports boto3 (~8 MB), at the first report.
@@ -31,6 +40,10 @@ print(json.dumps(sorted(sys.modules)))
 # translators' XLIFF and PO files (translate-toolkit), the calendar feeds (icalendar), and the
 # back office's Excel files (openpyxl, with Pillow) load at their first use; allauth's WebAuthn,
 # which the portal does not offer, never (fido2, cryptography): members/deferred_imports.py.
+# Then the open data API's Django REST framework (with requests, which DRF imports when it is
+# installed, and anymail's checks too), at the first request or link under /api/ and at the
+# first CSV or JSON download of partners or votes (oec_portal/url_resolvers.py); and the rich
+# text's sanitiser (nh3) at the first save of rich text.
 ONLY_WHERE_USED = [
     "weasyprint",
     "pypdf",
@@ -49,9 +62,15 @@ ONLY_WHERE_USED = [
     "PIL",
     "fido2",
     "cryptography",
+    "oec_portal.api",
+    "rest_framework",
+    "requests",
+    "urllib3",
+    "nh3",
 ]
 
 
+@functools.cache
 def _modules_of_a_loaded_portal():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "oec_portal.settings.test"}
     output = subprocess.run(
@@ -63,10 +82,17 @@ def _modules_of_a_loaded_portal():
         check=True,
         timeout=120,
     ).stdout
-    return set(json.loads(output.strip().splitlines()[-1]))
+    return {
+        name: set(modules) for name, modules in json.loads(output.strip().splitlines()[-1]).items()
+    }
 
 
 def test_loading_the_portal_imports_no_library_of_a_rare_page():
-    loaded = _modules_of_a_loaded_portal()
-    assert "oec_portal.api" in loaded  # the URLs, API included, were loaded
+    loaded = _modules_of_a_loaded_portal()["loaded"]
+    assert "oec_portal.urls" in loaded  # the URLs were loaded
     assert [name for name in ONLY_WHERE_USED if name in loaded] == []
+
+
+def test_the_api_is_imported_by_its_first_link():
+    after_an_api_link = _modules_of_a_loaded_portal()["after_an_api_link"]
+    assert {"oec_portal.api", "rest_framework"} <= after_an_api_link
