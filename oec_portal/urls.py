@@ -18,7 +18,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
-    path("admin/", admin.site.urls),
+    # The back office, imported at its first request or link (oec_portal/admin_config.py).
+    include_when_used("admin/", "oec_portal.admin_urls", namespace="admin"),
     # Open data API with its schema (/api/schema/) and docs (/api/docs/): see oec_portal/api.py.
     # Imported at its first request or link, not in every web worker (oec_portal/url_resolvers.py).
     include_when_used("api/", "oec_portal.api", namespace="api"),

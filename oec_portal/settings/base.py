@@ -36,7 +36,8 @@ AUTH_USER_MODEL = "members.User"
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes before it.
     "modeltranslation",
-    "django.contrib.admin",
+    # The back office, its ModelAdmins imported with its URLs (oec_portal/admin_config.py).
+    "oec_portal.admin_config.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -32,7 +32,13 @@ reverse("home")
 engines["django"].engine.template_libraries
 loaded = sorted(sys.modules)
 reverse("api:vote-list")
-print(json.dumps({"loaded": loaded, "after_an_api_link": sorted(sys.modules)}))
+after_an_api_link = sorted(sys.modules)
+reverse("admin:index")
+print(json.dumps({
+    "loaded": loaded,
+    "after_an_api_link": after_an_api_link,
+    "after_a_back_office_link": sorted(sys.modules),
+}))
 """
 
 # And the mail providers' webhooks: Amazon SES's imports boto3 (~8 MB), at the first report.
@@ -42,8 +48,10 @@ print(json.dumps({"loaded": loaded, "after_an_api_link": sorted(sys.modules)}))
 # which the portal does not offer, never (fido2, cryptography): members/deferred_imports.py.
 # Then the open data API's Django REST framework (with requests, which DRF imports when it is
 # installed, and anymail's checks too), at the first request or link under /api/ and at the
-# first CSV or JSON download of partners or votes (oec_portal/url_resolvers.py); and the rich
-# text's sanitiser (nh3) at the first save of rich text.
+# first CSV or JSON download of partners or votes (oec_portal/url_resolvers.py); the back
+# office's ModelAdmins (Django's, ours, django-import-export's), at the first request or link
+# under /admin/ (oec_portal/admin_config.py); and the rich text's sanitiser (nh3) at the first
+# save of rich text.
 ONLY_WHERE_USED = [
     "weasyprint",
     "pypdf",
@@ -67,6 +75,10 @@ ONLY_WHERE_USED = [
     "requests",
     "urllib3",
     "nh3",
+    "import_export.admin",
+    "simple_history.admin",
+    "django_celery_beat.admin",
+    "members.admin",
 ]
 
 
@@ -96,3 +108,8 @@ def test_loading_the_portal_imports_no_library_of_a_rare_page():
 def test_the_api_is_imported_by_its_first_link():
     after_an_api_link = _modules_of_a_loaded_portal()["after_an_api_link"]
     assert {"oec_portal.api", "rest_framework"} <= after_an_api_link
+
+
+def test_the_back_office_is_imported_by_its_first_link():
+    after_a_back_office_link = _modules_of_a_loaded_portal()["after_a_back_office_link"]
+    assert {"members.admin", "news.admin", "import_export.admin"} <= after_a_back_office_link
