@@ -45,7 +45,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
-    "django.contrib.humanize",
     # The widget templates, for the project's form renderer (FORM_RENDERER below).
     "django.forms",
     "allauth",
