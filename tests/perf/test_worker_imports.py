@@ -113,3 +113,30 @@ def test_the_api_is_imported_by_its_first_link():
 def test_the_back_office_is_imported_by_its_first_link():
     after_a_back_office_link = _modules_of_a_loaded_portal()["after_a_back_office_link"]
     assert {"members.admin", "news.admin", "import_export.admin"} <= after_a_back_office_link
+
+
+CHECKS_THE_ADMIN = """
+import django
+django.setup()
+from django.contrib import admin
+from django.core import checks
+registered_at_start = len(admin.site._registry)
+checks.run_checks(tags=[checks.Tags.admin])
+print(registered_at_start, len(admin.site._registry))
+"""
+
+
+def test_the_admins_checks_read_every_model_admin():
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "oec_portal.settings.test"}
+    output = subprocess.run(
+        [sys.executable, "-c", CHECKS_THE_ADMIN],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout
+    registered_at_start, registered_when_checked = map(int, output.split()[-2:])
+    assert registered_at_start == 0  # not imported by a worker's start
+    assert registered_when_checked > 30  # every app's, before the admin checks them
