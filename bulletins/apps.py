@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 from django.utils.translation import gettext_lazy as _
 
 
@@ -15,3 +16,26 @@ class BulletinsConfig(AppConfig):
 
         # Every mail provider's bounces, complaints and unsubscribes (bulletins/webhooks.py).
         tracking.connect(record_tracking_event, dispatch_uid="bulletins.mail_events")
+
+
+class AnymailConfig(AppConfig):
+    """django-anymail (INSTALLED_APPS names this class), with its own checks of the settings
+    imported when the checks run rather than when a web worker starts: anymail.checks imports
+    requests (~6 MB in every worker; tests/perf/test_worker_imports.py)."""
+
+    name = "anymail"
+    verbose_name = "Anymail"
+    default = False  # bulletins' own app is BulletinsConfig
+
+    def ready(self):
+        checks.register(anymail_settings)
+
+
+def anymail_settings(app_configs, **kwargs):
+    """anymail's checks of its settings (deprecated names, an insecure webhook secret)."""
+    from anymail.checks import check_deprecated_settings, check_insecure_settings
+
+    return [
+        *check_deprecated_settings(app_configs, **kwargs),
+        *check_insecure_settings(app_configs, **kwargs),
+    ]

@@ -5,8 +5,6 @@ these read what the provider answered: the id it gave the message (its bounce an
 reports name it: mail_events.py), and whether a refusal is worth a retry.
 """
 
-from anymail.exceptions import AnymailAPIError
-
 
 def provider_message_id(message):
     """The id the provider gave the message it took (its reports name it); "" over SMTP."""
@@ -18,6 +16,10 @@ def provider_message_id(message):
 def is_transient_provider_error(exc):
     """A provider's API that could not be reached, was busy (429) or failed (5xx): worth a
     retry. Its other refusals (a rejected address, a bad request) are final."""
+    # Imported here: anymail.exceptions imports requests, which a web worker, where this
+    # module is loaded with the bulletin's tasks, would otherwise keep (~6 MB; tests/perf).
+    from anymail.exceptions import AnymailAPIError
+
     if not isinstance(exc, AnymailAPIError):
         return False
     return exc.status_code is None or exc.status_code == 429 or exc.status_code >= 500

@@ -16,7 +16,6 @@ Anymail's names are kept (namespace "anymail"), so that its documentation applie
 
 import functools
 
-from anymail.utils import get_anymail_setting
 from django.http import HttpResponseForbidden, HttpResponseNotAllowed
 from django.urls import path
 from django.utils.module_loading import import_string
@@ -26,6 +25,9 @@ app_name = "anymail"
 
 
 def _setting(name, esp_name=None):
+    # Imported here: anymail.utils imports requests (~6 MB in every web worker; tests/perf).
+    from anymail.utils import get_anymail_setting
+
     return get_anymail_setting(name, esp_name=esp_name, default=None)
 
 

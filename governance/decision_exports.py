@@ -19,9 +19,6 @@ from .akoma_ntoso import (
     expression_languages,
 )
 from .models import slug_to_symbol
-from .serializers import RecordedVoteSerializer
-
-VOTE_COLUMNS = RecordedVoteSerializer.Meta.fields
 
 
 def _visible_decision_or_404(request, symbol):
@@ -47,8 +44,12 @@ def decision_akoma_ntoso_xml(request, symbol, language):
 
 
 def _votes_csv(votes, name):
+    # The API's serializer (Django REST framework, ~7 MB) is imported at the first download,
+    # not in every web worker (tests/perf/test_worker_imports.py).
+    from .serializers import RecordedVoteSerializer
+
     rows = RecordedVoteSerializer(votes, many=True).data
-    return csv_response(rows, fieldnames=VOTE_COLUMNS, filename=f"{name}.csv")
+    return csv_response(rows, fieldnames=RecordedVoteSerializer.Meta.fields, filename=f"{name}.csv")
 
 
 @require_GET

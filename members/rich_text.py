@@ -14,7 +14,6 @@ turns the injection off and links the same rules from static/css/prose-editor-ba
 import re
 from html.parser import HTMLParser
 
-import nh3
 from django.utils.translation import gettext as _
 from django_prose_editor.fields import ProseEditorField
 from js_asset import static_lazy
@@ -35,6 +34,10 @@ def sanitise_html(html):
     other protocols never stay; markup with no text at all becomes ""."""
     if not html:
         return ""
+    # Imported at the first save of rich text, not in every web worker, which only shows it
+    # (nh3, ~1.5 MB; tests/perf/test_worker_imports.py).
+    import nh3
+
     cleaned = nh3.clean(
         html,
         tags=ALLOWED_TAGS,

@@ -15,6 +15,7 @@ from django.http import HttpResponse
 from django.template import engines
 from django.urls import path
 from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
 from rest_framework.permissions import AllowAny
 from rest_framework.routers import DefaultRouter
@@ -37,7 +38,7 @@ from members.content_cache import reads_query_parameters
 from members.models import Organisation
 from news.models import Article
 from news.serializers import ArticleSerializer
-from partnerships.filters import PartnerFilter, YearFilter
+from partnerships.filters import FIRST_YEAR, LAST_YEAR, PartnerFilter, YearFilter
 from partnerships.models import Partnership
 from partnerships.serializers import PartnerSerializer
 
@@ -53,6 +54,10 @@ class SchemaWhenAskedFor(DefaultSchema):
             return self
         return super().__get__(instance, owner)
 
+
+# The years a YearFilter takes, in the schema (stated here: the public pages that filter by year
+# do not load drf-spectacular).
+extend_schema_field({"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR})(YearFilter)
 
 # Slug lookups match what Django's <slug:> does (the router's default takes any character but
 # "/" and ".", NUL included, which PostgreSQL refuses): anything else is a 404.

@@ -8,6 +8,7 @@ from bulletins import views as bulletins_views
 from members.notifications import views as notifications_views
 
 from . import search, sitemaps, views
+from .url_resolvers import include_when_used
 
 # The admin login goes through allauth, so its rate limits and two-factor step apply.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -17,9 +18,11 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
-    path("admin/", admin.site.urls),
+    # The back office, imported at its first request or link (oec_portal/admin_config.py).
+    include_when_used("admin/", "oec_portal.admin_urls", namespace="admin"),
     # Open data API with its schema (/api/schema/) and docs (/api/docs/): see oec_portal/api.py.
-    path("api/", include("oec_portal.api", namespace="api")),
+    # Imported at its first request or link, not in every web worker (oec_portal/url_resolvers.py).
+    include_when_used("api/", "oec_portal.api", namespace="api"),
     # The bulletin's one-click unsubscribe (RFC 8058): a link in sent mail.
     path(
         "bulletins/unsubscribe/<str:token>/",

@@ -4,7 +4,6 @@ import django_filters
 from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema_field
 
 from members.forms_rendering import PromptsToChoose, QuickSelect, country_choices
 from members.models import Organisation
@@ -21,10 +20,10 @@ def name_search_fields(language):
 FIRST_YEAR, LAST_YEAR = 1900, 9999
 
 
-@extend_schema_field({"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR})
 class YearFilter(django_filters.NumberFilter):
-    """A year from 1900 to 9999 (past 9999 a date lookup overflows): enforced and stated in the
-    API's schema alike."""
+    """A year from 1900 to 9999 (past 9999 a date lookup overflows): enforced here, and stated in
+    the API's schema by oec_portal/api.py (drf-spectacular, which the public pages that use this
+    filter do not load)."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("min_value", FIRST_YEAR)

@@ -23,7 +23,6 @@ from members.permissions import access_acting_organisation
 from members.request_facts import client_ip
 
 from . import services
-from .exports import EXPORT_FIELDS, export_rows
 from .filters import PartnerFilter
 from .forms import ActivityForm, ApplicationForm, ProfileForm
 from .models import CooperationActivity, LiaisonSeat, NgoConference, Partnership
@@ -53,13 +52,21 @@ def _export_name(extension):
     return f"oec-partners-{timezone.localdate().isoformat()}.{extension}"
 
 
+# The downloads import the open data API's serializers (Django REST framework, ~7 MB) when
+# first asked for, not in every web worker (tests/perf/test_worker_imports.py).
+
+
 def _csv_response(selection):
+    from .exports import EXPORT_FIELDS, export_rows
+
     return csv_response(
         export_rows(selection), fieldnames=EXPORT_FIELDS, filename=_export_name("csv")
     )
 
 
 def _json_response(selection):
+    from .exports import export_rows
+
     body = json.dumps(
         {"language": get_language(), "partners": list(export_rows(selection))},
         cls=DjangoJSONEncoder,

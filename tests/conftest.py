@@ -8,6 +8,7 @@ import collections
 
 import pytest
 from django.conf import settings
+from django.contrib import admin
 from django.core.cache import cache
 from django.db import OperationalError, connection
 from django.utils import translation
@@ -15,6 +16,10 @@ from django.utils import translation
 from members.models import Organisation, Role
 from partnerships.terms import ensure_reference_terms
 from tests.factories import HostFactory, OrganisationFactory, user_with_role
+
+# Tests read the back office's registry of ModelAdmins, which a web worker fills with the
+# admin's URLs (oec_portal/admin_config.py): filled here for every test.
+admin.autodiscover()
 
 # The readers a visibility rule is checked for: an anonymous visitor and the users of these
 # fixtures, on both sides of the tenant line and in the secretariat.

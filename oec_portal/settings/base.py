@@ -36,7 +36,8 @@ AUTH_USER_MODEL = "members.User"
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes before it.
     "modeltranslation",
-    "django.contrib.admin",
+    # The back office, its ModelAdmins imported with its URLs (oec_portal/admin_config.py).
+    "oec_portal.admin_config.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -44,7 +45,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
-    "django.contrib.humanize",
     # The widget templates, for the project's form renderer (FORM_RENDERER below).
     "django.forms",
     "allauth",
@@ -54,13 +54,19 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "simple_history",
     "import_export",
-    "rest_framework",
+    # Django REST framework serves the open data API as a library, not as an installed app:
+    # an installed app's template tags are imported by the first template any page renders,
+    # and DRF's import all of DRF, and requests with it (~7 MB in every web worker; issue 19).
+    # The API answers JSON only, so it needs none of what the app would add (the browsable
+    # API's templates, static files and tags); DRF's own few messages ("Not found.") stay in
+    # English.
     "django_filters",
     "drf_spectacular",
     "rules.apps.AutodiscoverRulesConfig",
     "django_prose_editor",
-    # Mail through a provider's API and its tracking webhooks (OEC_MAIL_PROVIDER below).
-    "anymail",
+    # Mail through a provider's API and its tracking webhooks (OEC_MAIL_PROVIDER below), its
+    # checks loaded when they run (bulletins/apps.py).
+    "bulletins.apps.AnymailConfig",
     # Ours, ground floor first.
     "members",
     "pages",

@@ -14,6 +14,7 @@ import pytest
 import requests
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
+from django.core import checks
 
 from bulletins import services
 from bulletins.checks import mail_provider_webhook_configured
@@ -273,6 +274,13 @@ def test_check_deploy_warns_of_a_provider_whose_reports_would_be_refused(setting
     assert mail_provider_webhook_configured(None) == []
     settings.OEC_MAIL_PROVIDER, settings.ANYMAIL = "smtp", {}
     assert mail_provider_webhook_configured(None) == []
+
+
+def test_anymails_own_checks_of_its_settings_still_run(settings):
+    """bulletins/apps.py registers them itself, imported when the checks run (issue 19)."""
+    settings.ANYMAIL = {"WEBHOOK_AUTHORIZATION": SECRET}  # the name anymail renamed
+
+    assert "anymail.E001" in [message.id for message in checks.run_checks()]
 
 
 # --- the whole way: sent through Postmark's API, reported back by Postmark ---------------------
