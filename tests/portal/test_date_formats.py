@@ -76,7 +76,7 @@ DATE_FILTER = re.compile(r"""(.{0,2})\{\{[^}]*\|date:["']([^"']*)["'][^}]*\}\}""
 def portal_files(pattern):
     root = Path(settings.BASE_DIR)
     for path in sorted(root.glob(pattern)):
-        skipped = {".venv", "node_modules", "tests", "migrations", "bench", "tools"}
+        skipped = {".venv", "node_modules", "var", "tests", "migrations", "bench", "tools"}
         if path.is_file() and not skipped.intersection(path.relative_to(root).parts):
             yield path.relative_to(root), path.read_text(encoding="utf-8")
 

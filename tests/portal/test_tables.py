@@ -11,8 +11,8 @@ ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = [
     path
     for path in ROOT.glob("**/templates/**/*.html")
-    if ".venv" not in path.parts
-    and "node_modules" not in path.parts
+    # Not the installed packages (var/ holds the bench's production environment).
+    if not {".venv", "node_modules", "var"} & set(path.parts)
     and "admin" not in path.parts
     and "email" not in path.parts
 ]
