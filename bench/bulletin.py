@@ -24,6 +24,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -130,27 +131,41 @@ def prepare(recipients):
 
 
 def plain_loop(sink, sink_port, recipients):
-    """The reference: the same message sent with smtplib, one connection, one recipient a time."""
+    """The reference: the message a recipient of the bulletin receives (its layout, its links),
+    sent with smtplib, one connection, one recipient a time."""
     import datetime
+    import email.policy
+
+    from django.conf import settings
 
     from bulletins import content
     from bulletins.models import Bulletin
-    from bulletins.sending import BulletinMessage
+    from bulletins.sending import ChunkSender, message_template
+    from members.mail import site_url
 
-    sample = Bulletin(month=datetime.date(2026, 12, 1))
+    month = datetime.date(2026, 12, 1)
     subject, html, text = content.render_edition(
-        bulletin=sample, content=content.MonthContent(), language="en"
+        bulletin=Bulletin(month=month), content=content.gather(month), language="en"
     )
-    message = BulletinMessage(subject=subject, body=text, to=["x@bench.example"])
-    message.attach_alternative(html, "text/html")
-    payload = message.message().as_bytes()
+    template = message_template("en", subject, html, text, settings.DEFAULT_FROM_EMAIL, site_url())
+    sender = ChunkSender()
+    reader = SimpleNamespace(email="reader00000@bench.example", language="en")
+    unsubscribe_url, preferences_url = sender.urls(reader)
+    message = sender.build(
+        template,
+        to=reader.email,
+        message_id="<bulletin.0123456789abcdef.1@portal.oec.example>",
+        unsubscribe_url=unsubscribe_url,
+        preferences_url=preferences_url,
+    )
+    payload = message.message(policy=email.policy.SMTP).as_bytes()
     sink.reset()
     started = time.perf_counter()
     with smtplib.SMTP("127.0.0.1", sink_port) as smtp:
         for number in range(recipients):
             smtp.sendmail("no-reply@oec.example", [f"reader{number:05d}@bench.example"], payload)
     sink.wait_for(recipients, timeout=60)
-    return recipients / (time.perf_counter() - started)
+    return recipients / (time.perf_counter() - started), len(payload)
 
 
 def drain(stream):
@@ -219,8 +234,8 @@ def main():
     print(f"Preparing {args.recipients} recipients in {DATABASE_URL.rsplit('/', 1)[1]} …")
     prepare(args.recipients)
     try:
-        plain_rate = plain_loop(sink, sink_port, args.recipients)
-        print(f"plain smtplib loop done: {plain_rate:.0f} messages/s", flush=True)
+        plain_rate, size = plain_loop(sink, sink_port, args.recipients)
+        print(f"plain smtplib loop done: {plain_rate:.0f} messages/s ({size} bytes)", flush=True)
         bulletin_rate, elapsed = bulletin_run(sink, args.recipients, env, args.concurrency)
     finally:
         controller.stop()
