@@ -106,9 +106,10 @@ OEC_BULLETIN_CLAIM_TIMEOUT_MINUTES = env.int("OEC_BULLETIN_CLAIM_TIMEOUT_MINUTES
 # PostgreSQL has the commit. A crash of PostgreSQL or of its machine during a send can forget
 # the marks of its last fraction of a second (up to 3 x wal_writer_delay, 0.6 s by default),
 # and those recipients receive the bulletin twice. On by default: waiting for the disk costs a
-# flush per message, the bulletin's speed on an ordinary disk (docs/scaling.md), and a failover
-# to an asynchronous replica loses the last commits whatever this says. Off where duplicates
-# after a database crash matter more, or where the disk flushes fast (battery-backed cache).
+# flush per message, a third of the bulletin's speed on this machine (docs/scaling.md), and a
+# failover to an asynchronous replica loses the last commits whatever this says. Off where
+# duplicates after a database crash matter more, or where the disk flushes fast (a
+# battery-backed cache).
 OEC_BULLETIN_ASYNC_COMMIT = env.bool("OEC_BULLETIN_ASYNC_COMMIT", default=True)
 # Lifetime of the unsubscribe link of a bulletin, and of a subscription confirmation link.
 OEC_BULLETIN_UNSUBSCRIBE_MAX_AGE = env.int("OEC_BULLETIN_UNSUBSCRIBE_MAX_AGE", default=365 * 86400)
