@@ -1,6 +1,6 @@
 """The delivery ledger's statements, each written for its cost (bulletins/sending.py says how
-the rows move): claim a chunk's pending rows, mark a row handed before DATA, sent after the
-server's 250, and the bulletin sent when no row is left."""
+the rows move): claim a chunk's pending rows, mark a row handed before its message ends and
+sent after the server's 250, and the bulletin sent when no row is left."""
 
 import secrets
 from urllib.parse import urlsplit
@@ -20,37 +20,68 @@ def message_id_domain():
     return urlsplit(settings.OEC_SITE_URL).hostname or "oec.example"
 
 
-MARK_HANDED_SQL = "UPDATE bulletins_delivery SET status = 'handed' WHERE id = %d"
-
-
-def mark_handed(pk):
-    """The mark before DATA. Its commit need not wait for the disk (PostgreSQL's asynchronous
-    commit, for this transaction only, sent in one round trip): a killed worker loses nothing,
-    since PostgreSQL has the commit; only a crash of the database server itself could forget
-    the marks of the last fraction of a second, and such a row would be sent again (the
-    behaviour before the mark). bench/bulletin.py, 5,000 recipients on the loaded machine, as a
-    share of the plain smtplib loop: 41% and 41% without the mark, 39% and 35% with it waiting
-    for the disk, 40% and 37% like this. Inside a transaction (tests), a plain UPDATE."""
-    sql = MARK_HANDED_SQL % int(pk)
-    if db_connection.vendor == "postgresql" and not db_connection.in_atomic_block:
-        sql = f"BEGIN; SET LOCAL synchronous_commit = off; {sql}; COMMIT"
-    with db_connection.cursor() as cursor:
-        cursor.execute(sql)
-
-
-MARK_SENT_SQL = (
-    "UPDATE bulletins_delivery SET status = %s, sent_at = %s, last_error = %s, "
+SENT_SQL = (
+    "UPDATE bulletins_delivery SET status = 'sent', sent_at = %s, last_error = '', "
     "provider_message_id = %s WHERE id = %s"
 )
+HANDED_SQL = "UPDATE bulletins_delivery SET status = 'handed' WHERE id = %s"
 
 
-def mark_sent(pk, provider_message_id=""):
-    """The one statement per message, written out: building it with the ORM's update() costs
-    twice the CPU (about as much as smtplib's side of the SMTP conversation), on a machine
-    where the workers, PostgreSQL and the SMTP server share the cores (bench-bulletin)."""
-    sent_at = db_connection.ops.adapt_datetimefield_value(timezone.now())
-    with db_connection.cursor() as cursor:
-        cursor.execute(MARK_SENT_SQL, [Delivery.Status.SENT, sent_at, "", provider_message_id, pk])
+class Marks:
+    """The per-message marks of one chunk, in one database round trip per message: "sent" after
+    the server's 250 is not written at once but with the next message's "handed" (one
+    transaction for both rows), or at the chunk's end. Until then that row stays "handed",
+    which the sweeper would hold as possibly sent, never send again: so at any moment one row
+    of the chunk at most is "handed" (sending.py).
+
+    The transaction commits without waiting for the disk (`asynchronous`, the setting
+    OEC_BULLETIN_ASYNC_COMMIT; for that transaction only, which works behind PgBouncer too):
+    PostgreSQL has the commit when the worker goes on, so a killed worker loses nothing; only a
+    crash of PostgreSQL or of its machine can forget the marks of its last fraction of a second
+    (up to three times wal_writer_delay), and those messages would be sent again. The chunk's
+    last write waits for the disk: a chunk done is on disk. The statements are written out: the
+    ORM's update() costs twice the CPU (bench-bulletin). Inside a transaction (tests), plain
+    UPDATEs.
+    """
+
+    def __init__(self, *, asynchronous):
+        self.asynchronous = asynchronous
+        self.accepted = None  # (pk, provider's message id) of a message not marked sent yet
+
+    def handed(self, pk):
+        """The row's message is about to end: from now on the server may accept it."""
+        self.write(handed=pk, wait_for_disk=not self.asynchronous)
+
+    def accepted_by_server(self, pk, provider_message_id=""):
+        """The server's 250 for the row: written with the next mark."""
+        self.flush()
+        self.accepted = (pk, provider_message_id)
+
+    def flush(self):
+        """Write the pending "sent" now (the chunk's end, a failure), and wait for the disk."""
+        if self.accepted:
+            self.write(wait_for_disk=True)
+
+    def write(self, *, handed=None, wait_for_disk):
+        statements = []
+        if self.accepted:
+            pk, provider_message_id = self.accepted
+            sent_at = db_connection.ops.adapt_datetimefield_value(timezone.now())
+            statements.append((SENT_SQL, [sent_at, provider_message_id, pk]))
+        if handed is not None:
+            statements.append((HANDED_SQL, [handed]))
+        with db_connection.cursor() as cursor:
+            if db_connection.vendor == "postgresql" and not db_connection.in_atomic_block:
+                # One transaction in one query string: one round trip.
+                no_wait = "" if wait_for_disk else "SET LOCAL synchronous_commit = off; "
+                sql = "; ".join(sql for sql, _params in statements)
+                params = [param for _sql, params in statements for param in params]
+                cursor.execute(f"BEGIN; {no_wait}{sql}; COMMIT", params)
+            else:
+                with transaction.atomic():
+                    for sql, params in statements:
+                        cursor.execute(sql, params)
+        self.accepted = None
 
 
 def claim(delivery_ids, *, domain=None):

@@ -1,42 +1,45 @@
-"""Sending through the delivery ledger: a chunk task claims its rows, sends each, marks it at once.
+"""Sending through the delivery ledger: a chunk task claims its rows, sends each, marks it.
 
 A chunk task first claims its rows in one short transaction: the rows among its ids that are
 still pending become "sending" (with `claimed_at`). A second task holding the same ids (a
 redelivery, the sweeper, the task run twice) waits for that commit, then finds them no longer
 pending: only the task that claimed a row sends it, and no lock is held while SMTP talks.
 
-Each row is marked the moment the server accepted its message, in a statement of its own
-(autocommit): sent; or back to pending after a transient 4xx (attempts + 1, the task retries
-it); or failed after a 5xx or the last retry. So a worker killed mid-chunk never sends again
-what it sent: the rows it had not reached stay "sending" until the sweeper (services.
-bulletin_sweep) finds their claim older than OEC_BULLETIN_CLAIM_TIMEOUT_MINUTES and queues
-them again.
+Then, over one SMTP connection for the chunk, each message in turn: MAIL, RCPT; once the
+server took the recipient, the row is marked "handed" (the server cannot accept a message
+before its end: a row still "sending" was never with it); the message; the server's 250, and
+the row is sent. A transient 4xx puts it back to pending (attempts + 1, the task retries it);
+a 5xx or the last retry, failed. The one database write per message is the "handed" mark,
+which also records the previous message's "sent" (ledger.Marks): one round trip, committed
+without waiting for the disk (OEC_BULLETIN_ASYNC_COMMIT), and sent while the DATA command is
+on its way, so that the two waits overlap.
 
-The one window left is SMTP's own, per row: the server accepted the message and the worker
-died before its UPDATE, which no SMTP client closes. To know which row may be in it, each row
-is marked "handed" once the server took its recipient, just before DATA (the server cannot
-accept a message before it): a row a dead worker left "sending" was never with the server,
-and is sent; a row it left "handed" may have been accepted. The policy for that row (at most
-once): the sweeper makes it `uncertain` (and `possibly_sent`) and does not send it again; the
-back office shows it to the officers, who may send it again (`bulletin_resend_possibly_sent`,
-same Message-ID). Why not send it again by itself: the worker was killed in the middle of
-that message's own conversation, where the server accepts; a second copy reaches the
-recipient and cannot be taken back, while a held row is one line for an officer, who can look
-its Message-ID up in the relay's log. At most one row per worker process is ever in that
-state; exactly once on every other path. The "handed" mark costs one more statement per
-message (bench/bulletin.py measures it).
+A worker killed mid-chunk (SIGKILL, a lost machine) leaves its rows as they were: the ones it
+had not reached stay "sending", and the sweeper (services.bulletin_sweep) sends them again once
+their claim is older than OEC_BULLETIN_CLAIM_TIMEOUT_MINUTES. At most one row of the chunk is
+"handed": its message was with the server, which may have accepted it (SMTP's own window,
+which no client closes), or was accepted and its "sent" waited for the next message's mark.
+The policy for that row (at most once): the sweeper makes it `uncertain` (and
+`possibly_sent`) and does not send it again; the back office shows it to the officers, who
+may send it again (`bulletin_resend_possibly_sent`, same Message-ID). Why not send it again by
+itself: the worker was killed in the middle of that message's own conversation or right
+after it; a second copy reaches the recipient and cannot be taken back, while a held row is
+one line for an officer, who can look its Message-ID up in the relay's log. The same holds
+for a connection lost after the whole message went and before the server's answer: that row
+is `uncertain` at once, not retried. Exactly once on every other path.
 
 Why not one transaction per row that locks it while sending (the first version): BEGIN, SELECT
 FOR UPDATE, SMTP, UPDATE, COMMIT costs three database round trips and a lock per message, and
-made the bulletin a fifth as fast as a plain smtplib loop. Claiming costs one transaction per
-chunk; marking, one statement per message. The rest of the speed comes from doing per chunk
-or per process what does not change per recipient: the rendered message (message_template),
-the URL resolving (ChunkSender.urls). bench/bulletin.py measures it (`make bench-bulletin`).
+made the bulletin a fifth as fast as a plain smtplib loop. The rest of the speed comes from
+doing per chunk or per process what does not change per recipient: the rendered message
+(message_template), the URL resolving (ChunkSender.urls). bench/bulletin.py measures it (`make
+bench-bulletin`; docs/scaling.md has the figures).
 """
 
 import email.policy
 import functools
 import logging
+import re
 import smtplib
 from collections import Counter
 from dataclasses import dataclass
@@ -45,7 +48,7 @@ from email.utils import parseaddr
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db import connection as db_connection
+from django.db import DatabaseError
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -53,7 +56,7 @@ from django.utils.translation import gettext_lazy as _
 from members.mail import branded_parts, site_url
 from members.models import Suppression
 
-from .ledger import claim, mark_handed, mark_sent, mark_sent_if_done, message_id_domain
+from .ledger import Marks, claim, mark_sent_if_done, message_id_domain
 from .mail_api import is_transient_provider_error, provider_message_id
 from .models import BulletinEdition, Delivery
 from .tokens import unsubscribe_token
@@ -65,6 +68,7 @@ PREFERENCES_PLACEHOLDER = "__OEC_PREFERENCES_URL__"
 TO_PLACEHOLDER = "oec-recipient@placeholder.invalid"
 MESSAGE_ID_PLACEHOLDER = "<oec-message-id@placeholder.invalid>"
 TOKEN_PLACEHOLDER = "__OEC_TOKEN__"
+LEADING_DOT = re.compile(rb"(?m)^\.")  # SMTP doubles a dot that starts a line (RFC 5321)
 FOOTER = {  # why the reader receives it, and the links of the bulletin's footer (members.mail)
     "reason": _(
         "You receive this bulletin as a partner contact or subscriber of the Organisation of "
@@ -82,7 +86,13 @@ class Outcome:
     SKIPPED = "skipped"
     TRANSIENT = "transient"
     FAILED = "failed"
+    UNCERTAIN = "uncertain"  # the connection went before the server answered the message
     NOT_PENDING = "not_pending"  # sent, failed or claimed meanwhile (by another task)
+
+
+class LostAnswerError(Exception):
+    """The whole message went to the server and the connection was lost before its answer: the
+    server may have accepted it, so it is not sent again (the module's docstring)."""
 
 
 def is_transient(exc):
@@ -163,9 +173,7 @@ class ChunkSender:
         self.domain = message_id_domain()
         self.outcomes = Counter()
         self.envelope_sender = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
-        self.async_commit = db_connection.vendor == "postgresql" and getattr(
-            settings, "OEC_BULLETIN_ASYNC_COMMIT", False
-        )
+        self.marks = Marks(asynchronous=settings.OEC_BULLETIN_ASYNC_COMMIT)
 
     def template(self, bulletin_id, language):
         if bulletin_id not in self.editions:
@@ -263,10 +271,8 @@ class ChunkSender:
                 .replace(UNSUBSCRIBE_PLACEHOLDER.encode(), unsubscribe_url.encode())
                 .replace(PREFERENCES_PLACEHOLDER.encode(), preferences_url.encode())
             )
-            options = ["BODY=8BITMIME"] if smtp.has_extn("8bitmime") else []
-            hand_over(smtp, self.envelope_sender, delivery.email, payload, options, delivery.pk)
+            self.hand_over(smtp, delivery.email, payload, delivery.pk)
             return ""
-        # Another mail backend (a provider's API, tests, console): the ordinary way.
         message = self.build(
             template,
             to=delivery.email,
@@ -274,9 +280,49 @@ class ChunkSender:
             unsubscribe_url=unsubscribe_url,
             preferences_url=preferences_url,
         )
-        mark_handed(delivery.pk)
+        if isinstance(smtp, smtplib.SMTP):  # the domain in IDNA, as Django's backend sends it
+            payload = message.message(policy=email.policy.SMTP).as_bytes()
+            self.hand_over(smtp, self.connection.prep_address(delivery.email), payload, delivery.pk)
+            return ""
+        # Another mail backend (a provider's API, tests, console): the ordinary way.
+        self.marks.handed(delivery.pk)
         message.send()
         return provider_message_id(message)
+
+    def hand_over(self, smtp, recipient, payload, pk):
+        """smtplib's sendmail() for one recipient, with the row marked "handed" once the server
+        took the recipient (before the end of the message it cannot have accepted anything),
+        while the DATA command travels: both waits at once. A lost connection is told apart by
+        when it happened: before the end of the message, the server has nothing (transient);
+        after it, the server may have the message (LostAnswerError)."""
+        smtp.ehlo_or_helo_if_needed()
+        options = ["BODY=8BITMIME"] if smtp.has_extn("8bitmime") else []
+        if smtp.has_extn("size"):
+            options.append(f"SIZE={len(payload)}")
+        # The addresses are bare (parseaddr, the ledger's EmailField): smtplib's mail() and
+        # rcpt() would parse each again, which costs more than the rest of this conversation.
+        smtp.putcmd("mail", " ".join([f"FROM:<{self.envelope_sender}>", *options]))
+        code, response = smtp.getreply()
+        if code != 250:
+            raise smtplib.SMTPSenderRefused(code, response, self.envelope_sender)
+        smtp.putcmd("rcpt", f"TO:<{recipient}>")
+        code, response = smtp.getreply()
+        if code not in (250, 251):
+            raise smtplib.SMTPRecipientsRefused({recipient: (code, response)})
+        smtp.putcmd("data")
+        self.marks.handed(pk)
+        code, response = smtp.getreply()
+        if code != 354:
+            raise smtplib.SMTPDataError(code, response)
+        if not payload.endswith(b"\r\n"):
+            payload += b"\r\n"
+        smtp.send(LEADING_DOT.sub(b"..", payload) + b".\r\n")  # as smtplib's data()
+        try:
+            code, response = smtp.getreply()
+        except smtplib.SMTPServerDisconnected as exc:  # closed, reset or timed out
+            raise LostAnswerError(str(exc)) from exc
+        if code != 250:
+            raise smtplib.SMTPDataError(code, response)
 
     def send(self, delivery_ids):
         """Claim the pending ones among `delivery_ids` and send them; returns the ids that
@@ -294,14 +340,6 @@ class ChunkSender:
             ).update(status=Delivery.Status.SKIPPED)
             self.outcomes[Outcome.SKIPPED] += len(suppressed)
         transient = []
-        if self.async_commit:
-            # Each "sent" mark need not wait for the disk (for a database on slow disks; on
-            # the development machine bench-bulletin measured no gain). A worker killed loses
-            # nothing: PostgreSQL has the commit. Only a crash of the database server itself
-            # could forget the last marks of the past fraction of a second, and those few
-            # messages would go out twice.
-            with db_connection.cursor() as cursor:
-                cursor.execute("SET synchronous_commit = off")
         try:
             for delivery in deliveries:
                 if delivery.email in suppressed:
@@ -310,51 +348,38 @@ class ChunkSender:
                 self.outcomes[outcome] += 1
                 if outcome == Outcome.TRANSIENT:
                     transient.append(delivery.pk)
+            self.marks.flush()  # the last message's "sent": the chunk is done
         finally:
             self.connection.close()
-            if self.async_commit:
-                with db_connection.cursor() as cursor:
-                    cursor.execute("RESET synchronous_commit")
         for bulletin_id in {delivery.bulletin_id for delivery in deliveries}:
             mark_sent_if_done(bulletin_id)
         return transient
 
     def send_one(self, delivery):
-        """Send one claimed delivery and record the outcome at once (autocommit)."""
+        """Send one claimed delivery and record the outcome: a failure at once, "sent" a moment
+        later (ledger.Marks)."""
         try:
             provider_id = self.deliver(delivery)
+        except DatabaseError:
+            # The ledger's own write failed, not the message (which has not ended: the server
+            # drops it with the connection). The task fails; the sweeper finds the rows.
+            raise
         except Exception as exc:  # noqa: BLE001 (SMTP and socket errors of every kind)
             error = f"{type(exc).__name__}: {exc}"[:2000]
             # A failed conversation may leave the connection unusable: start a new one.
             self.connection.close()
+            self.marks.flush()
             row = Delivery.objects.filter(pk=delivery.pk)
+            if isinstance(exc, LostAnswerError):
+                logger.warning("bulletin delivery %s possibly sent: %s", delivery.pk, error)
+                row.update(status=Delivery.Status.UNCERTAIN, possibly_sent=True, last_error=error)
+                return Outcome.UNCERTAIN
             if is_transient(exc) and not self.final_attempt:
                 row.update(status=Delivery.Status.PENDING, last_error=error)
                 return Outcome.TRANSIENT
             logger.warning("bulletin delivery %s failed: %s", delivery.pk, error)
             row.update(status=Delivery.Status.FAILED, last_error=error)
             return Outcome.FAILED
-        # Right after the server's "250 OK", in a statement of its own: from its commit on, the
-        # row is never sent again. A worker killed between the two leaves it "handed", and the
-        # sweeper holds it as possibly sent (SMTP's own window, the same with any client).
-        mark_sent(delivery.pk, provider_id)
+        # Written with the next message's "handed" mark, or at the chunk's end (ledger.Marks).
+        self.marks.accepted_by_server(delivery.pk, provider_id)
         return Outcome.SENT
-
-
-def hand_over(smtp, sender, recipient, payload, options, pk):
-    """smtplib's sendmail() for one recipient, with the row marked "handed" between the
-    envelope and the message: before DATA the server cannot have accepted anything, so a
-    worker killed before the mark leaves a row that is safe to send again."""
-    smtp.ehlo_or_helo_if_needed()
-    if smtp.does_esmtp and smtp.has_extn("size"):
-        options = [*options, f"SIZE={len(payload)}"]
-    code, response = smtp.mail(sender, options)
-    if code != 250:
-        raise smtplib.SMTPSenderRefused(code, response, sender)
-    code, response = smtp.rcpt(recipient)
-    if code not in (250, 251):
-        raise smtplib.SMTPRecipientsRefused({recipient: (code, response)})
-    mark_handed(pk)
-    code, response = smtp.data(payload)
-    if code != 250:
-        raise smtplib.SMTPDataError(code, response)

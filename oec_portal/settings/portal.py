@@ -100,11 +100,17 @@ OEC_BULLETIN_SWEEP_AFTER_MINUTES = env.int("OEC_BULLETIN_SWEEP_AFTER_MINUTES", d
 # Rows a chunk task claimed this long ago and did not mark are sent again by the sweeper (the
 # worker died mid-chunk). Keep it well above the time one chunk takes to send.
 OEC_BULLETIN_CLAIM_TIMEOUT_MINUTES = env.int("OEC_BULLETIN_CLAIM_TIMEOUT_MINUTES", default=10)
-# The "sent" mark of each delivery commits without waiting for the disk (PostgreSQL
-# synchronous_commit off, for the sending transactions only): a worker crash loses nothing; a
-# crash of the database server may resend the messages of its last fraction of a second. Off
-# by default: exactly-once delivery matters more than speed (turn on for very large lists).
-OEC_BULLETIN_ASYNC_COMMIT = env.bool("OEC_BULLETIN_ASYNC_COMMIT", default=False)
+# The bulletin's one write per message (the "handed" mark with the previous message's "sent",
+# bulletins/ledger.py) commits without waiting for the disk: PostgreSQL's synchronous_commit
+# off, for that transaction only (fine behind PgBouncer). A worker killed loses nothing:
+# PostgreSQL has the commit. A crash of PostgreSQL or of its machine during a send can forget
+# the marks of its last fraction of a second (up to 3 x wal_writer_delay, 0.6 s by default),
+# and those recipients receive the bulletin twice. On by default: waiting for the disk costs a
+# flush per message, a third of the bulletin's speed on this machine (docs/scaling.md), and a
+# failover to an asynchronous replica loses the last commits whatever this says. Off where
+# duplicates after a database crash matter more, or where the disk flushes fast (a
+# battery-backed cache).
+OEC_BULLETIN_ASYNC_COMMIT = env.bool("OEC_BULLETIN_ASYNC_COMMIT", default=True)
 # Lifetime of the unsubscribe link of a bulletin, and of a subscription confirmation link.
 OEC_BULLETIN_UNSUBSCRIBE_MAX_AGE = env.int("OEC_BULLETIN_UNSUBSCRIBE_MAX_AGE", default=365 * 86400)
 OEC_BULLETIN_CONFIRM_MAX_AGE = env.int("OEC_BULLETIN_CONFIRM_MAX_AGE", default=7 * 86400)

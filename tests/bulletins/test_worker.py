@@ -108,11 +108,12 @@ class Gate:
 
 
 def assert_second_chunk_claimed_when_killed(addresses):
-    """Each message the server accepted is marked sent; the rest of the killed (second) chunk
-    is still claimed; the third waits in the queue."""
+    """Each message the server accepted is marked sent, but the last one: its "sent" goes with
+    the next message's "handed" mark, which the worker never reached, so it stays handed. The
+    rest of the killed (second) chunk is still claimed; the third waits in the queue."""
     statuses = dict(Delivery.objects.values_list("email", "status"))
     assert [statuses[address] for address in addresses] == (
-        ["sent"] * 5 + ["sending"] * 3 + ["pending"] * 4
+        ["sent"] * 4 + ["handed"] + ["sending"] * 3 + ["pending"] * 4
     )
 
 
@@ -142,12 +143,18 @@ def test_worker_killed_mid_send_and_restarted_mails_each_recipient_once(bulletin
     restart_after_the_claim_timeout(bulletin_worker)
 
     assert_exactly_once(smtp_sink, addresses)
+    # The handed row is held, not sent again (its recipient has the message); the rest of the
+    # killed claim was never handed over, and was sent on its second claim.
+    ledger = dict(Delivery.objects.values_list("email", "status"))
+    assert ledger.pop("r04@ngo.example") == "uncertain"
+    assert set(ledger.values()) == {"sent"}
 
 
 class HoldTheMarkAfterAccepting:
     """Accepts the message to one recipient (250) while holding that delivery's row locked, so
-    the worker, which got its 250, waits in the UPDATE that marks the row sent: the test can
-    kill it exactly inside SMTP's own window, between the server's 250 and that commit."""
+    the worker, which got its 250, waits in the UPDATE that marks the row sent (with the next
+    message's "handed"): the test can kill it exactly between the server's 250 and that
+    commit."""
 
     def __init__(self, sink, address):
         self.accept = sink.handle_DATA
@@ -180,7 +187,8 @@ def backend_waiting_to_mark_sent():
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
-            " AND wait_event_type = 'Lock' AND query LIKE 'UPDATE bulletins_delivery SET status%%'"
+            " AND wait_event_type = 'Lock'"
+            " AND query LIKE '%%UPDATE bulletins_delivery SET status = ''sent''%%'"
         )
         row = cursor.fetchone()
     return row[0] if row else None
