@@ -84,4 +84,11 @@ class PartnerFilter(django_filters.FilterSet):
 
     def filter_name(self, queryset, name, value):
         language = (get_language() or "en").split("-")[0]
-        return search(queryset, value, fields=name_search_fields(language), language=language)
+        # The organisation's stored vector over these fields (members' migration 0011).
+        return search(
+            queryset,
+            value,
+            fields=name_search_fields(language),
+            language=language,
+            stored_vector=f"organisation__name_search_{language}",
+        )
