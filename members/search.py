@@ -53,7 +53,8 @@ def search(queryset, query, *, fields, language, stored_vector=None):
             queryset.annotate(search_document=vector)
             .filter(search_document=ts_query)
             .annotate(search_rank=SearchRank(vector, ts_query))
-            .order_by("-search_rank")
+            # Equal ranks in a stable order, or page 2 could repeat a row of page 1.
+            .order_by("-search_rank", "pk")
         )
     condition = Q()
     for field in fields:
