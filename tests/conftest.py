@@ -12,9 +12,9 @@ from django.core.cache import cache
 from django.db import OperationalError, connection
 from django.utils import translation
 
-from members.models import Organisation, Role
 from partnerships.terms import ensure_reference_terms
-from tests.factories import HostFactory, OrganisationFactory, user_with_role
+from tests import cast
+from tests.factories import user_with_role
 
 # The readers a visibility rule is checked for: an anonymous visitor and the users of these
 # fixtures, on both sides of the tenant line and in the secretariat.
@@ -88,77 +88,68 @@ def private_media(settings, tmp_path):
 
 @pytest.fixture
 def host(db):
-    return HostFactory()
+    return cast.host()
 
 
 @pytest.fixture
 def member_a(db):
-    return OrganisationFactory(name="Member A", slug="member-a", country="DJ")
+    return cast.member_a()
 
 
 @pytest.fixture
 def member_b(db):
-    return OrganisationFactory(name="Member B", slug="member-b", country="EC")
+    return cast.member_b()
 
 
 @pytest.fixture
 def partner(db):
-    return OrganisationFactory(
-        name="Partner NGO", slug="partner-ngo", kind=Organisation.Kind.PARTNER_NGO
-    )
+    return cast.partner()
 
 
 @pytest.fixture
 def delegate_a(member_a):
-    return user_with_role(member_a, Role.DELEGATE, email="delegate@member-a.example")
+    return cast.delegate_a(member_a)
 
 
 @pytest.fixture
 def focal_a(member_a):
-    return user_with_role(member_a, Role.FOCAL_POINT, email="focal@member-a.example")
+    return cast.focal_a(member_a)
 
 
 @pytest.fixture
 def editor_a(member_a):
-    return user_with_role(member_a, Role.EDITOR, email="editor@member-a.example")
+    return cast.editor_a(member_a)
 
 
 @pytest.fixture
 def delegate_b(member_b):
-    return user_with_role(member_b, Role.DELEGATE, email="delegate@member-b.example")
+    return cast.delegate_b(member_b)
 
 
 @pytest.fixture
 def focal_b(member_b):
-    return user_with_role(member_b, Role.FOCAL_POINT, email="focal@member-b.example")
+    return cast.focal_b(member_b)
 
 
 @pytest.fixture
 def partner_contact(partner):
-    return user_with_role(partner, Role.PARTNER_CONTACT, email="contact@partner.example")
+    return cast.partner_contact(partner)
 
 
 @pytest.fixture
 def secretariat_editor(host):
-    return user_with_role(host, Role.COMMUNICATIONS, email="editor@oec.example")
+    return cast.secretariat_editor(host)
 
 
 @pytest.fixture
 def secretariat_admin(host):
-    return user_with_role(host, Role.ADMINISTRATOR, email="admin@oec.example")
+    return cast.secretariat_admin(host)
 
 
 @pytest.fixture
 def with_totp():
     """Give a user a TOTP authenticator (as after allauth's set-up flow); returns its secret."""
-    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-
-    def give(user):
-        secret = generate_totp_secret()
-        TOTP.activate(user, secret)
-        return secret
-
-    return give
+    return cast.give_totp
 
 
 @pytest.fixture

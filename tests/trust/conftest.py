@@ -1,11 +1,13 @@
 """The world of the trust tests: two member states A and B, a partner, the secretariat, and one
 row of each kind of each tenant (SECURITY.md C2, C3, C5)."""
 
+import copy
 from dataclasses import dataclass, field
 from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
+from django.db import connection, transaction
 from django.utils import timezone
 
 from bulletins.tokens import confirm_token, unsubscribe_token
@@ -14,6 +16,7 @@ from governance.services import calendar_feed_reset
 from members.models import Membership, Role
 from members.notifications.tokens import stop_mail_token
 from members.services import invitation_create
+from tests import cast
 from tests.factories import (
     ArticleFactory,
     AssemblySessionFactory,
@@ -47,23 +50,52 @@ class World:
 # --- The world -------------------------------------------------------------------------------
 
 
+@pytest.fixture(scope="module")
+def module_world(django_db_setup, django_db_blocker):
+    """The world, built once for a test module in a transaction rolled back after its last test
+    (as Django's TestCase.setUpTestData does for a class). Each test's own transaction (the `db`
+    fixture) is a savepoint inside it, so what one test changes is undone before the next."""
+    with django_db_blocker.unblock():
+        assert not connection.in_atomic_block, "the module's world comes before a test's database"
+        module_transaction = transaction.atomic()
+        module_transaction.__enter__()
+    try:
+        with django_db_blocker.unblock():
+            built = build_world()
+        yield built
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            module_transaction.__exit__(None, None, None)
+
+
 @pytest.fixture
-def world(
-    host,
-    member_a,
-    member_b,
-    partner,
-    delegate_a,
-    focal_a,
-    delegate_b,
-    focal_b,
-    partner_contact,
-    secretariat_editor,
-    secretariat_admin,
-    with_totp,
-):
+def world(request, module_world, db):
+    """The world of this test: its own copy of the module's (what a test changes in memory stays
+    its own, as with setUpTestData). pytest makes the module's fixture first, then the test's
+    transaction (`db`) inside it."""
+    if request.node.get_closest_marker("clock"):
+        pytest.fail("a test marked clock makes its own rows at its day; the world is the run's")
+    return copy.deepcopy(module_world)
+
+
+def build_world():
+    """The rows and users of the world, each made through the same factories as the suite's."""
+    host, member_a, member_b, partner = (
+        cast.host(),
+        cast.member_a(),
+        cast.member_b(),
+        cast.partner(),
+    )
+    delegate_a, focal_a = cast.delegate_a(member_a), cast.focal_a(member_a)
+    delegate_b, focal_b = cast.delegate_b(member_b), cast.focal_b(member_b)
+    partner_contact = cast.partner_contact(partner)
+    secretariat_editor, secretariat_admin = (
+        cast.secretariat_editor(host),
+        cast.secretariat_admin(host),
+    )
     for staff in (secretariat_editor, secretariat_admin):
-        with_totp(staff)
+        cast.give_totp(staff)
     users = {
         "anonymous": None,
         "delegate_a": delegate_a,
