@@ -11,9 +11,6 @@ from governance.models import Delegation, Document, DocumentFile
 from oec_portal.models import DashboardVisit
 from tests.factories import AssemblySessionFactory, DocumentFactory
 
-# Its subject is a date: make test runs it again at awkward days (tests/clock.py).
-pytestmark = pytest.mark.clock
-
 
 def _next_session():
     return AssemblySessionFactory(
@@ -26,6 +23,7 @@ def _next_session():
     )
 
 
+@pytest.mark.clock
 def test_dashboard_shows_next_session_and_invites_the_focal_point_to_register(
     client, focal_a, host
 ):
@@ -43,6 +41,7 @@ def test_dashboard_shows_next_session_and_invites_the_focal_point_to_register(
     )
 
 
+@pytest.mark.clock
 def test_dashboard_shows_the_delegations_status_to_a_delegate(client, delegate_a, member_a, host):
     session = _next_session()
     Delegation.objects.create(session=session, organisation=member_a, status="submitted")
@@ -52,6 +51,7 @@ def test_dashboard_shows_the_delegations_status_to_a_delegate(client, delegate_a
     assert '<span class="status status-submitted">Submitted</span>' in response.content.decode()
 
 
+@pytest.mark.clock
 def test_dashboard_lists_readable_documents_since_the_last_visit(
     client, delegate_b, member_a, host, first_session
 ):
