@@ -9,12 +9,15 @@ import collections
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import OperationalError, connection
+from django.test import override_settings
 from django.utils import translation
 
 from partnerships.terms import ensure_reference_terms
 from tests import cast
 from tests.factories import user_with_role
+from tests.shared_rows import rows_for_the_scope
 
 # The readers a visibility rule is checked for: an anonymous visitor and the users of these
 # fixtures, on both sides of the tenant line and in the secretariat.
@@ -84,6 +87,28 @@ def private_media(settings, tmp_path):
     """Files a test writes stay in its own directory, and Django serves them itself."""
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.OEC_X_ACCEL_REDIRECT_PREFIX = ""
+
+
+@pytest.fixture(scope="class")
+def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo site (`seed_demo`), seeded once for a class of tests that read it and rolled back
+    after its last test (tests/shared_rows.py); a test outside a class gets its own. Its private
+    files are in a directory of its own. Ask for `demo`, which puts each test in a savepoint
+    inside it."""
+    private_root = tmp_path_factory.mktemp("demo-private")
+
+    def seed():
+        with override_settings(PRIVATE_MEDIA_ROOT=private_root):
+            call_command("seed_demo", verbosity=0)
+
+    with rows_for_the_scope(django_db_blocker, seed):
+        yield private_root
+
+
+@pytest.fixture
+def demo(demo_site, db, settings):
+    """The demo site, as `seed_demo` leaves it (shared by the tests of a class), with its files."""
+    settings.PRIVATE_MEDIA_ROOT = demo_site
 
 
 @pytest.fixture

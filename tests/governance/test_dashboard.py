@@ -100,49 +100,50 @@ def test_dashboard_query_count_does_not_grow_with_documents(
     assert response.context["governance"].new_documents_count == 40
 
 
-def test_seed_demo_twice_gives_the_same_governance_rows(db, settings, tmp_path):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
+@pytest.mark.usefixtures("demo")
+class TestTheDemo:
+    """The demo site, seeded once for these tests (tests/conftest.py's demo_site)."""
 
-    def snapshot():
-        return {
-            "documents": sorted(
-                Document.objects.values_list("symbol", "access", "revises__symbol", "title_fr")
-            ),
-            "restricted": sorted(
-                Document.objects.filter(access="restricted").values_list(
-                    "symbol", "restricted_to__slug"
-                )
-            ),
-            "files": sorted(
-                DocumentFile.objects.values_list("document__symbol", "language", "file")
-            ),
-            "delegations": sorted(
-                Delegation.objects.values_list(
-                    "organisation__slug", "status", "members__user__email"
-                )
-            ),
-        }
+    def test_seed_demo_twice_gives_the_same_governance_rows(self, settings, tmp_path):
+        def snapshot():
+            return {
+                "documents": sorted(
+                    Document.objects.values_list("symbol", "access", "revises__symbol", "title_fr")
+                ),
+                "restricted": sorted(
+                    Document.objects.filter(access="restricted").values_list(
+                        "symbol", "restricted_to__slug"
+                    )
+                ),
+                "files": sorted(
+                    DocumentFile.objects.values_list("document__symbol", "language", "file")
+                ),
+                "delegations": sorted(
+                    Delegation.objects.values_list(
+                        "organisation__slug", "status", "members__user__email"
+                    )
+                ),
+            }
 
-    first = snapshot()
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
-    assert snapshot() == first
-    assert ("OEC/GA/1/6", "djibouti") in first["restricted"]
-    assert ("OEC/GA/1/7", "ecuador") in first["restricted"]
-    with DocumentFile.objects.first().file.open("rb") as handle:
-        assert handle.read(5) == b"%PDF-"
+        first = snapshot()
+        call_command("seed_demo", stdout=open("/dev/null", "w"))
+        assert snapshot() == first
+        assert ("OEC/GA/1/6", "djibouti") in first["restricted"]
+        assert ("OEC/GA/1/7", "ecuador") in first["restricted"]
+        with DocumentFile.objects.first().file.open("rb") as handle:
+            assert handle.read(5) == b"%PDF-"
 
-
-def test_demo_delegate_reads_own_restricted_document_and_not_the_other(client, db):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
-    client.post(
-        "/en/accounts/login/", {"login": "delegate@djibouti.example", "password": "demo-pass-2026"}
-    )
-    assert client.get("/en/documents/OEC-GA-1-6/").status_code == 200
-    assert client.get("/en/documents/OEC-GA-1-7/").status_code == 404
-    assert client.get("/en/documents/OEC-GA-1-6/download/en/").status_code == 200
-    assert client.get("/en/decisions/OEC-GA-1-DEC-2/").context["decision"].adoption_method == (
-        "unanimous"
-    )
+    def test_demo_delegate_reads_own_restricted_document_and_not_the_other(self, client):
+        client.post(
+            "/en/accounts/login/",
+            {"login": "delegate@djibouti.example", "password": "demo-pass-2026"},
+        )
+        assert client.get("/en/documents/OEC-GA-1-6/").status_code == 200
+        assert client.get("/en/documents/OEC-GA-1-7/").status_code == 404
+        assert client.get("/en/documents/OEC-GA-1-6/download/en/").status_code == 200
+        assert client.get("/en/decisions/OEC-GA-1-DEC-2/").context["decision"].adoption_method == (
+            "unanimous"
+        )
 
 
 def test_dashboard_of_a_secretariat_administrator_offers_no_delegation(

@@ -7,7 +7,6 @@ from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
-from django.db import connection, transaction
 from django.utils import timezone
 
 from bulletins.tokens import confirm_token, unsubscribe_token
@@ -37,6 +36,7 @@ from tests.factories import (
     VoteFactory,
     governance_pdf_file,
 )
+from tests.shared_rows import rows_for_the_scope
 
 
 @dataclass
@@ -52,21 +52,10 @@ class World:
 
 @pytest.fixture(scope="module")
 def module_world(django_db_setup, django_db_blocker):
-    """The world, built once for a test module in a transaction rolled back after its last test
-    (as Django's TestCase.setUpTestData does for a class). Each test's own transaction (the `db`
-    fixture) is a savepoint inside it, so what one test changes is undone before the next."""
-    with django_db_blocker.unblock():
-        assert not connection.in_atomic_block, "the module's world comes before a test's database"
-        module_transaction = transaction.atomic()
-        module_transaction.__enter__()
-    try:
-        with django_db_blocker.unblock():
-            built = build_world()
-        yield built
-    finally:
-        with django_db_blocker.unblock():
-            transaction.set_rollback(True)
-            module_transaction.__exit__(None, None, None)
+    """The world, built once for a test module and rolled back after its last test
+    (tests/shared_rows.py): each test's own transaction is a savepoint inside it."""
+    with rows_for_the_scope(django_db_blocker, build_world) as world:
+        yield world
 
 
 @pytest.fixture
