@@ -49,6 +49,11 @@ def pytest_collection_modifyitems(items):
     cost = collections.Counter()
     for item in items:
         cost[path(item)] += BROWSER_JOURNEY_WEIGHT if path(item).startswith("tests/e2e/") else 1
+    # A file whose few tests share one long walk of the portal (a crawl, a fuzzer) says what it
+    # weighs in ordinary tests: WEIGHT_IN_TESTS, from make test's durations.
+    for item in items:
+        weight = getattr(getattr(item, "module", None), "WEIGHT_IN_TESTS", 0)
+        cost[path(item)] = max(cost[path(item)], weight)
     items.sort(key=lambda item: -cost[path(item)])
 
 
