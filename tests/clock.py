@@ -12,6 +12,10 @@ month, New Year's Eve, 29 February 2028, the first working day of a month, a yea
 in the one pytest run (start-up and databases paid once), so a test that silently assumes "today
 is in November" fails in CI on any day, not on the first of the next month.
 
+Mark each such test, not its whole module: a form, a permission or a query count is the same on
+every day, and a test that travels to a day of its own (`travel_to`) or whose dates are all
+written out is too; each runs once.
+
 A test that needs a particular day sets it itself with the `travel_to` fixture, which wins over
 `--today` for that test.
 """

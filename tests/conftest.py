@@ -10,12 +10,15 @@ import pytest
 from django.conf import settings
 from django.contrib import admin
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import OperationalError, connection
+from django.test import override_settings
 from django.utils import translation
 
-from members.models import Organisation, Role
 from partnerships.terms import ensure_reference_terms
-from tests.factories import HostFactory, OrganisationFactory, user_with_role
+from tests import cast
+from tests.factories import user_with_role
+from tests.shared_rows import rows_for_the_scope
 
 # Tests read the back office's registry of ModelAdmins, which a web worker fills with the
 # admin's URLs (oec_portal/admin_config.py): filled here for every test.
@@ -51,6 +54,11 @@ def pytest_collection_modifyitems(items):
     cost = collections.Counter()
     for item in items:
         cost[path(item)] += BROWSER_JOURNEY_WEIGHT if path(item).startswith("tests/e2e/") else 1
+    # A file whose few tests share one long walk of the portal (a crawl, a fuzzer) says what it
+    # weighs in ordinary tests: WEIGHT_IN_TESTS, from make test's durations.
+    for item in items:
+        weight = getattr(getattr(item, "module", None), "WEIGHT_IN_TESTS", 0)
+        cost[path(item)] = max(cost[path(item)], weight)
     items.sort(key=lambda item: -cost[path(item)])
 
 
@@ -91,79 +99,92 @@ def private_media(settings, tmp_path):
     settings.OEC_X_ACCEL_REDIRECT_PREFIX = ""
 
 
+@pytest.fixture(scope="class")
+def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo site (`seed_demo`), seeded once for a class of tests that read it and rolled back
+    after its last test (tests/shared_rows.py); a test outside a class gets its own. Its private
+    files are in a directory of its own. Ask for `demo`, which puts each test in a savepoint
+    inside it."""
+    private_root = tmp_path_factory.mktemp("demo-private")
+
+    def seed():
+        with override_settings(PRIVATE_MEDIA_ROOT=private_root):
+            call_command("seed_demo", verbosity=0)
+
+    with rows_for_the_scope(django_db_blocker, seed):
+        yield private_root
+
+
+@pytest.fixture
+def demo(demo_site, db, settings):
+    """The demo site, as `seed_demo` leaves it (shared by the tests of a class), with its files."""
+    settings.PRIVATE_MEDIA_ROOT = demo_site
+
+
 @pytest.fixture
 def host(db):
-    return HostFactory()
+    return cast.host()
 
 
 @pytest.fixture
 def member_a(db):
-    return OrganisationFactory(name="Member A", slug="member-a", country="DJ")
+    return cast.member_a()
 
 
 @pytest.fixture
 def member_b(db):
-    return OrganisationFactory(name="Member B", slug="member-b", country="EC")
+    return cast.member_b()
 
 
 @pytest.fixture
 def partner(db):
-    return OrganisationFactory(
-        name="Partner NGO", slug="partner-ngo", kind=Organisation.Kind.PARTNER_NGO
-    )
+    return cast.partner()
 
 
 @pytest.fixture
 def delegate_a(member_a):
-    return user_with_role(member_a, Role.DELEGATE, email="delegate@member-a.example")
+    return cast.delegate_a(member_a)
 
 
 @pytest.fixture
 def focal_a(member_a):
-    return user_with_role(member_a, Role.FOCAL_POINT, email="focal@member-a.example")
+    return cast.focal_a(member_a)
 
 
 @pytest.fixture
 def editor_a(member_a):
-    return user_with_role(member_a, Role.EDITOR, email="editor@member-a.example")
+    return cast.editor_a(member_a)
 
 
 @pytest.fixture
 def delegate_b(member_b):
-    return user_with_role(member_b, Role.DELEGATE, email="delegate@member-b.example")
+    return cast.delegate_b(member_b)
 
 
 @pytest.fixture
 def focal_b(member_b):
-    return user_with_role(member_b, Role.FOCAL_POINT, email="focal@member-b.example")
+    return cast.focal_b(member_b)
 
 
 @pytest.fixture
 def partner_contact(partner):
-    return user_with_role(partner, Role.PARTNER_CONTACT, email="contact@partner.example")
+    return cast.partner_contact(partner)
 
 
 @pytest.fixture
 def secretariat_editor(host):
-    return user_with_role(host, Role.COMMUNICATIONS, email="editor@oec.example")
+    return cast.secretariat_editor(host)
 
 
 @pytest.fixture
 def secretariat_admin(host):
-    return user_with_role(host, Role.ADMINISTRATOR, email="admin@oec.example")
+    return cast.secretariat_admin(host)
 
 
 @pytest.fixture
 def with_totp():
     """Give a user a TOTP authenticator (as after allauth's set-up flow); returns its secret."""
-    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-
-    def give(user):
-        secret = generate_totp_secret()
-        TOTP.activate(user, secret)
-        return secret
-
-    return give
+    return cast.give_totp
 
 
 @pytest.fixture

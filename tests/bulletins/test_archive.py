@@ -7,9 +7,6 @@ import pytest
 from bulletins.models import Bulletin
 from tests.factories import BulletinEditionFactory, BulletinFactory
 
-# Its subject is a date: make test runs it again at awkward days (tests/clock.py).
-pytestmark = pytest.mark.clock
-
 
 def sent_bulletin(year, month, languages=("en",)):
     bulletin = BulletinFactory(month=datetime.date(year, month, 1), status=Bulletin.Status.SENT)
@@ -23,6 +20,7 @@ def sent_bulletin(year, month, languages=("en",)):
     return bulletin
 
 
+@pytest.mark.clock
 def test_archive_lists_only_sent_bulletins_newest_first(client, db):
     sent_bulletin(2026, 9)
     sent_bulletin(2026, 10)

@@ -20,9 +20,6 @@ from tests.factories import (
     bulletin_contact,
 )
 
-# Its subject is a date: make test runs it again at awkward days (tests/clock.py).
-pytestmark = pytest.mark.clock
-
 DECEMBER = datetime.date(2026, 12, 1)
 
 
@@ -121,6 +118,7 @@ def test_introduction_of_only_an_empty_paragraph_is_stored_empty(host_org):
     assert bulletin.introduction_fr == ""
 
 
+@pytest.mark.clock
 def test_compose_is_idempotent_and_waits_for_approval_by_default(host_org):
     bulletin_contact(email="reader@ngo.example")
 

@@ -8,9 +8,6 @@ from bulletins.confirmation_mail import confirmation_mail_send
 from tests.factories import SubscriberFactory, bulletin_contact
 from tests.mail_checks import assert_branded
 
-# Its subject is a date: make test runs it again at awkward days (tests/clock.py).
-pytestmark = pytest.mark.clock
-
 
 @pytest.mark.parametrize(("language", "direction"), [("en", "ltr"), ("fr", "ltr"), ("ar", "rtl")])
 def test_bulletin_is_branded_in_the_contacts_language_with_its_one_click_headers(

@@ -23,14 +23,12 @@ from tests.factories import (
 
 from .conftest import NOVEMBER
 
-# Its subject is a date: make test runs it again at awkward days (tests/clock.py).
-pytestmark = pytest.mark.clock
-
 
 def recipients_of(outbox):
     return sorted(address for message in outbox for address in message.to)
 
 
+@pytest.mark.clock
 def test_compose_at_once_mails_every_recipient_once(compose_and_send):
     bulletin_contact(email="ana@ngo.example", language="fr")
     bulletin_contact(email="ben@ngo.example", language="en")

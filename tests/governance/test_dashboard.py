@@ -11,9 +11,6 @@ from governance.models import Delegation, Document, DocumentFile
 from oec_portal.models import DashboardVisit
 from tests.factories import AssemblySessionFactory, DocumentFactory
 
-# Its subject is a date: make test runs it again at awkward days (tests/clock.py).
-pytestmark = pytest.mark.clock
-
 
 def _next_session():
     return AssemblySessionFactory(
@@ -26,6 +23,7 @@ def _next_session():
     )
 
 
+@pytest.mark.clock
 def test_dashboard_shows_next_session_and_invites_the_focal_point_to_register(
     client, focal_a, host
 ):
@@ -43,6 +41,7 @@ def test_dashboard_shows_next_session_and_invites_the_focal_point_to_register(
     )
 
 
+@pytest.mark.clock
 def test_dashboard_shows_the_delegations_status_to_a_delegate(client, delegate_a, member_a, host):
     session = _next_session()
     Delegation.objects.create(session=session, organisation=member_a, status="submitted")
@@ -52,6 +51,7 @@ def test_dashboard_shows_the_delegations_status_to_a_delegate(client, delegate_a
     assert '<span class="status status-submitted">Submitted</span>' in response.content.decode()
 
 
+@pytest.mark.clock
 def test_dashboard_lists_readable_documents_since_the_last_visit(
     client, delegate_b, member_a, host, first_session
 ):
@@ -100,49 +100,50 @@ def test_dashboard_query_count_does_not_grow_with_documents(
     assert response.context["governance"].new_documents_count == 40
 
 
-def test_seed_demo_twice_gives_the_same_governance_rows(db, settings, tmp_path):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
+@pytest.mark.usefixtures("demo")
+class TestTheDemo:
+    """The demo site, seeded once for these tests (tests/conftest.py's demo_site)."""
 
-    def snapshot():
-        return {
-            "documents": sorted(
-                Document.objects.values_list("symbol", "access", "revises__symbol", "title_fr")
-            ),
-            "restricted": sorted(
-                Document.objects.filter(access="restricted").values_list(
-                    "symbol", "restricted_to__slug"
-                )
-            ),
-            "files": sorted(
-                DocumentFile.objects.values_list("document__symbol", "language", "file")
-            ),
-            "delegations": sorted(
-                Delegation.objects.values_list(
-                    "organisation__slug", "status", "members__user__email"
-                )
-            ),
-        }
+    def test_seed_demo_twice_gives_the_same_governance_rows(self, settings, tmp_path):
+        def snapshot():
+            return {
+                "documents": sorted(
+                    Document.objects.values_list("symbol", "access", "revises__symbol", "title_fr")
+                ),
+                "restricted": sorted(
+                    Document.objects.filter(access="restricted").values_list(
+                        "symbol", "restricted_to__slug"
+                    )
+                ),
+                "files": sorted(
+                    DocumentFile.objects.values_list("document__symbol", "language", "file")
+                ),
+                "delegations": sorted(
+                    Delegation.objects.values_list(
+                        "organisation__slug", "status", "members__user__email"
+                    )
+                ),
+            }
 
-    first = snapshot()
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
-    assert snapshot() == first
-    assert ("OEC/GA/1/6", "djibouti") in first["restricted"]
-    assert ("OEC/GA/1/7", "ecuador") in first["restricted"]
-    with DocumentFile.objects.first().file.open("rb") as handle:
-        assert handle.read(5) == b"%PDF-"
+        first = snapshot()
+        call_command("seed_demo", stdout=open("/dev/null", "w"))
+        assert snapshot() == first
+        assert ("OEC/GA/1/6", "djibouti") in first["restricted"]
+        assert ("OEC/GA/1/7", "ecuador") in first["restricted"]
+        with DocumentFile.objects.first().file.open("rb") as handle:
+            assert handle.read(5) == b"%PDF-"
 
-
-def test_demo_delegate_reads_own_restricted_document_and_not_the_other(client, db):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
-    client.post(
-        "/en/accounts/login/", {"login": "delegate@djibouti.example", "password": "demo-pass-2026"}
-    )
-    assert client.get("/en/documents/OEC-GA-1-6/").status_code == 200
-    assert client.get("/en/documents/OEC-GA-1-7/").status_code == 404
-    assert client.get("/en/documents/OEC-GA-1-6/download/en/").status_code == 200
-    assert client.get("/en/decisions/OEC-GA-1-DEC-2/").context["decision"].adoption_method == (
-        "unanimous"
-    )
+    def test_demo_delegate_reads_own_restricted_document_and_not_the_other(self, client):
+        client.post(
+            "/en/accounts/login/",
+            {"login": "delegate@djibouti.example", "password": "demo-pass-2026"},
+        )
+        assert client.get("/en/documents/OEC-GA-1-6/").status_code == 200
+        assert client.get("/en/documents/OEC-GA-1-7/").status_code == 404
+        assert client.get("/en/documents/OEC-GA-1-6/download/en/").status_code == 200
+        assert client.get("/en/decisions/OEC-GA-1-DEC-2/").context["decision"].adoption_method == (
+            "unanimous"
+        )
 
 
 def test_dashboard_of_a_secretariat_administrator_offers_no_delegation(

@@ -15,9 +15,6 @@ from governance.demo import minimal_pdf
 from governance.models import Delegation
 from tests.factories import AssemblySessionFactory
 
-# Its subject is a date: make test runs it again at awkward days (tests/clock.py).
-pytestmark = pytest.mark.clock
-
 
 @pytest.fixture
 def next_session(host):
@@ -52,6 +49,7 @@ def post_delegation(client, session, *, head, members=(), letter=None):
     return client.post(reverse("governance:delegation", args=[session.number]), data)
 
 
+@pytest.mark.clock
 def test_focal_point_registers_and_submits_the_delegation(
     client, focal_a, delegate_a, member_a, next_session
 ):
@@ -132,6 +130,7 @@ def test_delegate_cannot_register_the_delegation(client, delegate_a, next_sessio
     assert not Delegation.objects.exists()
 
 
+@pytest.mark.clock
 def test_after_the_deadline_only_the_secretariat_changes_the_delegation(
     client, focal_a, delegate_a, member_a, next_session, conference_officer
 ):

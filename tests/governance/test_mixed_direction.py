@@ -3,7 +3,6 @@ dir="ltr") so that an Arabic line keeps its order, and the demo says "To be anno
 "His Excellency" in every language (issue 14)."""
 
 import pytest
-from django.core.management import call_command
 
 from governance.models import AssemblySession, Decision, OfficeHolder
 from members.models import Organisation
@@ -41,42 +40,38 @@ def test_decision_symbol_reads_left_to_right_in_arabic(client, db):
     )
 
 
-@pytest.fixture
-def demo(db):
-    call_command("seed_demo", verbosity=0)
+@pytest.mark.usefixtures("demo")
+class TestTheDemo:
+    """The demo site, seeded once for these tests (tests/conftest.py's demo_site)."""
 
+    def test_demo_announces_the_second_venue_in_every_language(self):
+        second = AssemblySession.objects.get(number=2)
+        assert (second.venue_en, second.venue_fr, second.venue_es, second.venue_ar) == (
+            "To be announced",
+            "À annoncer",
+            "Por anunciar",
+            "يُعلن لاحقاً",
+        )
+        assert all(getattr(second, f"description_{code}") for code in ("en", "fr", "es", "ar"))
 
-def test_demo_announces_the_second_venue_in_every_language(demo):
-    second = AssemblySession.objects.get(number=2)
-    assert (second.venue_en, second.venue_fr, second.venue_es, second.venue_ar) == (
-        "To be announced",
-        "À annoncer",
-        "Por anunciar",
-        "يُعلن لاحقاً",
-    )
-    assert all(getattr(second, f"description_{code}") for code in ("en", "fr", "es", "ar"))
+    def test_demo_gives_the_secretary_general_his_title_in_every_language(self):
+        holder = OfficeHolder.objects.get(post="secretary_general")
+        assert (holder.title_en, holder.title_fr, holder.title_es, holder.title_ar) == (
+            "His Excellency",
+            "Son Excellence",
+            "Su Excelencia",
+            "معالي",
+        )
+        decision = Decision.objects.get(symbol="OEC/GA/1/DEC/3")
+        assert decision.text_es.startswith("La Asamblea General toma nota de que Su Excelencia")
+        assert decision.text_ar.startswith("تحيط الجمعية العامة علماً بتولّي معالي منصور بن مسلم")
 
+    def test_demo_files_the_open_schools_foundation_under_africa_like_its_partnership(self):
+        foundation = Organisation.objects.get(slug="open-schools-foundation")
+        assert (foundation.country.code, foundation.region) == ("SN", "africa")
+        partnership = Partnership.objects.get(organisation=foundation)
+        assert partnership.headquarters_country.code == foundation.country.code
 
-def test_demo_gives_the_secretary_general_his_title_in_every_language(demo):
-    holder = OfficeHolder.objects.get(post="secretary_general")
-    assert (holder.title_en, holder.title_fr, holder.title_es, holder.title_ar) == (
-        "His Excellency",
-        "Son Excellence",
-        "Su Excelencia",
-        "معالي",
-    )
-    decision = Decision.objects.get(symbol="OEC/GA/1/DEC/3")
-    assert decision.text_es.startswith("La Asamblea General toma nota de que Su Excelencia")
-    assert decision.text_ar.startswith("تحيط الجمعية العامة علماً بتولّي معالي منصور بن مسلم")
-
-
-def test_demo_files_the_open_schools_foundation_under_africa_like_its_partnership(demo):
-    foundation = Organisation.objects.get(slug="open-schools-foundation")
-    assert (foundation.country.code, foundation.region) == ("SN", "africa")
-    partnership = Partnership.objects.get(organisation=foundation)
-    assert partnership.headquarters_country.code == foundation.country.code
-
-
-def test_demo_session_venue_reads_in_arabic(client, demo):
-    html = client.get("/ar/assembly/2/").content.decode()
-    assert "<bdi>يُعلن لاحقاً</bdi></dd>" in html
+    def test_demo_session_venue_reads_in_arabic(self, client):
+        html = client.get("/ar/assembly/2/").content.decode()
+        assert "<bdi>يُعلن لاحقاً</bdi></dd>" in html

@@ -13,14 +13,12 @@ from members.models import Invitation, Membership, Role
 from members.services import invitation_accept, invitation_create
 from tests.members.conftest import assert_totp_setup_shows_without_a_second_password
 
-# Its subject is a date: make test runs it again at awkward days (tests/clock.py).
-pytestmark = pytest.mark.clock
-
 
 def _link_token(message):
     return re.search(r"/accounts/invitation/([\w-]+)/", message.body).group(1)
 
 
+@pytest.mark.clock
 def test_focal_point_invites_a_delegate_and_the_link_is_mailed(
     client, focal_a, django_capture_on_commit_callbacks
 ):
@@ -63,6 +61,7 @@ def test_invitation_form_rejects_a_bad_address(client, focal_a):
     assert not Invitation.objects.exists()
 
 
+@pytest.mark.clock
 def test_invitee_creates_an_account_and_joins(client, member_a, focal_a):
     _invitation, token = invitation_create(
         organisation=member_a, email="invitee@example.org", role=Role.EDITOR, invited_by=focal_a
@@ -104,6 +103,7 @@ def test_invitation_cannot_be_used_twice(client, member_a, focal_a):
     assert get_user_model().objects.filter(email="once@example.org").count() == 1
 
 
+@pytest.mark.clock
 def test_expired_invitation_is_refused(client, member_a, focal_a):
     invitation, token = invitation_create(
         organisation=member_a, email="late@example.org", role=Role.DELEGATE, invited_by=focal_a
@@ -126,6 +126,7 @@ def test_revoked_invitation_is_refused(client, member_a, focal_a):
     assert client.get(reverse("members:invitation_accept", args=[token])).status_code == 404
 
 
+@pytest.mark.clock
 def test_a_new_invitation_replaces_the_pending_one(member_a, focal_a):
     first, first_token = invitation_create(
         organisation=member_a, email="twice@example.org", role=Role.DELEGATE, invited_by=focal_a
@@ -136,6 +137,7 @@ def test_a_new_invitation_replaces_the_pending_one(member_a, focal_a):
     assert list(Invitation.objects.pending().values_list("role", flat=True)) == ["editor"]
 
 
+@pytest.mark.clock
 def test_an_existing_user_accepts_while_signed_in(client, member_a, focal_a, delegate_b):
     _invitation, token = invitation_create(
         organisation=member_a, email=delegate_b.email, role=Role.DELEGATE, invited_by=focal_a

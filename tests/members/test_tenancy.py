@@ -12,9 +12,6 @@ from members.selectors import organisations_visible_to
 from members.services import invitation_create
 from tests.factories import OrganisationFactory, UserFactory
 
-# Its subject is a date: make test runs it again at awkward days (tests/clock.py).
-pytestmark = pytest.mark.clock
-
 
 @pytest.fixture
 def invitation_of_b(member_b, focal_b):
@@ -27,6 +24,7 @@ def invitation_of_b(member_b, focal_b):
     return invitation
 
 
+@pytest.mark.clock
 def test_revoking_another_organisations_invitation_is_not_found(client, focal_a, invitation_of_b):
     client.force_login(focal_a)
     response = client.post(reverse("members:invitation_revoke", args=[invitation_of_b.pk]))
@@ -101,6 +99,7 @@ def test_organisations_visible_to_secretariat_includes_every_status(
     }
 
 
+@pytest.mark.clock
 def test_expired_invitations_are_not_pending(member_a, focal_a):
     invitation, _token = invitation_create(
         organisation=member_a, email="late@example.org", role=Role.DELEGATE, invited_by=focal_a

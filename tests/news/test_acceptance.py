@@ -19,8 +19,6 @@ from news.selectors import articles_published_between
 from news.services import article_decide_acceptance, article_transition
 from tests.factories import ArticleFactory
 
-pytestmark = pytest.mark.clock
-
 PENDING, ACCEPTED, DECLINED = "pending", "accepted", "declined"
 
 
@@ -111,6 +109,7 @@ def test_declined_member_news_stays_on_the_microsite_only(client, member_news, s
     assert list(Article.objects.published()) == [member_news]
 
 
+@pytest.mark.clock
 def test_the_bulletin_carries_only_the_organisations_own_news(member_a, host):
     now = timezone.now()
     accepted = ArticleFactory(organisation=member_a, acceptance=ACCEPTED)
@@ -176,6 +175,7 @@ def test_the_bodys_own_news_and_unpublished_articles_are_not_decided(
         assert article.acceptance == PENDING
 
 
+@pytest.mark.clock
 def test_the_queue_lists_members_published_news_awaiting_acceptance(host_news, member_a, member_b):
     first = ArticleFactory(
         organisation=member_a, acceptance=PENDING, publish_at=timezone.now() - datetime.timedelta(3)

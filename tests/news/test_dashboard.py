@@ -9,9 +9,6 @@ from news.models import Article
 from tests.factories import ArticleFactory
 from tests.news.conftest import jpeg_with_exif
 
-# Its subject is a date: make test runs it again at awkward days (tests/clock.py).
-pytestmark = pytest.mark.clock
-
 
 def form_data(**overrides):
     data = {
@@ -67,6 +64,7 @@ def test_visitor_is_sent_to_sign_in(client, db):
     assert response["Location"].startswith(reverse("account_login"))
 
 
+@pytest.mark.clock
 def test_dashboard_lists_the_acting_organisations_articles_only(
     client, editor_a, draft_of_a, draft_of_b, member_a
 ):
@@ -113,6 +111,7 @@ def test_another_organisations_published_article_is_not_editable_either(client, 
     assert client.get(url).status_code == 404
 
 
+@pytest.mark.clock
 def test_editor_submits_and_focal_point_schedules(client, editor_a, focal_a, draft_of_a):
     client.force_login(editor_a)
     url = reverse("news:dashboard_transition", kwargs={"pk": draft_of_a.pk})

@@ -9,9 +9,6 @@ from django.utils import timezone
 
 from tests.factories import ArticleFactory
 
-# Its subject is a date: make test runs it again at awkward days (tests/clock.py).
-pytestmark = pytest.mark.clock
-
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
@@ -39,16 +36,19 @@ def make_mixed_articles(organisation):
     ArticleFactory(organisation=organisation, title_en="Archived", status="archived")
 
 
+@pytest.mark.clock
 def test_rss_feed_lists_only_published_articles_newest_first(client, member_a):
     make_mixed_articles(member_a)
     assert rss_titles(client.get(reverse("news:feed_rss"))) == ["Newer", "Older"]
 
 
+@pytest.mark.clock
 def test_atom_feed_lists_only_published_articles_newest_first(client, member_a):
     make_mixed_articles(member_a)
     assert atom_titles(client.get(reverse("news:feed_atom"))) == ["Newer", "Older"]
 
 
+@pytest.mark.clock
 def test_feed_in_french_has_french_titles_and_english_where_missing(client, member_a):
     now = timezone.now()
     ArticleFactory(organisation=member_a, title_en="Budget", title_fr="Le budget")

@@ -18,9 +18,6 @@ from news.services import articles_come_due_announce
 from news.tasks import announce_articles_come_due
 from tests.factories import ArticleFactory
 
-# Its subject is a date: make test runs it again at awkward days (tests/clock.py).
-pytestmark = pytest.mark.clock
-
 NEWS = "/en/news/"
 
 
@@ -36,6 +33,7 @@ def _let_its_time_come(article, seconds_ago=30):
     )
 
 
+@pytest.mark.clock
 def test_a_scheduled_article_shows_on_the_cached_news_list_when_its_time_comes(
     client, member_a, page_cache
 ):
@@ -54,6 +52,7 @@ def test_a_scheduled_article_shows_on_the_cached_news_list_when_its_time_comes(
     assert "Communiqué of tomorrow" in client.get(NEWS).content.decode()
 
 
+@pytest.mark.clock
 def test_nothing_due_forgets_nothing(member_a):
     ArticleFactory(organisation=member_a, publish_at=timezone.now() - timedelta(hours=1))
     ArticleFactory(organisation=member_a, publish_at=timezone.now() + timedelta(hours=1))
@@ -65,6 +64,7 @@ def test_nothing_due_forgets_nothing(member_a):
     assert content_generation() == before
 
 
+@pytest.mark.clock
 def test_an_article_due_a_minute_ago_is_still_announced(member_a):
     # Beat runs every minute; the window overlaps so that a late run misses nothing.
     article = ArticleFactory(organisation=member_a, publish_at=timezone.now() + timedelta(days=1))

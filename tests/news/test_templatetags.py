@@ -9,9 +9,6 @@ from django.utils import timezone
 
 from tests.factories import ArticleFactory
 
-# Its subject is a date: make test runs it again at awkward days (tests/clock.py).
-pytestmark = pytest.mark.clock
-
 
 def render(source, **context):
     request = RequestFactory().get("/en/")
@@ -20,6 +17,7 @@ def render(source, **context):
     )
 
 
+@pytest.mark.clock
 def test_latest_news_puts_featured_articles_first(member_a, host):
     now = timezone.now()
     ArticleFactory(organisation=member_a, title_en="Newest", publish_at=now - timedelta(hours=1))

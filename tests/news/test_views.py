@@ -13,9 +13,6 @@ from django.utils import timezone
 from news.models import Category
 from tests.factories import ArticleFactory, CategoryFactory, OrganisationFactory
 
-# Its subject is a date: make test runs it again at awkward days (tests/clock.py).
-pytestmark = pytest.mark.clock
-
 
 def titles(response):
     return [article.title for article in response.context["page"].object_list]
@@ -36,6 +33,7 @@ def many_articles(count, **fields):
     return articles
 
 
+@pytest.mark.clock
 def test_news_list_shows_the_bodys_and_members_published_news(client, host, member_a):
     ArticleFactory(organisation=host, title_en="Of the body")
     ArticleFactory(
@@ -114,6 +112,7 @@ def _archive_links(response):
     return re.findall(r'href="([^"]+)"( aria-current="page")?', archive)
 
 
+@pytest.mark.clock
 def test_the_news_list_links_each_year_with_published_news_newest_first(client, member_a):
     for title, year, status in [
         ("Old", 2021, "published"),

@@ -13,15 +13,14 @@ from news.selectors import articles_visible_to
 from tests.conftest import READERS
 from tests.factories import ArticleFactory, OrganisationFactory
 
-# Its subject is a date: make test runs it again at awkward days (tests/clock.py).
-pytestmark = pytest.mark.clock
 
-
+@pytest.mark.clock
 def test_article_scheduled_in_the_past_is_public(member_a):
     article = ArticleFactory(organisation=member_a, publish_at=timezone.now() - timedelta(days=1))
     assert list(Article.objects.published()) == [article]
 
 
+@pytest.mark.clock
 def test_article_scheduled_in_the_future_is_not_public(client, member_a):
     article = ArticleFactory(organisation=member_a, publish_at=timezone.now() + timedelta(hours=2))
     assert list(Article.objects.published()) == []
@@ -29,6 +28,7 @@ def test_article_scheduled_in_the_future_is_not_public(client, member_a):
     assert article.title_en not in client.get(reverse("news:list")).content.decode()
 
 
+@pytest.mark.clock
 def test_scheduled_article_becomes_public_when_its_time_comes_without_any_task(
     client, member_a, travel_to
 ):
@@ -73,6 +73,7 @@ def test_editor_of_a_never_sees_the_drafts_of_b(client, editor_a, draft_of_a, dr
     assert (theirs.status_code, theirs.content) == (404, missing.content)
 
 
+@pytest.mark.clock
 def test_articles_visible_to_anonymous_are_only_published(member_a, draft_of_a):
     published = ArticleFactory(organisation=member_a)
     assert list(articles_visible_to(AnonymousUser())) == [published]
@@ -160,6 +161,7 @@ def test_a_suspended_members_news_leaves_the_public_lists(client, member_a):
     assert client.get(article.get_absolute_url()).status_code == 404
 
 
+@pytest.mark.clock
 @pytest.mark.parametrize("reader", READERS)
 def test_read_article_permission_and_articles_visible_to_agree(
     request, member_a, draft_of_a, draft_of_b, reader

@@ -24,8 +24,6 @@ from tests.factories import (
     user_with_role,
 )
 
-pytestmark = pytest.mark.clock
-
 
 def recipients():
     return sorted(address for message in mail.outbox for address in message.to)
@@ -152,6 +150,7 @@ def test_a_reviewed_activity_reaches_the_partners_own_contacts(
     assert f"/dashboard/partner/activities/{activity.pk}/" in mail.outbox[0].body
 
 
+@pytest.mark.clock
 @pytest.mark.parametrize(
     ("to_status", "subject"),
     [
@@ -199,6 +198,7 @@ class RefusesTheFirstMail(locmem.EmailBackend):
         return super().send_messages(messages)
 
 
+@pytest.mark.clock
 def test_an_admission_decision_survives_a_mail_server_down_and_is_mailed_once(
     officers, settings, monkeypatch, django_capture_on_commit_callbacks
 ):
@@ -226,6 +226,7 @@ def test_an_admission_decision_survives_a_mail_server_down_and_is_mailed_once(
     assert recipients() == ["joseph@rb.example"]
 
 
+@pytest.mark.clock
 def test_a_later_decision_is_no_admission_decision(
     officers, partner_with_contacts, django_capture_on_commit_callbacks
 ):
@@ -333,6 +334,7 @@ def test_a_bulletin_sent_without_approval_asks_nobody(officers, host, settings):
     assert not NotificationEvent.objects.filter(kind="bulletins.bulletin_awaiting_approval")
 
 
+@pytest.mark.clock
 def test_member_news_published_reaches_the_communications_officers_once(
     officers, focal_a, focal_b, django_capture_on_commit_callbacks
 ):

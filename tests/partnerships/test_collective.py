@@ -13,9 +13,6 @@ from tests.factories import (
     PartnerOrganisationFactory,
 )
 
-# Its subject is a date: make test runs it again at awkward days (tests/clock.py).
-pytestmark = pytest.mark.clock
-
 D = datetime.date
 
 
@@ -101,12 +98,14 @@ def test_collective_page_on_another_date(client, two_committees):
     assert [seat.member_name for seat in response.context["seats"]] == ["Ana", "Ben"]
 
 
+@pytest.mark.clock
 def test_collective_page_with_a_bad_date_shows_today(client, two_committees):
     response = client.get("/en/partners/collective/?on=tomorrow")
     assert response.status_code == 200
     assert response.context["on"] == timezone.localdate()
 
 
+@pytest.mark.clock
 def test_collective_page_query_count_stays_flat(client, db, django_assert_max_num_queries):
     partners = [
         PartnerOrganisationFactory(name=f"P{number:02d}", slug=f"p{number:02d}")

@@ -15,9 +15,6 @@ from partnerships.services import (
 )
 from tests.factories import PartnershipFactory, StatusChangeFactory
 
-# Its subject is a date: make test runs it again at awkward days (tests/clock.py).
-pytestmark = pytest.mark.clock
-
 D = datetime.date
 
 

@@ -12,9 +12,6 @@ from members.models import Role
 from partnerships.tasks import email_reviews_due
 from tests.factories import PartnerOrganisationFactory, PartnershipFactory, user_with_role
 
-# Its subject is a date: make test runs it again at awkward days (tests/clock.py).
-pytestmark = pytest.mark.clock
-
 D = datetime.date
 
 
@@ -25,6 +22,7 @@ def partner_due(name, next_review_on, status="consultative"):
     )
 
 
+@pytest.mark.clock
 def test_reviews_due_in_60_days_are_announced_to_partnerships_officers(
     partnerships_officer, secretariat_editor, django_capture_on_commit_callbacks
 ):
@@ -57,12 +55,14 @@ def test_reviews_due_mail_is_in_the_officers_language_whatever_language_is_activ
     assert mail.outbox[0].subject == "Periodic review coming for Soon (2027-01-15)"
 
 
+@pytest.mark.clock
 def test_a_review_date_is_announced_once(partnerships_officer):
     partner_due("Soon", timezone.localdate() + datetime.timedelta(days=3))
     assert email_reviews_due.delay().get() == 1
     assert email_reviews_due.delay().get() == 0
 
 
+@pytest.mark.clock
 def test_no_mail_when_no_review_is_due(partnerships_officer):
     partner_due("Later", timezone.localdate() + datetime.timedelta(days=90))
     assert email_reviews_due.delay().get() == 0

@@ -24,9 +24,6 @@ from tests.factories import (
     TeamMemberFactory,
 )
 
-# Its subject includes a registration deadline: make test runs it again at awkward days.
-pytestmark = pytest.mark.clock
-
 FOCAL_POINT_TILES = [
     "delegation",
     "join-requests",
@@ -91,6 +88,7 @@ def _invite(organisation, email):
 # --- Who sees which tiles --------------------------------------------------------------------
 
 
+@pytest.mark.clock
 def test_delegate_sees_documents_and_the_next_session_only(client, delegate_a, next_session):
     response = _dashboard(client, delegate_a)
 
@@ -100,6 +98,7 @@ def test_delegate_sees_documents_and_the_next_session_only(client, delegate_a, n
     assert "/dashboard/delegations/" not in response.content.decode()
 
 
+@pytest.mark.clock
 def test_delegate_reads_the_delegations_status_on_the_session_tile(
     client, delegate_a, member_a, next_session
 ):
@@ -110,10 +109,12 @@ def test_delegate_reads_the_delegations_status_on_the_session_tile(
     assert '<span class="status status-submitted">Submitted</span>' in html
 
 
+@pytest.mark.clock
 def test_focal_point_sees_every_tile_of_the_member_organisation(client, focal_a, next_session):
     assert _tile_names(_dashboard(client, focal_a)) == FOCAL_POINT_TILES
 
 
+@pytest.mark.clock
 def test_editor_sees_news_pages_and_the_microsite_but_not_people_nor_join_requests(
     client, editor_a, next_session
 ):
@@ -127,6 +128,7 @@ def test_editor_sees_news_pages_and_the_microsite_but_not_people_nor_join_reques
     ]
 
 
+@pytest.mark.clock
 def test_partner_contact_sees_the_partners_tiles_and_no_delegation(
     client, partner_contact, partnership, next_session
 ):
@@ -169,6 +171,7 @@ def test_communications_officer_sees_the_bodys_news_and_pages_not_the_queues(
 # --- The delegation: the one main action -----------------------------------------------------
 
 
+@pytest.mark.clock
 def test_focal_point_of_an_unregistered_delegation_gets_the_register_button(
     client, focal_a, next_session
 ):
@@ -183,6 +186,7 @@ def test_focal_point_of_an_unregistered_delegation_gets_the_register_button(
     assert response.content.decode().count('class="button" href') == 1
 
 
+@pytest.mark.clock
 def test_focal_point_of_a_returned_delegation_reads_the_reason_and_corrects_it(
     client, focal_a, member_a, next_session
 ):
@@ -200,6 +204,7 @@ def test_focal_point_of_a_returned_delegation_reads_the_reason_and_corrects_it(
     assert 'class="button" href="/en/dashboard/delegations/3/">Correct and resubmit</a>' in html
 
 
+@pytest.mark.clock
 def test_after_the_deadline_a_returned_delegation_still_shows_the_reason_but_no_correction(
     client, focal_a, member_a, next_session
 ):
@@ -220,6 +225,7 @@ def test_after_the_deadline_a_returned_delegation_still_shows_the_reason_but_no_
     assert "Correct and resubmit" not in html
 
 
+@pytest.mark.clock
 def test_focal_point_of_a_submitted_delegation_may_see_it_without_a_primary_action(
     client, focal_a, member_a, next_session
 ):
@@ -234,6 +240,7 @@ def test_focal_point_of_a_submitted_delegation_may_see_it_without_a_primary_acti
 # --- Counts ----------------------------------------------------------------------------------
 
 
+@pytest.mark.clock
 def test_focal_points_tiles_count_what_waits_for_them(
     client, focal_a, member_a, member_b, next_session
 ):

@@ -7,9 +7,6 @@ import pytest
 from members.models import Organisation
 from tests.factories import OrganisationFactory, PageFactory
 
-# Its subject is a date: make test runs it again at awkward days (tests/clock.py).
-pytestmark = pytest.mark.clock
-
 
 def _figures(html):
     return dict(re.findall(r"<div><dt>([^<]+)</dt><dd>(\d+)</dd></div>", html))
@@ -31,6 +28,7 @@ def test_home_key_figures_count_public_organisations_by_kind(client, host):
     }
 
 
+@pytest.mark.clock
 def test_home_shows_the_mission_statement(client, db):
     html = client.get("/en/").content.decode()
     assert "<h1>Building the education we need, shaping the world we want</h1>" in html

@@ -27,55 +27,52 @@ def _snapshot():
     }
 
 
-def test_seed_demo_twice_gives_the_same_rows(db):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
-    first = _snapshot()
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
-    assert _snapshot() == first
-
-
-def test_seed_demo_meets_the_demo_data_contract(db):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
-    kinds = Organisation.objects.values_list("kind", flat=True)
-    assert list(kinds).count(Organisation.Kind.HOST) == 1
-    assert list(kinds).count(Organisation.Kind.FOUNDING_STATE) >= 6
-    assert list(kinds).count(Organisation.Kind.ASSOCIATE_MEMBER) >= 3
-    assert list(kinds).count(Organisation.Kind.PARTNER_NGO) >= 4
-    roles = dict(Membership.objects.values_list("user__email", "role"))
-    assert roles["admin@oec.example"] == Role.ADMINISTRATOR
-    assert roles["editor@oec.example"] == Role.COMMUNICATIONS
-    assert roles["focal@djibouti.example"] == Role.FOCAL_POINT
-    assert roles["delegate@ecuador.example"] == Role.DELEGATE
-    assert roles["partner@literacy-trust.example"] == Role.PARTNER_CONTACT
-    user = get_user_model().objects.get(email="delegate@djibouti.example")
-    assert user.check_password("demo-pass-2026")
-    assert user.emailaddress_set.get().verified
-
-
-def test_demo_user_logs_in_at_once(client, db):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
-    response = client.post(
-        "/en/accounts/login/", {"login": "focal@djibouti.example", "password": "demo-pass-2026"}
-    )
-    assert response["Location"] == "/en/dashboard/"
-
-
 def _every_table():
     """Rows per model of every installed app, history tables included."""
     return {model._meta.label: model.objects.count() for model in apps.get_models()}
 
 
-def test_seed_demo_a_second_time_changes_nothing(db):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
-    first = _every_table()
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
+@pytest.mark.usefixtures("demo")
+class TestTheDemoSeededOnce:
+    """The demo site, seeded once for these tests (tests/conftest.py's demo_site)."""
 
-    assert _every_table() == first
-    # The history tables are where a needless save would show (each save writes a version).
-    assert first["pages.HistoricalPage"] == Page.objects.count()
-    assert first["governance.HistoricalDocument"] == Document.objects.count()
-    assert first["governance.HistoricalDecision"] == Decision.objects.count()
-    assert first["news.HistoricalArticle"] == Article.objects.count()
+    def test_seed_demo_twice_gives_the_same_rows(self):
+        first = _snapshot()
+        call_command("seed_demo", stdout=open("/dev/null", "w"))
+        assert _snapshot() == first
+
+    def test_seed_demo_meets_the_demo_data_contract(self):
+        kinds = Organisation.objects.values_list("kind", flat=True)
+        assert list(kinds).count(Organisation.Kind.HOST) == 1
+        assert list(kinds).count(Organisation.Kind.FOUNDING_STATE) >= 6
+        assert list(kinds).count(Organisation.Kind.ASSOCIATE_MEMBER) >= 3
+        assert list(kinds).count(Organisation.Kind.PARTNER_NGO) >= 4
+        roles = dict(Membership.objects.values_list("user__email", "role"))
+        assert roles["admin@oec.example"] == Role.ADMINISTRATOR
+        assert roles["editor@oec.example"] == Role.COMMUNICATIONS
+        assert roles["focal@djibouti.example"] == Role.FOCAL_POINT
+        assert roles["delegate@ecuador.example"] == Role.DELEGATE
+        assert roles["partner@literacy-trust.example"] == Role.PARTNER_CONTACT
+        user = get_user_model().objects.get(email="delegate@djibouti.example")
+        assert user.check_password("demo-pass-2026")
+        assert user.emailaddress_set.get().verified
+
+    def test_demo_user_logs_in_at_once(self, client):
+        response = client.post(
+            "/en/accounts/login/", {"login": "focal@djibouti.example", "password": "demo-pass-2026"}
+        )
+        assert response["Location"] == "/en/dashboard/"
+
+    def test_seed_demo_a_second_time_changes_nothing(self):
+        first = _every_table()
+        call_command("seed_demo", stdout=open("/dev/null", "w"))
+
+        assert _every_table() == first
+        # The history tables are where a needless save would show (each save writes a version).
+        assert first["pages.HistoricalPage"] == Page.objects.count()
+        assert first["governance.HistoricalDocument"] == Document.objects.count()
+        assert first["governance.HistoricalDecision"] == Decision.objects.count()
+        assert first["news.HistoricalArticle"] == Article.objects.count()
 
 
 @pytest.mark.parametrize(

@@ -22,8 +22,6 @@ from tests.factories import (
     PartnershipFactory,
 )
 
-pytestmark = pytest.mark.clock
-
 
 @pytest.fixture
 def next_session(db):
@@ -44,6 +42,7 @@ def todo(client, user):
     return {item.name: (item.label, item.url) for item in response.context["todo"]}
 
 
+@pytest.mark.clock
 def test_a_focal_point_sees_join_requests_articles_and_the_delegation_to_register(
     client, focal_a, member_a, member_b, next_session
 ):
@@ -84,6 +83,7 @@ def test_a_submitted_delegation_leaves_the_focal_points_to_do(
     assert "delegation" not in todo(client, focal_a)
 
 
+@pytest.mark.clock
 def test_a_returned_delegation_asks_to_be_corrected(client, focal_a, member_a, next_session):
     Delegation.objects.create(
         session=next_session, organisation=member_a, status="returned", return_reason="Sign it."
@@ -119,6 +119,7 @@ def test_a_partner_sees_what_was_returned_to_them(
     }
 
 
+@pytest.mark.clock
 def test_the_secretariat_sees_its_queues_with_back_office_links(
     client, secretariat_admin, with_totp, host, member_a, partner, next_session, reference_terms
 ):

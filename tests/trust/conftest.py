@@ -1,6 +1,7 @@
 """The world of the trust tests: two member states A and B, a partner, the secretariat, and one
 row of each kind of each tenant (SECURITY.md C2, C3, C5)."""
 
+import copy
 from dataclasses import dataclass, field
 from datetime import timedelta
 from types import SimpleNamespace
@@ -14,6 +15,7 @@ from governance.services import calendar_feed_reset
 from members.models import Membership, Role
 from members.notifications.tokens import stop_mail_token
 from members.services import invitation_create
+from tests import cast
 from tests.factories import (
     ArticleFactory,
     AssemblySessionFactory,
@@ -34,6 +36,7 @@ from tests.factories import (
     VoteFactory,
     governance_pdf_file,
 )
+from tests.shared_rows import rows_for_the_scope
 
 
 @dataclass
@@ -47,23 +50,41 @@ class World:
 # --- The world -------------------------------------------------------------------------------
 
 
+@pytest.fixture(scope="module")
+def module_world(django_db_setup, django_db_blocker):
+    """The world, built once for a test module and rolled back after its last test
+    (tests/shared_rows.py): each test's own transaction is a savepoint inside it."""
+    with rows_for_the_scope(django_db_blocker, build_world) as world:
+        yield world
+
+
 @pytest.fixture
-def world(
-    host,
-    member_a,
-    member_b,
-    partner,
-    delegate_a,
-    focal_a,
-    delegate_b,
-    focal_b,
-    partner_contact,
-    secretariat_editor,
-    secretariat_admin,
-    with_totp,
-):
+def world(request, module_world, db):
+    """The world of this test: its own copy of the module's (what a test changes in memory stays
+    its own, as with setUpTestData). pytest makes the module's fixture first, then the test's
+    transaction (`db`) inside it."""
+    if request.node.get_closest_marker("clock"):
+        pytest.fail("a test marked clock makes its own rows at its day; the world is the run's")
+    return copy.deepcopy(module_world)
+
+
+def build_world():
+    """The rows and users of the world, each made through the same factories as the suite's."""
+    host, member_a, member_b, partner = (
+        cast.host(),
+        cast.member_a(),
+        cast.member_b(),
+        cast.partner(),
+    )
+    delegate_a, focal_a = cast.delegate_a(member_a), cast.focal_a(member_a)
+    delegate_b, focal_b = cast.delegate_b(member_b), cast.focal_b(member_b)
+    partner_contact = cast.partner_contact(partner)
+    secretariat_editor, secretariat_admin = (
+        cast.secretariat_editor(host),
+        cast.secretariat_admin(host),
+    )
     for staff in (secretariat_editor, secretariat_admin):
-        with_totp(staff)
+        cast.give_totp(staff)
     users = {
         "anonymous": None,
         "delegate_a": delegate_a,

@@ -67,6 +67,10 @@ from tests.trust.crawl import Crawler, url_pattern
 
 pytestmark = pytest.mark.django_db
 
+# The crawls weigh as much as this many ordinary tests: make test hands this file out first
+# (tests/conftest.py), so that it is not the last one running.
+WEIGHT_IN_TESTS = 400
+
 # The roles of C9: (whose user, role), None for a visitor. Member users belong to member A.
 ROLES = {
     "anonymous": None,

@@ -188,6 +188,10 @@ def form_requests(patterns=None):
 
 REQUESTS = {"path": path_requests, "query": query_requests, "form": form_requests}
 
+# Its few tests send each malformed value to every URL pattern: they weigh as much as this many
+# ordinary tests, for make test's order of files (tests/conftest.py).
+WEIGHT_IN_TESTS = 130
+
 
 @pytest.fixture
 def members_world(host, member_a, delegate_a):
