@@ -51,6 +51,12 @@ def _remember_generation(generation):
     _last_read["generation"], _last_read["at"] = generation, time.monotonic()
 
 
+def generation_of_this_request():
+    """The content generation this request read from the cache (None before it read one, or
+    outside a request): a signed-in request reads it with the user (auth_backends.py)."""
+    return getattr(_request, "generation", None) if getattr(_request, "active", False) else None
+
+
 def recent_generation(max_age):
     """The generation this process read from the cache less than `max_age` seconds ago, or
     None. A change made in this process (forget_content) or an emptied cache forgets it."""
