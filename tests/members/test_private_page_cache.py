@@ -161,3 +161,25 @@ def test_a_kept_page_is_drawn_again_after_its_time(client, delegate_a, monkeypat
     response = client.get(DASHBOARD)
 
     assert response.context is not None  # drawn by its templates, not answered from memory
+
+
+def test_a_kept_page_costs_one_round_trip_to_the_cache(client, delegate_a, monkeypatch):
+    # The session, the content generation and the signed-in user are read together
+    # (members/sessions.py); the page itself is in the process's memory.
+    from django.core.cache import caches
+
+    client.force_login(delegate_a)
+    _keep(client, DASHBOARD)
+    default = caches["default"]
+    asked = []
+    for method in ("get", "get_many", "set", "get_or_set", "incr"):
+        original = getattr(default, method)
+        monkeypatch.setattr(
+            default, method, lambda *a, _o=original, _m=method, **k: asked.append(_m) or _o(*a, **k)
+        )
+
+    response = client.get(DASHBOARD)
+
+    assert response.status_code == 200
+    assert asked == ["get_many"]
+    assert response.wsgi_request.user == delegate_a
