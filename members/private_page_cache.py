@@ -128,14 +128,11 @@ def cached_per_signed_in_user(view):
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         max_age = settings.OEC_PRIVATE_PAGE_SECONDS
+        if not max_age or request.method != "GET" or not request.user.is_authenticated:
+            return view(request, *args, **kwargs)
+        # Read with the session and the user (sessions.py, auth_backends.py), just above.
         generation = generation_of_this_request()
-        if (
-            not max_age
-            or generation is None
-            or request.method != "GET"
-            or not request.user.is_authenticated
-            or len(get_messages(request))
-        ):
+        if generation is None or len(get_messages(request)):
             return view(request, *args, **kwargs)
         key = _key(request)
         page = _kept_pages.get(key, generation, max_age)
