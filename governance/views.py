@@ -19,6 +19,7 @@ from members.content_languages import languages_with_text
 from members.kept_uploads import UploadKeeper
 from members.permissions import audience
 from members.private_file_downloads import private_file_download_record, private_file_response
+from members.private_page_cache import cached_per_signed_in_user
 from members.request_facts import client_ip
 from members.uploads import PDF
 
@@ -108,6 +109,7 @@ def _follow_of(user, **target):
 
 
 @reads_query_parameters("page", *DocumentFilterForm.base_fields)
+@cached_per_signed_in_user
 def document_list(request):
     """The register: what the viewer may see, searched and filtered through a form.
 

@@ -18,12 +18,12 @@ from .content_cache import read_current, store_current
 from .permissions import memberships_of
 
 
-def _key(user_id):
+def signed_in_user_key(user_id):
     return f"signed-in-user:{user_id}"
 
 
 def forget_signed_in_user(user_id):
-    cache.delete(_key(user_id))
+    cache.delete(signed_in_user_key(user_id))
 
 
 class RemembersSignedInUser:
@@ -31,7 +31,7 @@ class RemembersSignedInUser:
         timeout = settings.OEC_FRAGMENT_CACHE_SECONDS
         if not timeout:
             return super().get_user(user_id)
-        key = _key(user_id)
+        key = signed_in_user_key(user_id)
         generation, user = read_current(key)
         if user is None:
             user = super().get_user(user_id)  # None for an inactive or deleted user

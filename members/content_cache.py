@@ -31,10 +31,12 @@ LOCAL_ENTRIES = 256
 
 def _request_starts(**kwargs):
     _request.active, _request.generation, _request.memo = True, None, {}
+    _request.read_along = {}
 
 
 def _request_ends(**kwargs):
     _request.active, _request.generation, _request.memo = False, None, {}
+    _request.read_along = {}
 
 
 request_started.connect(_request_starts, dispatch_uid="content_cache.request_starts")
@@ -49,6 +51,12 @@ def _remember_generation(generation):
     if getattr(_request, "active", False):
         _request.generation = generation
     _last_read["generation"], _last_read["at"] = generation, time.monotonic()
+
+
+def generation_of_this_request():
+    """The content generation this request read from the cache (None before it read one, or
+    outside a request): a signed-in request reads it with the user (auth_backends.py)."""
+    return getattr(_request, "generation", None) if getattr(_request, "active", False) else None
 
 
 def recent_generation(max_age):
@@ -127,13 +135,32 @@ def forget_content():
         cache.set(GENERATION_KEY, _first_generation(), timeout=None)
 
 
+def read_along(key, *kept_keys):
+    """What `key` holds, read in one round trip with the content generation and with what
+    `kept_keys` hold (stored with `store_current`): `read_current` then answers those, in this
+    request, without a round trip of its own (a signed-in request's session and its user,
+    sessions.py)."""
+    found = cache.get_many([key, GENERATION_KEY, *kept_keys])
+    generation = found.get(GENERATION_KEY)
+    if generation is not None and getattr(_request, "active", False):
+        _remember_generation(generation)
+        _request.read_along = {kept: found.get(kept) for kept in kept_keys}
+    return found.get(key)
+
+
 def read_current(key):
     """(generation, value): the content generation and what `key` holds, if it was stored
-    under this generation (else None), in one round trip to the cache."""
-    found = cache.get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY) or content_generation()
-    _remember_generation(generation)
-    stored = found.get(key)
+    under this generation (else None), in one round trip to the cache (or none, when the
+    request read it along with its session)."""
+    generation = generation_of_this_request()
+    read_already = getattr(_request, "read_along", {}) if generation is not None else {}
+    if key in read_already:
+        stored = read_already.pop(key)
+    else:
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY) or content_generation()
+        _remember_generation(generation)
+        stored = found.get(key)
     if stored is not None and stored[0] == generation:
         return generation, stored[1]
     return generation, None

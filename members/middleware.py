@@ -6,6 +6,7 @@ from django.shortcuts import redirect
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
+from .content_cache import cached_until_content_changes
 from .permissions import may_act_for_any_organisation, memberships_of, must_use_two_factor
 from .request_facts import client_ip
 from .services import ACTING_ORGANISATION_SESSION_KEY
@@ -35,13 +36,20 @@ def acting_organisation_id(request):
 
 
 def acting_organisation(request):
-    """The organisation of `acting_organisation_id(request)`, or None."""
+    """The organisation of `acting_organisation_id(request)`, or None.
+
+    Kept with the content generation, which every save of an organisation bumps: a signed-in
+    request reads the generation with the user already, so this costs no query (issue 19)."""
     from .models import Organisation
 
     organisation_id = acting_organisation_id(request)
     if organisation_id is None:
         return None
-    return Organisation.objects.get(pk=organisation_id)
+    return cached_until_content_changes(
+        "acting-organisation",
+        organisation_id,
+        compute=lambda: Organisation.objects.get(pk=organisation_id),
+    )
 
 
 class ActingOrganisationMiddleware:

@@ -136,6 +136,7 @@ class FailOpenRedisCache(RedisCache):
 
     def clear(self):
         from members.content_cache import forget_recent_generation
+        from members.private_page_cache import forget_private_pages
 
         from .page_cache import forget_pages_of_this_process
 
@@ -143,6 +144,7 @@ class FailOpenRedisCache(RedisCache):
         # What this process keeps by generation goes with the cache's.
         forget_recent_generation()
         forget_pages_of_this_process()
+        forget_private_pages()
         return self._clear_redis()
 
     @_fail_open(False)

@@ -24,6 +24,7 @@ from governance.selectors import decisions_visible_to, documents_visible_to, wit
 from members.content_cache import cached_until_content_changes, reads_query_parameters
 from members.models import Organisation
 from members.permissions import audience
+from members.private_page_cache import cached_per_signed_in_user
 from members.search import search
 from news.models import Article
 from pages.selectors import pages_visible_to
@@ -165,6 +166,7 @@ def run_search(user, query, language, groups=None):
 
 
 @reads_query_parameters("q")
+@cached_per_signed_in_user
 def site_search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     groups = []

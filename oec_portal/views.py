@@ -14,6 +14,7 @@ from members.content_cache import cached_until_content_changes, reads_query_para
 from members.forms import OrganisationSwitchForm
 from members.models import Organisation
 from members.permissions import may_act_for_any_organisation
+from members.private_page_cache import cached_per_signed_in_user
 
 from .celery import app as celery_app
 
@@ -55,6 +56,7 @@ def _switch_form(request, organisation, memberships):
 
 
 @login_required
+@cached_per_signed_in_user
 def dashboard(request):
     """The member's home: a tile per task they may act on, new documents, their account."""
     # Imported here so that this view's imports stay with it (other views compose other apps).

@@ -308,7 +308,8 @@ CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 8)
 # Read from the cache, kept in the database: a session outlives a Redis restart, and most
 # requests need no query for it. Never in a process: any web replica serves any visitor.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Django's cached_db, read with the signed-in user in one round trip (members/sessions.py).
+SESSION_ENGINE = "members.sessions"
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],

@@ -38,6 +38,11 @@ OEC_JOIN_REQUESTS_PER_HOUR = env.int("OEC_JOIN_REQUESTS_PER_HOUR", default=5)
 # and the signed-in user with their memberships (members/auth_backends.py), kept until content
 # changes or for this long; 0 turns it off, as in development; production.py turns it on.
 OEC_FRAGMENT_CACHE_SECONDS = env.int("OEC_FRAGMENT_CACHE_SECONDS", default=0)
+# Whole pages of a signed-in user that are drawn from those parts alone (the dashboard, the
+# register, the search: members/private_page_cache.py), kept in each web process for that
+# user, until content changes or for this long (their time-dependent parts are that old at
+# most); 0 turns it off, as in development; production.py turns it on.
+OEC_PRIVATE_PAGE_SECONDS = env.int("OEC_PRIVATE_PAGE_SECONDS", default=0)
 # Largest file accepted by the upload checks (members/uploads.py), in bytes; keep nginx's
 # client_max_body_size a little above it. Uploaded documents, credentials letters and
 # applications live under PRIVATE_MEDIA_ROOT (members/private_files.py), never under MEDIA_URL.

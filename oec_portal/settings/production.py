@@ -37,6 +37,7 @@ OEC_REQUIRE_2FA_FOR_FOCAL_POINTS = env.bool("OEC_REQUIRE_2FA_FOR_FOCAL_POINTS", 
 # The caches that development keeps off so that edits show at once.
 OEC_ANONYMOUS_PAGE_CACHE_SECONDS = env.int("OEC_ANONYMOUS_PAGE_CACHE_SECONDS", default=600)
 OEC_FRAGMENT_CACHE_SECONDS = env.int("OEC_FRAGMENT_CACHE_SECONDS", default=600)
+OEC_PRIVATE_PAGE_SECONDS = env.int("OEC_PRIVATE_PAGE_SECONDS", default=60)
 OEC_PAGE_CACHE_LOCAL_SECONDS = env.float("OEC_PAGE_CACHE_LOCAL_SECONDS", default=1)
 # The private store's files (documents, credentials letters, partnership files) are handed to
 # nginx after the permission check (X-Accel-Redirect), from this internal location; empty,

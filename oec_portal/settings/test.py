@@ -27,6 +27,8 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 # Members' pages keep their shared parts in the cache, as in production: every test sees the
 # invalidation at work (tests/conftest.py clears the cache between tests).
 OEC_FRAGMENT_CACHE_SECONDS = 60
+# And the pages of signed-in users drawn from those parts alone (members/private_page_cache.py).
+OEC_PRIVATE_PAGE_SECONDS = 60
 
 # Most tests run tasks in-process, even with REDIS_URL set; the bulletin's integration tests
 # start a real worker.

@@ -5,10 +5,12 @@ and download, guessed URLs included. "Not yours" answers exactly like "does not 
 import logging
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from governance.models import DocumentDownload
 from governance.selectors import documents_visible_to
+from governance.services import document_download_record
 
 # viewer, access class: (in the register list, found by search, detail status, download status)
 # A signed-out visitor is sent to sign in (302) for a members' document only
@@ -171,6 +173,24 @@ def test_download_is_audited_and_a_restricted_one_logged_as_security_event(
     assert f"user_id={delegate_a.pk}" in security[0]
     assert "organisation=member-a" in security[0]
     assert "ip=192.0.2.7" in security[0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_download_outside_a_transaction_commits_its_audit_row(delegate_a, member_a, documents):
+    # As in production, where no transaction wraps a request: the row goes in with a commit
+    # of its own (asynchronous, governance.services), and the service gives it with its id.
+    assert not connection.in_atomic_block
+    download = document_download_record(
+        document_file=documents["restricted"].files.get(),
+        user=delegate_a,
+        organisation=member_a,
+        ip="192.0.2.7",
+    )
+
+    row = DocumentDownload.objects.values_list(
+        "symbol", "language", "user__email", "organisation__slug", "ip"
+    ).get(pk=download.pk)
+    assert row == ("OEC/GA/1/3", "en", "delegate@member-a.example", "member-a", "192.0.2.7")
 
 
 def test_refused_download_writes_no_audit_row(client, delegate_b, documents):

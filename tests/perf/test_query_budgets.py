@@ -143,3 +143,31 @@ def test_dashboard_acts_for_the_organisation_chosen_in_the_session(
     assert {m.organisation for m in response.context["memberships"]} == {member_a, member_b}
     # Member A registered a delegation to the next session; member B did not.
     assert response.context["governance"].delegation is None
+
+
+# What a delegate's later visits ask of the database (issue 19): the session, the user with
+# their memberships, the acting organisation and the pages' shared parts come from the cache;
+# the dashboard, the register and the search come whole from members.private_page_cache; a
+# download writes its audit row and nothing else.
+LATER_VISIT_QUERIES = {
+    "dashboard": 0,
+    "document register": 0,
+    "document register, filtered": 0,
+    "site search": 0,
+    "restricted download": 1,
+}
+
+
+@pytest.mark.parametrize("page", LATER_VISIT_QUERIES)
+def test_later_visits_of_a_delegate_ask_only_what_they_must(
+    client, large_shape, delegate_a, page, django_assert_num_queries
+):
+    url = _urls(large_shape)[page]
+    client.force_login(delegate_a)
+    client.get(url)  # reads the shared parts (and the dashboard's last visit)
+    client.get(url)  # drawn from them alone
+
+    with django_assert_num_queries(LATER_VISIT_QUERIES[page]):
+        response = client.get(url)
+
+    assert response.status_code == 200
