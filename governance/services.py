@@ -1,10 +1,9 @@
 """Use cases of governance: files into the register, downloads, delegations."""
 
-import functools
 import logging
 
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -104,50 +103,14 @@ def _log_if_restricted(download, document, organisation):
     )
 
 
-@functools.cache
-def _download_insert():
-    """The audit row's fields and its INSERT, from the model (quoted as Django quotes them)."""
-    meta = DocumentDownload._meta
-    fields = [field for field in meta.concrete_fields if not field.primary_key]
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(field.column) for field in fields)
-    values = ", ".join(["%s"] * len(fields))
-    # Names from the model's own meta, quoted; the values go as parameters.
-    sql = (
-        f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({values})"  # noqa: S608
-        f" RETURNING {quote(meta.pk.column)}"
-    )
-    return fields, sql
-
-
 def document_download_record(
     *, document_file: DocumentFile, user, organisation: Organisation | None, ip: str
 ) -> DocumentDownload:
     """Audit a download by `user` (anonymous or signed in) acting for `organisation` from `ip`;
-    a restricted or secretariat document also logs a security event.
-
-    The row goes in with one INSERT, written out: save() costs twice its CPU, on the path of
-    every download (issue 19; DocumentDownload has no signal receiver of its own). Its commit
-    need not wait for the disk (PostgreSQL's asynchronous commit, for this transaction only,
-    sent in the same round trip, as bulletins/ledger.py's marks): waiting for it held a web
-    worker 2 ms on the loaded bench machine, longer than the rest of the download. Only a
-    crash of the database server itself could lose the rows of its last fraction of a second;
-    the security event is logged all the same (SECURITY.md B7). Inside a transaction (tests),
-    a plain INSERT."""
-    download = _download_row(document_file, user, organisation, ip)
-    fields, sql = _download_insert()
-    values = [
-        field.get_db_prep_save(getattr(download, field.attname), connection) for field in fields
-    ]
-    if connection.vendor == "postgresql" and not connection.in_atomic_block:
-        sql = f"BEGIN; SET LOCAL synchronous_commit = off; {sql}; COMMIT"
-    with connection.cursor() as cursor:
-        cursor.execute(sql, values)
-        while cursor.description is None:  # BEGIN and SET answer no rows; the INSERT its id
-            cursor.nextset()
-        download.pk = cursor.fetchone()[0]
-    download._state.adding = False
-    _log_if_restricted(download, document_file.document, organisation)
+    a restricted or secretariat document also logs a security event."""
+    [download] = document_downloads_record(
+        document_files=[document_file], user=user, organisation=organisation, ip=ip
+    )
     return download
 
 
@@ -155,8 +118,9 @@ def document_downloads_record(
     *, document_files, user, organisation: Organisation | None, ip: str
 ) -> list[DocumentDownload]:
     """Audit the download of several files at once (a session's documents in one ZIP): one
-    row per file, as `document_download_record` writes for one, in a single insert; each file
-    of a restricted or secretariat document also logs its security event."""
+    row per file, in a single INSERT (no more: save() cost twice its CPU on the path of every
+    download, issue 19); each file of a restricted or secretariat document also logs its
+    security event."""
     downloads = DocumentDownload.objects.bulk_create(
         [_download_row(file, user, organisation, ip) for file in document_files]
     )

@@ -178,7 +178,7 @@ def test_download_is_audited_and_a_restricted_one_logged_as_security_event(
 @pytest.mark.django_db(transaction=True)
 def test_download_outside_a_transaction_commits_its_audit_row(delegate_a, member_a, documents):
     # As in production, where no transaction wraps a request: the row goes in with a commit
-    # of its own (asynchronous, governance.services), and the service gives it with its id.
+    # of its own, and the service gives it with its id.
     assert not connection.in_atomic_block
     download = document_download_record(
         document_file=documents["restricted"].files.get(),
