@@ -101,7 +101,7 @@ def _key(request):
         request.scheme,
         request.LANGUAGE_CODE,
         request.get_full_path(),
-        timezone.localdate().isoformat(),
+        timezone.localdate(),
         session,
     )
     return hashlib.sha256(repr(facts).encode()).hexdigest()
