@@ -10,18 +10,15 @@ the GOV.UK Design System's error summary, whose links lead to each invalid field
 import functools
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models.fields import BLANK_CHOICE_DASH
 from django.forms.boundfield import BoundField
 from django.forms.models import ModelChoiceIterator
 from django.forms.renderers import TemplatesSetting
 from django.forms.utils import flatatt
-from django.utils import translation
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 CHOOSE_LABEL = _("Choose…")
 
@@ -86,18 +83,6 @@ class HoneypotField(forms.CharField):
             "widget", forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"})
         )
         super().__init__(**kwargs)
-
-
-@functools.cache
-def _country_choices(language):
-    with translation.override(language):
-        return [(country.code, str(country.name)) for country in countries]
-
-
-def country_choices():
-    """Every country as (code, name) in the active language, sorted by name: translated and
-    sorted once per language in a process rather than on each page that offers them."""
-    return _country_choices(translation.get_language() or settings.LANGUAGE_CODE)
 
 
 class QuickSelect(forms.Select):

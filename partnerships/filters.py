@@ -5,8 +5,9 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from members.forms_rendering import PromptsToChoose, QuickSelect, country_choices
+from members.forms_rendering import PromptsToChoose, QuickSelect
 from members.models import Organisation
+from members.regions import country_choices
 from members.search import search
 
 from .models import PUBLIC_STATUSES, FieldOfCompetence, FunctionalArea, Partnership

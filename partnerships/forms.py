@@ -2,11 +2,11 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from members.forms_rendering import HoneypotField, PromptsToChoose, with_choose_first
 from members.kept_uploads import KeepsValidUploads
 from members.models import Organisation
+from members.regions import country_choices
 from members.uploads import ALLOWED_MESSAGE, detect_document_kind
 
 from .models import CooperationActivity, FieldOfCompetence, FunctionalArea, Partnership, Status
@@ -21,7 +21,7 @@ def _check_document(uploaded):
 
 
 def _country_choices():
-    return with_choose_first(countries)
+    return with_choose_first(country_choices())
 
 
 def _language_choices():

@@ -10,11 +10,10 @@ from django.db.models.functions import Collate
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override as translation_override
-from django_countries import countries
 from django_countries.fields import CountryField
 
 from ..emblems import emblem_initials, emblem_tone
+from ..regions import country_names, region_for_country
 
 
 @functools.cache
@@ -31,8 +30,7 @@ def _directory_sort_name_sql(language):
         f"COALESCE(NULLIF({column(connection.ops.quote_name('name_' + language))}, ''), "
         f"{column(connection.ops.quote_name('name_en'))})"
     )
-    with translation_override(language):
-        common_names = [(country.code, str(country.name)) for country in countries]
+    common_names = country_names(language)
     branches = " ".join("WHEN %s THEN %s" for _code in common_names)
     sql = (
         f"CASE WHEN {column(connection.ops.quote_name('kind'))} = %s "
@@ -115,8 +113,6 @@ class Organisation(models.Model):
         @classmethod
         def for_country(cls, country_code):
             """The region of the country `country_code` (members.regions); "" if none."""
-            from ..regions import region_for_country
-
             region = region_for_country(country_code)
             return cls(region) if region else ""
 
