@@ -5,12 +5,15 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.core.paginator import Paginator
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from news.models import Category
+from news.views import NewerOlderPage
 from tests.factories import ArticleFactory, CategoryFactory, OrganisationFactory
 
 
@@ -65,6 +68,8 @@ def test_news_pages_lead_to_newer_and_older_news_without_counting_them_all(clien
         [("1", "prev"), ("3", "next")],
         [("2", "prev")],
     ]
+    # No total: the shared pagination leaves out its "Page 2 of N" without a paginator.
+    assert "Page 2 of" not in pages[1].content.decode()
     assert client.get(reverse("news:list"), {"page": 4}).status_code == 404
     assert len(titles(client.get(reverse("news:list"), {"page": "x"}))) == 12
 
@@ -244,3 +249,15 @@ def test_news_lists_read_no_article_body(client, db):
     article_reads = [q["sql"] for q in queries if 'FROM "news_article"' in q["sql"]]
     assert article_reads
     assert not [sql for sql in article_reads if '"news_article"."body' in sql]
+
+
+def test_the_shared_pagination_counts_pages_only_where_a_paginator_counted_them(rf):
+    counted = Paginator(list(range(30)), 10).page(2)
+    uncounted = NewerOlderPage(list(range(30)), 2, 10)
+
+    request = rf.get("/en/news/?page=2")
+    assert "Page 2 of 3" in render_to_string("pagination.html", {"page": counted}, request)
+    html = render_to_string("pagination.html", {"page": uncounted}, request)
+    assert "Page 2 of" not in html
+    assert 'rel="prev"' in html
+    assert 'rel="next"' in html
