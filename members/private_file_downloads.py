@@ -8,9 +8,11 @@ through `private_file_response` and writes an audit row: governance's document d
 DocumentDownload, every other private file a PrivateFileDownload (`private_file_download_record`).
 """
 
+import functools
 import logging
 
 from django.conf import settings
+from django.db import connections, router
 from django.http import FileResponse, Http404, HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
@@ -59,6 +61,47 @@ def private_file_response(field_file, *, filename, content_type, as_attachment=N
     return response
 
 
+def insert_download_records(records):
+    """Write audit rows of one model (DocumentDownload, PrivateFileDownload) in one INSERT, and
+    give each its key.
+
+    On the path of every download (issue 19): Django's INSERT cost 0.40 ms of CPU for one row,
+    most of it compiling the same statement again; this one's text is made once per model and
+    number of rows, from the model's own columns, and each value is prepared by its field as
+    Django would. No signals are sent, as with bulk_create. The records are new (no key yet).
+    """
+    model = type(records[0])
+    database = router.db_for_write(model)
+    connection = connections[database]
+    fields, sql = _insert_statement(model, len(records), database)
+    params = [
+        field.get_db_prep_save(field.pre_save(record, add=True), connection)
+        for record in records
+        for field in fields
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        keys = cursor.fetchall()
+    for record, (key,) in zip(records, keys, strict=True):
+        record.pk = key
+        record._state.adding, record._state.db = False, database
+    return records
+
+
+@functools.lru_cache(maxsize=64)
+def _insert_statement(model, rows, database):
+    quote = connections[database].ops.quote_name
+    fields = [field for field in model._meta.concrete_fields if not field.primary_key]
+    columns = ", ".join(quote(field.column) for field in fields)
+    row = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    values = ", ".join([row] * rows)
+    returning = quote(model._meta.pk.column)
+    table = quote(model._meta.db_table)
+    # The model's own names, quoted; every value is a parameter.
+    sql = f"INSERT INTO {table} ({columns}) VALUES {values} RETURNING {returning}"  # noqa: S608
+    return fields, sql
+
+
 def private_file_download_record(
     *,
     field_file,
@@ -77,14 +120,18 @@ def private_file_download_record(
     """
     user = user if user.is_authenticated else None
     organisation = organisation if user else None
-    download = PrivateFileDownload.objects.create(
-        what=f"{field_file.instance._meta.label_lower}.{field_file.field.name}",
-        object_id=field_file.instance.pk,
-        file_name=field_file.name,
-        owner=owner,
-        user=user,
-        organisation_id=organisation.pk if organisation else None,
-        ip=ip or None,
+    [download] = insert_download_records(
+        [
+            PrivateFileDownload(
+                what=f"{field_file.instance._meta.label_lower}.{field_file.field.name}",
+                object_id=field_file.instance.pk,
+                file_name=field_file.name,
+                owner=owner,
+                user=user,
+                organisation_id=organisation.pk if organisation else None,
+                ip=ip or None,
+            )
+        ]
     )
     if restricted:
         security_logger.info(

@@ -44,6 +44,12 @@ def _database(parsed_url, *, pool_timeout=None, **extra):
         }
     return {
         **parsed_url,
+        # Django's PostgreSQL backend with a health check that costs no round trip.
+        **(
+            {"ENGINE": "oec_portal.postgresql"}
+            if parsed_url["ENGINE"] == "django.db.backends.postgresql"
+            else {}
+        ),
         "ATOMIC_REQUESTS": False,
         "OPTIONS": options,
         **({"DISABLE_SERVER_SIDE_CURSORS": True} if _behind_pgbouncer else {}),

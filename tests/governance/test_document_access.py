@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from governance.models import DocumentDownload
 from governance.selectors import documents_visible_to
-from governance.services import document_download_record
+from governance.services import document_download_record, document_downloads_record
 
 # viewer, access class: (in the register list, found by search, detail status, download status)
 # A signed-out visitor is sent to sign in (302) for a members' document only
@@ -191,6 +191,24 @@ def test_download_outside_a_transaction_commits_its_audit_row(delegate_a, member
         "symbol", "language", "user__email", "organisation__slug", "ip"
     ).get(pk=download.pk)
     assert row == ("OEC/GA/1/3", "en", "delegate@member-a.example", "member-a", "192.0.2.7")
+
+
+def test_audit_rows_read_back_as_they_were_recorded(delegate_a, member_a, documents):
+    # Written with the one INSERT of members.private_file_downloads.insert_download_records,
+    # each value prepared by its field: what the ORM reads back is what was recorded.
+    files = [documents["restricted"].files.get(), documents["public"].files.get()]
+    recorded = document_downloads_record(
+        document_files=files, user=delegate_a, organisation=member_a, ip="2001:db8::7"
+    )
+
+    read = DocumentDownload.objects.filter(pk__in=[row.pk for row in recorded]).order_by("pk")
+    assert [
+        (row.pk, row.symbol, row.at, row.ip, row.user_id, row.document_file_id) for row in read
+    ] == [
+        (row.pk, row.symbol, row.at, "2001:db8::7", delegate_a.pk, row.document_file_id)
+        for row in recorded
+    ]
+    assert [row.document_file_id for row in read] == [file.pk for file in files]
 
 
 def test_refused_download_writes_no_audit_row(client, delegate_b, documents):
