@@ -1,6 +1,5 @@
 from allauth.account.decorators import secure_admin_login
 from django.conf import settings
-from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
@@ -8,7 +7,7 @@ from bulletins import views as bulletins_views
 from members.notifications import views as notifications_views
 
 from . import search, sitemaps, views
-from .url_resolvers import include_when_used
+from .url_resolvers import i18n_patterns_resolved_once, include_when_used
 
 # The admin login goes through allauth, so its rate limits and two-factor step apply.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -39,7 +38,8 @@ urlpatterns = [
     path("anymail/", include("bulletins.webhooks")),
 ]
 
-urlpatterns += i18n_patterns(
+# Every page under its language's prefix (/en/, /fr/…), each path resolved once per language.
+urlpatterns += i18n_patterns_resolved_once(
     path("", views.home, name="home"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("dashboard/translations/", include("oec_portal.translations.urls")),
@@ -53,7 +53,6 @@ urlpatterns += i18n_patterns(
     path("search/", search.site_search, name="search"),
     # Last: the body's mission pages answer at /<page-slug>/.
     path("", include("pages.urls")),
-    prefix_default_language=True,
 )
 
 if settings.DEBUG:
