@@ -78,11 +78,13 @@ def document_file_text_queue(*, document_file: DocumentFile, force: bool = False
 def _download_row(document_file, user, organisation, ip):
     user = user if user.is_authenticated else None
     organisation = organisation if user else None
+    # By key: setting the relations themselves checks each object's database (the user is a
+    # lazy object besides), on the path of every download.
     return DocumentDownload(
-        document_file=document_file,
+        document_file_id=document_file.pk,
         symbol=document_file.document.symbol,
         language=document_file.language,
-        user=user,
+        user_id=user.pk if user else None,
         organisation_id=organisation.pk if organisation else None,
         ip=ip or None,
     )
