@@ -1,13 +1,16 @@
 """`{% keep_html_of row other_row value… %}…{% endkeep_html_of %}`: a block's HTML, kept in
-this process and keyed by everything it shows, for the cards of public lists.
+this process and keyed by everything it shows, for the cards of public lists and for what every
+page draws around its content (templates/base.html: the head's links, the main menu, the footer).
 
 An edit empties the page cache (members.content_cache), and every list is rebuilt although
 nearly all of its cards show what they showed before: drawing a card through the template
-engine cost ~0.4 ms, 10 ms of a rebuilt page of 25 partners (issue 19). The key is the value of
-every column of each row named (and of each row of a list of rows, such as prefetched fields of
-competence), the other values named, the block and the language: a card whose row changed in
-any column is drawn again, so what is kept is never stale. The block must show nothing but what
-it names (and what is the same for the whole process: URLs, static files, translations).
+engine cost ~0.4 ms, 10 ms of a rebuilt page of 25 partners, and the footer 1.5 ms of every
+rebuilt page (issue 19). The key is the value of every column of each row named (and of each
+row of a list of rows, such as prefetched fields of competence), the other values named, the
+block and the language: a card whose row changed in any column is drawn again, so what is kept
+is never stale. The block must show nothing but what it names (and what is the same for the
+whole process: URLs, static files, translations). Name only values that take a few forms
+(not the page's own address): each form is one more block kept, pushing out the cards.
 """
 
 import itertools

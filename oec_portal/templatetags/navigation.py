@@ -11,10 +11,8 @@ from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from members.content_cache import cached_until_content_changes
 from pages.menus import footer_pages, host_menu
 
 register = template.Library()
@@ -66,16 +64,6 @@ def legal_links():
     """The footer's privacy, legal notice and accessibility statement links: [{title, url}], for
     those of the body's pages that are published (pages.menus.FOOTER_PAGES, cached)."""
     return footer_pages()
-
-
-@register.simple_tag
-def site_footer():
-    """The footer (partials/footer.html): the same on every page of a language, so it is drawn
-    once per language, year and content generation and then kept (members.content_cache)."""
-    year = timezone.localdate().year  # the footer's {% now "Y" %}
-    return cached_until_content_changes(
-        "site-footer", year, compute=lambda: render_to_string("partials/footer.html")
-    )
 
 
 # The sites' own names for their addresses; any other site is named by its host.

@@ -2,9 +2,11 @@
 
 import re
 
+from django.core.cache import cache
 from django.template import Context, Template
 from django.utils import translation
 
+from pages.menus import _cache_key as menus_cache_key
 from pages.menus import host_menu
 from tests.factories import PageFactory
 
@@ -115,6 +117,19 @@ def test_host_menu_is_cached_and_forgotten_when_a_page_changes(host, django_asse
     page.title_fr = "Qui sommes-nous"
     page.save()
     assert host_menu("fr")[0]["title"] == "Qui sommes-nous"
+
+
+def test_menus_read_before_a_page_change_commits_are_forgotten_when_it_commits(
+    host, django_capture_on_commit_callbacks
+):
+    page = PageFactory(organisation=host, slug="about", title_en="About")
+    stale = {"menu": [{"title": "About", "url": "/en/about/", "slug": "about", "children": []}]}
+    with django_capture_on_commit_callbacks(execute=True):
+        page.title_en = "Who we are"
+        page.save()
+        # Another request read the pages before the commit, and kept what it read.
+        cache.set(menus_cache_key("en"), stale | {"footer": []}, 600)
+    assert host_menu("en")[0]["title"] == "Who we are"
 
 
 def test_header_navigation_shows_the_menu(client, host):

@@ -5,6 +5,8 @@ legal pages once they are published, and the phone menu needs no inline script."
 
 import re
 
+import pytest
+
 from tests.factories import ArticleFactory, PageFactory
 
 
@@ -110,3 +112,84 @@ def test_every_page_loads_the_one_stylesheet_and_preloads_its_first_fonts(client
     # Every font of the first view, so that none swaps in late and moves the text (CLS).
     assert preloaded.findall(html) == latin
     assert preloaded.findall(client.get("/ar/members/").content.decode()) == arabic + latin
+
+
+def body_pages_in_menu(html, language):
+    """The (address, title) of the menu's links to the body's pages (about, mission)."""
+    links = re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', main_menu(html))
+    return [(url, title) for url, title in links if url.endswith(("/about/", "/mission/"))]
+
+
+def footer_drawn(response):
+    """Whether the page's footer was drawn for it (else it was kept, members/kept_html.py)."""
+    return "partials/footer.html" in [template.name for template in response.templates]
+
+
+@pytest.mark.parametrize(
+    ("change", "language", "menu"),
+    [
+        (
+            {"title_en": "Who we are"},
+            "en",
+            [("/en/about/", "Who we are"), ("/en/mission/", "Mission")],
+        ),
+        (
+            {"title_fr": "Qui sommes-nous"},
+            "fr",
+            [("/fr/about/", "Qui sommes-nous"), ("/fr/mission/", "Mission")],
+        ),
+        ({"order": 3}, "en", [("/en/mission/", "Mission"), ("/en/about/", "About")]),
+        ({"show_in_menu": False}, "en", [("/en/mission/", "Mission")]),
+        ({"status": "draft"}, "en", [("/en/mission/", "Mission")]),
+    ],
+)
+def test_an_edit_of_a_menu_page_shows_at_once_in_the_menu(
+    client, host, settings, django_capture_on_commit_callbacks, change, language, menu
+):
+    settings.OEC_ANONYMOUS_PAGE_CACHE_SECONDS = 600
+    about = PageFactory(
+        organisation=host, slug="about", title_en="About", title_fr="À propos", order=1
+    )
+    PageFactory(organisation=host, slug="mission", title_en="Mission", order=2)
+    assert (
+        len(body_pages_in_menu(client.get(f"/{language}/members/").content.decode(), language)) == 2
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for name, value in change.items():
+            setattr(about, name, value)
+        about.save()
+
+    assert (
+        body_pages_in_menu(client.get(f"/{language}/members/").content.decode(), language) == menu
+    )
+
+
+@pytest.mark.parametrize("change", [{"status": "draft"}, {"slug": "our-privacy"}])
+def test_an_edit_of_a_legal_page_shows_at_once_in_the_footer(
+    client, host, settings, django_capture_on_commit_callbacks, change
+):
+    settings.OEC_ANONYMOUS_PAGE_CACHE_SECONDS = 600
+    privacy = PageFactory(organisation=host, slug="privacy", title_en="Privacy", show_in_menu=False)
+    html = client.get("/fr/members/").content.decode()
+    assert '<a href="/fr/privacy/">Confidentialité</a>' in html.split("<footer", 1)[1]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for name, value in change.items():
+            setattr(privacy, name, value)
+        privacy.save()
+
+    assert "/fr/privacy/" not in client.get("/fr/members/").content.decode().split("<footer", 1)[1]
+
+
+def test_an_edit_of_other_content_does_not_draw_the_footer_again(client, host, settings):
+    settings.OEC_ANONYMOUS_PAGE_CACHE_SECONDS = 600
+    PageFactory(organisation=host, slug="privacy", title_en="Privacy", show_in_menu=False)
+    client.get("/en/news/")
+
+    ArticleFactory(title_en="An edit")  # the page cache forgets every page
+    response = client.get("/en/news/")
+
+    assert "An edit" in response.content.decode()  # the page was drawn again
+    assert not footer_drawn(response)
+    assert '<a href="/en/privacy/">Privacy</a>' in response.content.decode().split("<footer", 1)[1]
