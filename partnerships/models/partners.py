@@ -60,7 +60,19 @@ class PartnershipQuerySet(models.QuerySet):
         one query: the page names them from the terms its filter reads anyway
         (views.py), where a prefetch would cost a query of its own.
         """
-        with_organisation = self.select_related("organisation")
+        # Only the columns a card shows (modeltranslation reads each language's): fewer values
+        # to convert, and to key each kept card by.
+        with_organisation = self.select_related("organisation").only(
+            "status",
+            "admitted_on",
+            "headquarters_country",
+            "description",
+            "organisation__kind",
+            "organisation__country",
+            "organisation__name",
+            "organisation__slug",
+            "organisation__logo",
+        )
         if connection.vendor != "postgresql":  # the embedded SQLite default has no arrays
             return with_organisation.prefetch_related("fields_of_competence")
         chosen = Partnership.fields_of_competence.through.objects.filter(partnership=OuterRef("pk"))
