@@ -60,8 +60,8 @@ class PartnershipQuerySet(models.QuerySet):
         one query: the page names them from the terms its filter reads anyway
         (views.py), where a prefetch would cost a query of its own.
         """
-        # Only the columns a card shows (modeltranslation reads each language's): fewer values
-        # to convert, and to key each kept card by.
+        # Only the columns a card shows (modeltranslation reads each language's): its kept HTML
+        # (keyed by the row's columns) stays when a column it does not show changes.
         with_organisation = self.select_related("organisation").only(
             "status",
             "admitted_on",

@@ -84,3 +84,18 @@ def test_a_quick_select_shows_its_own_choices_not_kept_ones_of_another():
     str(form["kind"])
     form.fields["kind"].choices = [("a", "Another label"), ("b", "<b>")]
     assert '<option value="a" selected>Another label</option>' in str(form["kind"])
+
+
+def test_the_filter_form_class_is_built_once_and_each_form_reads_its_own_terms(
+    catalogue_of_one, education
+):
+    from partnerships.filters import PartnerFilter
+    from partnerships.models import Partnership
+
+    first = PartnerFilter(None, queryset=Partnership.objects.public())
+    second = PartnerFilter(None, queryset=Partnership.objects.public())
+    assert first.get_form_class() is second.get_form_class()
+    assert "Education" in [term.name for term in first.form.fields["field"].queryset]
+    education.name = education.name_en = "Schooling"
+    education.save()
+    assert "Schooling" in [term.name for term in second.form.fields["field"].queryset]
