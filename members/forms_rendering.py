@@ -8,6 +8,7 @@ the GOV.UK Design System's error summary, whose links lead to each invalid field
 """
 
 import functools
+import html
 
 from django import forms
 from django.core.exceptions import FieldDoesNotExist
@@ -16,7 +17,7 @@ from django.forms.boundfield import BoundField
 from django.forms.models import ModelChoiceIterator
 from django.forms.renderers import TemplatesSetting
 from django.forms.utils import flatatt
-from django.utils.html import escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -90,7 +91,9 @@ class QuickSelect(forms.Select):
 
     Django draws each option with a template of its own: for the ~250 countries of the partner
     database's filter that was half of its rebuilt page's time (issue 19). The same markup;
-    the choices are flat (no option groups).
+    the choices are flat (no option groups). The options' HTML is kept in this process, keyed
+    by every value and label it shows (so never stale): the countries in a language are
+    escaped once, not on each page.
     """
 
     def _options(self):
@@ -104,15 +107,32 @@ class QuickSelect(forms.Select):
         return empty + [choices.choice(row) for row in choices.queryset]
 
     def render(self, name, value, attrs=None, renderer=None):
-        chosen = set(self.format_value(value))
-        options = "".join(
-            f'<option value="{escape(choice)}"{" selected" if str(choice) in chosen else ""}>'
-            f"{escape(label)}</option>\n"
-            for choice, label in self._options()
-        )
+        shown = tuple((str(choice), str(label)) for choice, label in self._options())
+        options = _kept_options.get(shown)
+        if options is None:
+            options = "".join(
+                f'<option value="{html.escape(choice)}">{html.escape(label)}</option>\n'
+                for choice, label in shown
+            )
+            _keep_options(shown, options)
+        for chosen in set(self.format_value(value)):
+            unchosen = f'<option value="{html.escape(chosen)}">'
+            options = options.replace(unchosen, f"{unchosen[:-1]} selected>")
         attrs = flatatt(self.build_attrs(self.attrs, attrs))
         # Every value and label is escaped above.
         return format_html('<select name="{}"{}>\n{}</select>', name, attrs, mark_safe(options))  # noqa: S308
+
+
+# The options of the selects drawn most recently, by the (value, label) pairs they show: a few
+# lists in four languages, with the values chosen marked on each page.
+KEPT_OPTION_LISTS = 64
+_kept_options = {}
+
+
+def _keep_options(shown, options):
+    if len(_kept_options) >= KEPT_OPTION_LISTS:
+        _kept_options.clear()
+    _kept_options[shown] = options
 
 
 def with_choose_first(choices):

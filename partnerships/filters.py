@@ -83,6 +83,15 @@ class PartnerFilter(django_filters.FilterSet):
         form = PartnerFilterForm
         fields = ["q", "status", "country", "region", "field", "area", "year"]
 
+    def get_form_class(self):
+        # django-filter builds the form's class, and a field per filter, for each filter set:
+        # these fields are the same on every page (lazy labels and choices, the same
+        # querysets), and each form copies them (issue 19), so the class is built once.
+        cls = type(self)
+        if "_form_class" not in cls.__dict__:
+            cls._form_class = super().get_form_class()
+        return cls._form_class
+
     def filter_name(self, queryset, name, value):
         language = (get_language() or "en").split("-")[0]
         # The organisation's stored vector over these fields (members' migration 0011).

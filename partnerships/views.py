@@ -5,7 +5,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,6 +18,7 @@ from members.content_cache import reads_query_parameters
 from members.content_languages import languages_with_text
 from members.csv_downloads import csv_response
 from members.kept_uploads import UploadKeeper
+from members.pagination import CountedWithPagePaginator
 from members.permissions import access_acting_organisation
 from members.request_facts import client_ip
 
@@ -44,8 +44,23 @@ def partner_list(request):
         return _csv_response(selection.with_profile())
     if export == "json":
         return _json_response(selection.with_profile())
-    page = Paginator(selection.with_card(), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CountedWithPagePaginator(selection.with_card(), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    # The filter offers every field of competence: read once, they also name the cards'.
+    _name_fields_of_competence(page, filterset.form.fields["field"].queryset)
     return render(request, "partnerships/partner_list.html", {"filter": filterset, "page": page})
+
+
+def _name_fields_of_competence(partnerships, terms):
+    """Set each card's `card_fields`: its fields of competence, in the terms' order, from the
+    ids its row carries (`with_card`)."""
+    for partnership in partnerships:
+        if not hasattr(partnership, "field_of_competence_ids"):  # prefetched (SQLite)
+            partnership.card_fields = list(partnership.fields_of_competence.all())
+            continue
+        chosen = set(partnership.field_of_competence_ids)
+        partnership.card_fields = [term for term in terms if term.pk in chosen]
 
 
 def _export_name(extension):

@@ -15,8 +15,10 @@ ANONYMOUS_BUDGETS = {
     "home": 5,  # figures, latest news, next session, featured members, menu
     "news list": 3,  # the page's articles (and one more), the archive's years, menu
     "directory": 3,  # count, page, menu
-    "partners, filtered": 6,  # count, fields, areas, page, its fields of competence, menu
-    "partner search": 6,
+    # the page with its count and its cards' fields of competence, the filter's fields and
+    # areas, menu
+    "partners, filtered": 4,
+    "partner search": 4,
 }
 
 
