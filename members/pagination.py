@@ -11,6 +11,9 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Window
 
 TOTAL = "selection_total"
+# The largest OFFSET the database takes (PostgreSQL's bigint): a page number past it (anyone may
+# type one) is counted apart, as Django does, never sent as an OFFSET.
+LARGEST_OFFSET = 2**63 - 1
 
 
 class CountedWithPagePaginator(Paginator):
@@ -25,10 +28,16 @@ class CountedWithPagePaginator(Paginator):
             number = 1  # as get_page answers a page number that is no number
         query = self.object_list.query
         # DISTINCT would apply after the window's count: such a selection is counted apart, as
-        # is a page number below 1 (the last page is shown).
-        if number < 1 or query.distinct or query.combinator or not self.allow_empty_first_page:
-            return super().get_page(number)
+        # is a page number below 1 or past any offset (the last page is shown).
         bottom = (number - 1) * self.per_page
+        if (
+            number < 1
+            or bottom + self.per_page > LARGEST_OFFSET
+            or query.distinct
+            or query.combinator
+            or not self.allow_empty_first_page
+        ):
+            return super().get_page(number)
         counted = self.object_list.annotate(**{TOTAL: Window(Count("*"))})
         rows = list(counted[bottom : bottom + self.per_page])
         if not rows and number > 1:
