@@ -21,6 +21,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from .templatetags.kept_html import kept_html
+
 CHOOSE_LABEL = _("Choose…")
 
 
@@ -91,9 +93,9 @@ class QuickSelect(forms.Select):
 
     Django draws each option with a template of its own: for the ~250 countries of the partner
     database's filter that was half of its rebuilt page's time (issue 19). The same markup;
-    the choices are flat (no option groups). The options' HTML is kept in this process, keyed
-    by every value and label it shows (so never stale): the countries in a language are
-    escaped once, not on each page.
+    the choices are flat (no option groups). The options' HTML is kept with the blocks of
+    `{% keep_html_of %}` (kept_html), keyed by every value and label it shows (so never
+    stale): the countries in a language are escaped once, not on each page.
     """
 
     def _options(self):
@@ -108,31 +110,19 @@ class QuickSelect(forms.Select):
 
     def render(self, name, value, attrs=None, renderer=None):
         shown = tuple((str(choice), str(label)) for choice, label in self._options())
-        options = _kept_options.get(shown)
-        if options is None:
-            options = "".join(
+        options = kept_html(
+            ("QuickSelect", shown),
+            lambda: "".join(
                 f'<option value="{html.escape(choice)}">{html.escape(label)}</option>\n'
                 for choice, label in shown
-            )
-            _keep_options(shown, options)
+            ),
+        )
         for chosen in set(self.format_value(value)):
             unchosen = f'<option value="{html.escape(chosen)}">'
             options = options.replace(unchosen, f"{unchosen[:-1]} selected>")
         attrs = flatatt(self.build_attrs(self.attrs, attrs))
         # Every value and label is escaped above.
         return format_html('<select name="{}"{}>\n{}</select>', name, attrs, mark_safe(options))  # noqa: S308
-
-
-# The options of the selects drawn most recently, by the (value, label) pairs they show: a few
-# lists in four languages, with the values chosen marked on each page.
-KEPT_OPTION_LISTS = 64
-_kept_options = {}
-
-
-def _keep_options(shown, options):
-    if len(_kept_options) >= KEPT_OPTION_LISTS:
-        _kept_options.clear()
-    _kept_options[shown] = options
 
 
 def with_choose_first(choices):

@@ -54,6 +54,17 @@ class _Kept:
 _kept = _Kept()
 
 
+def kept_html(key, draw):
+    """The HTML kept under `key` (hashable, and naming everything the HTML shows), else what
+    `draw()` returns, kept: for HTML drawn outside a template, in the same bounded store as
+    the blocks (members.forms_rendering.QuickSelect's options)."""
+    html = _kept.get(key)
+    if html is None:
+        html = draw()
+        _kept.put(key, html)
+    return html
+
+
 @functools.cache
 def _column_names(model):
     return tuple(field.attname for field in model._meta.concrete_fields)
@@ -90,10 +101,7 @@ class KeepHtmlNode(template.Node):
             hash(key)
         except TypeError:  # a column holding a dict or a list (JSON)
             key = (*key[:2], repr(parts))
-        html = _kept.get(key)
-        if html is None:
-            html = self.nodelist.render(context)
-            _kept.put(key, html)
+        html = kept_html(key, lambda: self.nodelist.render(context))
         return mark_safe(html)  # noqa: S308 (the block's own rendering, escaped by it)
 
 
