@@ -16,7 +16,10 @@ pool empty), the read goes to the primary, and so do this process's next reads f
 DATABASE_REPLICA_RETRY_SECONDS (a circuit breaker: without it each request would wait for the
 timeout again). The router checks the connection when it picks the replica, before the query:
 a connection that is there costs nothing to check, and a pooled one is checked once per request
-(CONN_HEALTH_CHECKS). A replica lost in the middle of a request still fails that request.
+(CONN_HEALTH_CHECKS). A replica lost in the middle of a request (stopped just after that check,
+or a query cancelled by its recovery) costs that page a second drawing: the view runs again on
+the primary (ReplicaForPublicPagesMiddleware.process_exception); only a response already being
+streamed still fails.
 """
 
 import contextvars
@@ -25,7 +28,7 @@ import time
 from contextlib import contextmanager
 
 from django.conf import settings
-from django.db import Error, connections
+from django.db import Error, InterfaceError, OperationalError, connections
 
 logger = logging.getLogger(__name__)
 
@@ -38,13 +41,28 @@ _replica_down_until = 0.0  # clock() before which this process reads from the pr
 
 
 @contextmanager
-def public_page_reads():
-    """Within this block, reads may come from the replica (an anonymous GET or HEAD request)."""
-    token = _public_page.set(True)
+def public_page_reads(allowed=True):
+    """Within this block, reads may come from the replica (an anonymous GET or HEAD request);
+    with `allowed` False, they may not (the page is read again after the replica failed)."""
+    token = _public_page.set(allowed)
     try:
         yield
     finally:
         _public_page.reset(token)
+
+
+def replica_failed_this_request(exception):
+    """Whether `exception` is the replica's: a lost connection or a query it cancelled, in a
+    request whose reads it served. Its broken connection is closed (the next request's router
+    connects again, or finds it down and opens the circuit)."""
+    if not (_public_page.get() and isinstance(exception, (OperationalError, InterfaceError))):
+        return False
+    replica = connections[REPLICA]
+    if not replica.errors_occurred:  # set by Django on the connection that raised
+        return False
+    logger.warning("read replica failed during a request, reading it again from the primary")
+    replica.close()
+    return True
 
 
 class PrimaryReplicaRouter:

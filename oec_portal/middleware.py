@@ -4,7 +4,7 @@ from django.conf import settings
 from django.http import HttpResponseNotAllowed
 from django.utils.cache import add_never_cache_headers
 
-from .db_router import public_page_reads
+from .db_router import public_page_reads, replica_failed_this_request
 
 
 class NoStoreForAuthenticatedMiddleware:
@@ -52,6 +52,20 @@ class ReplicaForPublicPagesMiddleware:
             with public_page_reads():
                 return self.get_response(request)
         return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        """The replica went away while the view (or its template) read from it: the page is
+        drawn again from the primary, as the router would have chosen an instant later. Only
+        public pages are read from the replica, and those change nothing: drawing one twice is
+        safe."""
+        if not replica_failed_this_request(exception):
+            return None
+        match = request.resolver_match
+        with public_page_reads(allowed=False):
+            response = match.func(request, *match.args, **match.kwargs)
+            if callable(getattr(response, "render", None)):
+                response = response.render()  # the template reads too: on the primary as well
+        return response
 
 
 class ClientAddressFromProxyMiddleware:

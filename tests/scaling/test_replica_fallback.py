@@ -10,11 +10,12 @@ import copy
 import time
 
 import pytest
-from django.db import connections
+from django.db import OperationalError, connections
 from django.db.utils import load_backend
 from django.test.utils import CaptureQueriesContext
 
 from oec_portal import db_router
+from oec_portal.db_router import public_page_reads, replica_failed_this_request
 from tests.factories import ArticleFactory
 from tests.network import free_port
 
@@ -155,3 +156,66 @@ def test_a_replica_connection_lost_between_requests_is_replaced_by_the_primary(
     assert response.status_code == 200
     assert '"news_article"' in tables(primary_queries)
     assert unreachable_replica.connection is None
+
+
+def _end_the_replicas_session(replica):
+    with connections["default"].cursor() as cursor:
+        cursor.execute("SELECT pg_terminate_backend(%s)", [replica.connection.info.backend_pid])
+
+
+@pytest.fixture
+def replica_kept_without_check(unreachable_replica, replica_port):
+    """A replica connection kept between requests and not checked before the next one's first
+    query: as one that passed its check an instant before its server went away."""
+    unreachable_replica.settings_dict["PORT"] = str(replica_port)
+    unreachable_replica.settings_dict["CONN_MAX_AGE"] = 60
+    unreachable_replica.settings_dict["CONN_HEALTH_CHECKS"] = False
+    return unreachable_replica
+
+
+def test_a_replica_lost_in_the_middle_of_a_page_is_read_again_from_the_primary(
+    client, replica_kept_without_check, article
+):
+    replica = replica_kept_without_check
+    client.get("/en/news/")  # served by the replica, whose connection stays open
+    _end_the_replicas_session(replica)
+
+    with CaptureQueriesContext(connections["default"]) as primary_queries:
+        response = client.get("/en/news/?page=1")
+
+    assert response.status_code == 200
+    assert "Schools twinned across the region" in response.content.decode()
+    assert '"news_article"' in tables(primary_queries)
+    assert replica.connection is None  # the broken connection is not kept
+
+
+def test_after_a_replica_lost_mid_page_the_next_page_tries_it_again(
+    client, replica_kept_without_check, article, clock
+):
+    replica = replica_kept_without_check
+    client.get("/en/news/")
+    _end_the_replicas_session(replica)
+    client.get("/en/news/?page=1")  # read again from the primary
+
+    primary_queries, replica_queries = queries_on_both(replica)
+    with primary_queries, replica_queries:
+        response = client.get("/en/news/?page=2")
+
+    assert response.status_code == 404  # one article: no second page, said by the replica
+    assert '"news_article"' in tables(replica_queries)
+    assert db_router._replica_down_until == 0.0
+
+
+def test_only_the_replicas_own_failure_draws_a_page_again(replica_kept_without_check):
+    """A database error of the primary (or any other error) is the server error it always
+    was; so is one outside a public page's reads."""
+    replica = replica_kept_without_check
+    lost = OperationalError("server closed the connection unexpectedly")
+
+    with public_page_reads():
+        assert replica_failed_this_request(lost) is False  # the replica raised nothing
+        replica.errors_occurred = True
+        assert replica_failed_this_request(ValueError("not the database")) is False
+        assert replica_failed_this_request(lost) is True
+    replica.errors_occurred = True
+    assert replica_failed_this_request(lost) is False  # not a public page's reads
