@@ -28,6 +28,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.template.base import PartialTemplate, Template
 from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -316,6 +317,13 @@ def crawls(django_db_setup, django_db_blocker):
     return crawl_everything(django_db_blocker)
 
 
+def _render_unrecorded(template, context):
+    """Template._render as outside tests: the test client records every template it renders,
+    with a copy of its context (response.templates); the crawl reads none of them and renders
+    some 190,000 templates and includes."""
+    return template.nodelist.render(context)
+
+
 def crawl_everything(django_db_blocker):
     """Build the portal and crawl it as every role, with the caches of production on, so that a
     page or fragment cached for one user is never served to another who may not see it.
@@ -332,6 +340,8 @@ def crawl_everything(django_db_blocker):
     ):
         for name, size in PAGE_SIZES.items():
             monkeypatch.setattr(name, size)
+        for template_class in (Template, PartialTemplate):
+            monkeypatch.setattr(template_class, "_render", _render_unrecorded)
         cache.clear()
         users, private_paths = _build_portal()
         # Every page reached in English is rendered once in each other language by a visitor
