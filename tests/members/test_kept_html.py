@@ -3,6 +3,7 @@ shows changes (members/templatetags/kept_html.py)."""
 
 from django.template import Context, Template
 from django.utils import translation
+from django.utils.safestring import mark_safe
 
 from members.models import Organisation
 from tests.factories import ArticleFactory, CategoryFactory
@@ -33,6 +34,12 @@ def test_a_kept_card_varies_with_the_values_named_and_the_language():
     assert card(organisation, heading=2) == "<h2>Alpha</h2> Members"
     with translation.override("fr"):
         assert card(organisation, heading=2) == "<h2>Alpha</h2> Membres"
+
+
+def test_a_kept_block_tells_markup_from_the_same_text_to_escape():
+    title = Template("{% load kept_html %}{% keep_html_of title %}{{ title }}{% endkeep_html_of %}")
+    assert title.render(Context({"title": mark_safe("<b>Aims</b>")})) == "<b>Aims</b>"
+    assert title.render(Context({"title": "<b>Aims</b>"})) == "&lt;b&gt;Aims&lt;/b&gt;"
 
 
 def test_two_blocks_showing_the_same_row_keep_their_own_html():
