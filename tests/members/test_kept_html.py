@@ -6,7 +6,7 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from members.models import Organisation
-from tests.factories import ArticleFactory, CategoryFactory
+from tests.factories import ArticleFactory, CategoryFactory, OrganisationFactory
 
 CARD = Template(
     "{% load i18n kept_html %}{% keep_html_of organisation heading %}"
@@ -61,3 +61,26 @@ def test_the_news_list_shows_an_edit_of_an_articles_category(client, db):
     category.save()
 
     assert ">After</a>" in client.get("/en/news/").content.decode()
+
+
+def test_the_home_page_shows_an_edit_of_an_articles_organisation(client, db):
+    organisation = OrganisationFactory(name="Before", name_en="Before")
+    ArticleFactory(organisation=organisation, acceptance="accepted")
+    client.get("/en/")
+
+    organisation.name = organisation.name_en = "After"
+    organisation.save()
+
+    assert ">After</a>" in client.get("/en/").content.decode()
+
+
+def test_the_directory_and_the_home_page_show_an_edit_of_a_members_summary(client, db):
+    organisation = OrganisationFactory(summary_en="Before the edit.", featured=True)
+    for page in ("/en/members/", "/en/"):
+        assert "Before the edit." in client.get(page).content.decode()
+
+    organisation.summary_en = "After the edit."
+    organisation.save()
+
+    for page in ("/en/members/", "/en/"):
+        assert "After the edit." in client.get(page).content.decode()
