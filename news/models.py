@@ -200,10 +200,6 @@ CARD_FIELDS = (
 )
 
 
-def body_fields():
-    return ["body", *(f"body_{code}" for code in language_codes())]
-
-
 def search_fields(code):
     return [f"title_{code}", f"summary_{code}", f"body_{code}"]
 
