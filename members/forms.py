@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .forms_rendering import HoneypotField, PromptsToChoose, with_choose_first
+from .forms_rendering import HoneypotField, PromptsToChoose, QuickSelect, with_choose_first
 from .images import ACCEPTED_TYPES, clean_image
 from .kept_uploads import KeepsValidUploads
 from .models import JoinRequest, Organisation, TeamMember, roles_for_kind
@@ -94,12 +94,15 @@ class DirectoryFilterForm(forms.Form):
         label=_("Kind"),
         choices=KIND_CHOICES,
         required=False,
+        # Its options are kept, not drawn by Django's template per option (issue 19).
+        widget=QuickSelect,
         error_messages={"invalid_choice": _("Choose a kind of member from the list.")},
     )
     region = forms.ChoiceField(
         label=_("Region"),
         choices=[("", _("All regions")), *Organisation.Region.choices],
         required=False,
+        widget=QuickSelect,
         error_messages={"invalid_choice": _("Choose a region from the list.")},
     )
 

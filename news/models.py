@@ -96,9 +96,11 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("organisation", "category", "author").prefetch_related("tags")
 
     def for_cards(self):
-        """What a card of a list shows (news/_article_card.html): without the bodies, the
-        longest columns, which a list never shows."""
-        return self.select_related("organisation", "category").defer(*body_fields())
+        """What a card of a list shows (news/_article_card.html and _article_picture.html),
+        with its organisation and category, and no other column: building the query of the
+        three tables' ~65 columns, and the rows from them, cost a rebuilt list more than
+        running it (issue 19). Translated fields come in every language (modeltranslation)."""
+        return self.select_related("organisation", "category").only(*CARD_FIELDS)
 
     def published(self):
         """Public now (public_now_condition)."""
@@ -148,24 +150,23 @@ class ArticleQuerySet(models.QuerySet):
         """
         if connections[self.db].vendor != "postgresql":
             return [moment.year for moment in self.datetimes("publish_at", "year", order="DESC")]
-        newest = self.order_by("-publish_at").values("publish_at")[:1]
-        # The recursive step's bound: the first instant of the year found last.
+        # Each step finds the newest article before the first instant of the year found last,
+        # from 'infinity' on: one subquery to build, for the first step and the next alike.
         before = self.filter(publish_at__lt=RawSQL("years.starts", []))  # noqa: S611 (constant)
         older = before.order_by("-publish_at").values("publish_at")[:1]
-        newest_sql, newest_params = newest.query.sql_with_params()
         older_sql, older_params = older.query.sql_with_params()
         zone = timezone.get_current_timezone_name()
-        # Both subqueries are compiled by Django: no input reaches this text.
+        # The subquery is compiled by Django: no input reaches this text.
         sql = (
             "WITH RECURSIVE years(starts) AS ("  # noqa: S608
-            f" SELECT date_trunc('year', ({newest_sql}), %s)"
+            " SELECT 'infinity'::timestamptz"
             f" UNION ALL SELECT date_trunc('year', ({older_sql}), %s)"
             " FROM years WHERE starts IS NOT NULL)"
             " SELECT EXTRACT(year FROM starts AT TIME ZONE %s)::integer FROM years"
-            " WHERE starts IS NOT NULL"
+            " WHERE starts IS NOT NULL AND starts <> 'infinity'"
         )
         with connections[self.db].cursor() as cursor:
-            cursor.execute(sql, [*newest_params, zone, *older_params, zone, zone])
+            cursor.execute(sql, [*older_params, zone, zone])
             return [year for (year,) in cursor.fetchall()]
 
     def search(self, query, language):
@@ -178,8 +179,25 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
-def body_fields():
-    return ["body", *(f"body_{code}" for code in language_codes())]
+# What news/_article_card.html shows (and latest_news reads, featured_on_home): a card that
+# shows one more column needs it here, or each card costs a query (tests/perf counts them).
+CARD_FIELDS = (
+    "title",
+    "summary",
+    "slug",
+    "publish_at",
+    "featured_on_home",
+    "image_alt",
+    "image_small",
+    "image_medium",
+    "image_large",
+    "image_width",
+    "image_height",
+    "organisation__slug",
+    "organisation__name",
+    "category__slug",
+    "category__name",
+)
 
 
 def search_fields(code):

@@ -71,27 +71,28 @@ def _page(request, articles):
     return page
 
 
-def _portal_list():
-    """The Organisation's own news: its articles, and its members' once accepted."""
-    return Article.objects.portal_news().for_cards().newest_first()
+def _cards(portal_news):
+    """The cards of a list of the Organisation's own news (Article.objects.portal_news())."""
+    return portal_news.for_cards().newest_first()
 
 
-def _archive_years():
-    return Article.objects.portal_news().publication_years()
+# Each view builds the Organisation's news (its articles, and its members' once accepted) once
+# for its list and its archive: the condition costs a rebuilt page as much as a query's rows.
 
 
 @reads_query_parameters("page")
 def article_list(request):
     """The portal-wide news: the body's articles and the members' ones it accepted."""
-    page = _page(request, _portal_list())
-    context = {"page": page, "heading": _("News"), "archive_years": _archive_years()}
+    portal_news = Article.objects.portal_news()
+    page = _page(request, _cards(portal_news))
+    context = {"page": page, "heading": _("News"), "archive_years": portal_news.publication_years()}
     return render(request, "news/article_list.html", context)
 
 
 @reads_query_parameters("page")
 def category_archive(request, slug):
     category = get_object_or_404(Category, slug=slug)
-    page = _page(request, _portal_list().filter(category=category))
+    page = _page(request, _cards(Article.objects.portal_news()).filter(category=category))
     return render(
         request,
         "news/article_list.html",
@@ -101,13 +102,14 @@ def category_archive(request, slug):
 
 @reads_query_parameters("page")
 def year_archive(request, year):
-    page = _page(request, _portal_list().filter(publish_at__year=year))
+    portal_news = Article.objects.portal_news()
+    page = _page(request, _cards(portal_news).filter(publish_at__year=year))
     if not page.object_list and page.number == 1:
         raise Http404
     context = {
         "page": page,
         "heading": _("News of %(year)s") % {"year": year},
-        "archive_years": _archive_years(),
+        "archive_years": portal_news.publication_years(),
         "year": year,
     }
     return render(request, "news/article_list.html", context)

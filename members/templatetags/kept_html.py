@@ -20,7 +20,7 @@ from collections import OrderedDict
 
 from django import template
 from django.db.models import Model
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import get_language
 
 register = template.Library()
@@ -78,6 +78,9 @@ def _columns(row):
 def _key_part(value):
     if isinstance(value, Model):
         return _columns(value)
+    if isinstance(value, SafeData):
+        # Markup is shown as it is, the same text unmarked is escaped: not the same HTML.
+        return (SafeData, str(value))
     if isinstance(value, (list, tuple)) or hasattr(value, "_result_cache"):
         return tuple(_key_part(item) for item in value)
     return value

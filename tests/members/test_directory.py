@@ -85,6 +85,16 @@ def test_directory_filters_by_kind_and_region(client, db):
     assert sorted(_names(client.get(url, {"region": "africa"}))) == ["kenya-institute", "senegal"]
 
 
+def test_directory_filters_show_the_chosen_kind_and_region(client, db):
+    url = reverse("members:directory")
+    client.get(url, {"region": "asia_pacific"})  # the options are kept: the choice is not
+    html = client.get(url, {"kind": "associate_member", "region": "africa"}).content.decode()
+    assert '<option value="associate_member" selected>' in html
+    assert '<option value="africa" selected>' in html
+    assert '<option value="asia_pacific">' in html
+    assert '<option value="" selected>' not in html
+
+
 def test_directory_searches_the_name_in_the_visitors_language_and_in_english(client, db):
     OrganisationFactory(
         slug="ecuador", name_en="Republic of Ecuador", name_fr="République de l'Équateur"

@@ -3,9 +3,10 @@ shows changes (members/templatetags/kept_html.py)."""
 
 from django.template import Context, Template
 from django.utils import translation
+from django.utils.safestring import mark_safe
 
 from members.models import Organisation
-from tests.factories import ArticleFactory, CategoryFactory
+from tests.factories import ArticleFactory, CategoryFactory, OrganisationFactory
 
 CARD = Template(
     "{% load i18n kept_html %}{% keep_html_of organisation heading %}"
@@ -35,6 +36,12 @@ def test_a_kept_card_varies_with_the_values_named_and_the_language():
         assert card(organisation, heading=2) == "<h2>Alpha</h2> Membres"
 
 
+def test_a_kept_block_tells_markup_from_the_same_text_to_escape():
+    title = Template("{% load kept_html %}{% keep_html_of title %}{{ title }}{% endkeep_html_of %}")
+    assert title.render(Context({"title": mark_safe("<b>Aims</b>")})) == "<b>Aims</b>"
+    assert title.render(Context({"title": "<b>Aims</b>"})) == "&lt;b&gt;Aims&lt;/b&gt;"
+
+
 def test_two_blocks_showing_the_same_row_keep_their_own_html():
     other = Template(
         "{% load kept_html %}{% keep_html_of organisation heading %}<p>{{ organisation.slug }}"
@@ -54,3 +61,26 @@ def test_the_news_list_shows_an_edit_of_an_articles_category(client, db):
     category.save()
 
     assert ">After</a>" in client.get("/en/news/").content.decode()
+
+
+def test_the_home_page_shows_an_edit_of_an_articles_organisation(client, db):
+    organisation = OrganisationFactory(name="Before", name_en="Before")
+    ArticleFactory(organisation=organisation, acceptance="accepted")
+    client.get("/en/")
+
+    organisation.name = organisation.name_en = "After"
+    organisation.save()
+
+    assert ">After</a>" in client.get("/en/").content.decode()
+
+
+def test_the_directory_and_the_home_page_show_an_edit_of_a_members_summary(client, db):
+    organisation = OrganisationFactory(summary_en="Before the edit.", featured=True)
+    for page in ("/en/members/", "/en/"):
+        assert "Before the edit." in client.get(page).content.decode()
+
+    organisation.summary_en = "After the edit."
+    organisation.save()
+
+    for page in ("/en/members/", "/en/"):
+        assert "After the edit." in client.get(page).content.decode()

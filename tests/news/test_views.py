@@ -167,6 +167,21 @@ def test_a_year_page_marks_its_own_year_in_the_archive(client, member_a):
     assert links == [("/en/news/2022/", ""), ("/en/news/2021/", ' aria-current="page"')]
 
 
+def test_the_archive_shows_a_new_year_at_once(client, member_a):
+    # The archive is kept by its years (members.templatetags.kept_html), the feeds by the list.
+    ArticleFactory(
+        organisation=member_a, publish_at=datetime.datetime(2022, 6, 1, tzinfo=datetime.UTC)
+    )
+    assert _archive_links(client.get(reverse("news:list"))) == [("/en/news/2022/", "")]
+    ArticleFactory(
+        organisation=member_a, publish_at=datetime.datetime(2021, 6, 1, tzinfo=datetime.UTC)
+    )
+    links = _archive_links(client.get("/en/news/2021/"))
+    assert links == [("/en/news/2022/", ""), ("/en/news/2021/", ' aria-current="page"')]
+    links = _archive_links(client.get(reverse("news:list")))
+    assert links == [("/en/news/2022/", ""), ("/en/news/2021/", "")]
+
+
 def test_year_without_news_is_not_found(client, db):
     assert client.get("/en/news/1999/").status_code == 404
 

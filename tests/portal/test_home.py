@@ -1,11 +1,13 @@
 """The home page: mission, key figures computed from the data, featured members, mission links."""
 
+import datetime
 import re
 
 import pytest
+from django.utils import timezone
 
 from members.models import Organisation
-from tests.factories import OrganisationFactory, PageFactory
+from tests.factories import AssemblySessionFactory, OrganisationFactory, PageFactory
 
 
 def _figures(html):
@@ -76,3 +78,39 @@ def test_home_query_count_with_many_members_and_pages(client, host, django_asser
     assert html.count('<h3 class="org-card-name"><a href="/en/members/state-') == 30
     assert html.count('class="emblem emblem-small emblem-logo"') == 15
     assert _figures(html)["Founding states"] == "30"
+
+
+# The hero, the mission links, the figures and the next session's card are kept by what they
+# show (members.templatetags.kept_html): each edit below must show on the next visit.
+
+
+def test_home_key_figures_show_a_new_member_at_once(client, host):
+    OrganisationFactory(slug="state-1")
+    assert _figures(client.get("/en/").content.decode())["Founding states"] == "1"
+    OrganisationFactory(slug="state-2")
+    assert _figures(client.get("/en/").content.decode())["Founding states"] == "2"
+
+
+def test_home_mission_links_show_an_edited_page_at_once(client, host):
+    about = PageFactory(organisation=host, slug="about", title_en="Who we are")
+    assert ">Who we are</a>" in client.get("/en/").content.decode()
+    about.title_en = "About the Organisation"
+    about.save()
+    html = client.get("/en/").content.decode()
+    links = re.search(r'<ul class="link-grid">(.*?)</ul>', html, re.S).group(1)
+    assert ">About the Organisation</a>" in links
+    assert "Who we are" not in html
+
+
+def test_home_next_session_shows_an_edit_of_it_or_its_organ_at_once(client, host):
+    today = timezone.localdate()
+    session = AssemblySessionFactory(
+        number=2, start_date=today, end_date=today + datetime.timedelta(days=2), status="planned"
+    )
+    assert "<bdi>Geneva</bdi>" in client.get("/en/").content.decode()
+    session.venue_en = "Djibouti"
+    session.save()
+    assert "<bdi>Djibouti</bdi>" in client.get("/en/").content.decode()
+    session.organ.name_en = "Plenary Assembly"
+    session.organ.save()
+    assert "Plenary Assembly, session 2" in client.get("/en/").content.decode()

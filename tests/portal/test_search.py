@@ -130,6 +130,14 @@ def test_search_keeps_the_query_in_the_header_box(client, db):
     assert 'name="q" value="schools" placeholder="Search">' in html
 
 
+def test_each_search_shows_its_own_query_in_the_header_box(client, db):
+    # The header around the box is kept (templates/base.html): the box's value is not.
+    client.get("/en/search/", {"q": "schools"})
+    html = client.get("/en/search/", {"q": "colleges"}).content.decode()
+    assert 'name="q" value="colleges" placeholder="Search">' in html
+    assert "schools" not in html
+
+
 def test_search_says_when_there_are_more_results(client, host):
     for number in range(12):
         PageFactory(organisation=host, slug=f"edu-{number}", title_en=f"Education {number}")
