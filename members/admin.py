@@ -26,6 +26,10 @@ class MembershipInline(admin.TabularInline):
     extra = 0
     autocomplete_fields = ["user"]
 
+    def get_queryset(self, request):
+        # Each row is titled with the membership (its user and organisation): read with it.
+        return super().get_queryset(request).select_related("user", "organisation")
+
 
 class OrganisationAdminForm(forms.ModelForm):
     """An organisation in the back office; its region follows its country.

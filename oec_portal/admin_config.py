@@ -15,6 +15,8 @@ from django.core import checks
 class AdminConfig(apps.SimpleAdminConfig):
     """INSTALLED_APPS's entry for django.contrib.admin."""
 
+    default_site = "oec_portal.admin_site.BackOfficeSite"
+
     def ready(self):
         checks.register(admin_checks.check_dependencies, checks.Tags.admin)
         checks.register(check_the_registered_model_admins, checks.Tags.admin)
