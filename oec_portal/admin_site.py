@@ -10,28 +10,14 @@ asks them, and the list is the same (tests/trust/test_back_office_app_list.py).
 
 from django.apps import apps
 from django.contrib import admin
-from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.text import capfirst
+
+from oec_portal.url_resolvers import remembered_reverse
 
 
 class BackOfficeSite(admin.AdminSite):
-    def __init__(self, name="admin"):
-        super().__init__(name)
-        self._reversed = {}
-
-    def _reverse(self, viewname, **kwargs):
-        """reverse(viewname), or None where nothing matches, remembered: the admin's URLs are
-        code, which only the URLconf and the script prefix of a request change."""
-        key = (viewname, *kwargs.items(), get_urlconf(), get_script_prefix())
-        if key not in self._reversed:
-            try:
-                self._reversed[key] = reverse(viewname, kwargs=kwargs, current_app=self.name)
-            except NoReverseMatch:
-                self._reversed[key] = None
-        return self._reversed[key]
-
     def _build_app_dict(self, request, label=None):
-        # Django 6.0's AdminSite._build_app_dict, with self._reverse and translated names.
+        # Django 6.0's AdminSite._build_app_dict, with remembered URLs and translated names.
         app_dict = {}
         for model, model_admin in self._registry.items():
             app_label = model._meta.app_label
@@ -55,9 +41,11 @@ class BackOfficeSite(admin.AdminSite):
             }
             if perms.get("change") or perms.get("view"):
                 model_dict["view_only"] = not perms.get("change")
-                model_dict["admin_url"] = self._reverse(f"{url_name}_changelist")
+                model_dict["admin_url"] = remembered_reverse(
+                    f"{url_name}_changelist", current_app=self.name
+                )
             if perms.get("add"):
-                model_dict["add_url"] = self._reverse(f"{url_name}_add")
+                model_dict["add_url"] = remembered_reverse(f"{url_name}_add", current_app=self.name)
 
             if app_label in app_dict:
                 app_dict[app_label]["models"].append(model_dict)
@@ -65,7 +53,9 @@ class BackOfficeSite(admin.AdminSite):
                 app_dict[app_label] = {
                     "name": str(apps.get_app_config(app_label).verbose_name),
                     "app_label": app_label,
-                    "app_url": self._reverse("admin:app_list", app_label=app_label),
+                    "app_url": remembered_reverse(
+                        "admin:app_list", kwargs={"app_label": app_label}, current_app=self.name
+                    ),
                     "has_module_perms": has_module_perms,
                     "models": [model_dict],
                 }

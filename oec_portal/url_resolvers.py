@@ -10,7 +10,9 @@ until then (tests/perf/test_worker_imports.py).
 
 import functools
 
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.urls.resolvers import RoutePattern, URLResolver
 from django.utils.translation import get_language
 
@@ -86,3 +88,27 @@ def i18n_patterns_resolved_once(*urls):
     (ResolverRememberingPaths)."""
     [resolver] = i18n_patterns(*urls, prefix_default_language=True)
     return [ResolverRememberingPaths(resolver.pattern, resolver.url_patterns)]
+
+
+def remembered_reverse(viewname, *, kwargs=None, current_app=None):
+    """reverse(), or None where nothing matches, remembered by this process (issue 19): for
+    the names the code itself reverses on every page (the main menu's sections, the back
+    office's app list), whose addresses change only with the language, the URLconf and the
+    script prefix. Not for values a request brings: each one would be remembered."""
+    return _reverse_in(
+        viewname,
+        tuple(sorted((kwargs or {}).items())),
+        current_app,
+        get_language(),
+        get_urlconf() or settings.ROOT_URLCONF,
+        get_script_prefix(),
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _reverse_in(viewname, kwargs, current_app, language, urlconf, script_prefix):
+    # The language, URLconf and prefix are only the key: reverse() reads the active ones.
+    try:
+        return reverse(viewname, kwargs=dict(kwargs), current_app=current_app)
+    except NoReverseMatch:
+        return None

@@ -2,12 +2,12 @@
 remembered (oec_portal.url_resolvers.ResolverRememberingPaths, issue 19)."""
 
 import pytest
-from django.urls import Resolver404, get_resolver, resolve
+from django.urls import Resolver404, get_resolver, resolve, set_script_prefix
 from django.utils import translation
 
 from governance import views as governance_views
 from oec_portal import views as portal_views
-from oec_portal.url_resolvers import ResolverRememberingPaths
+from oec_portal.url_resolvers import ResolverRememberingPaths, remembered_reverse
 
 DOWNLOAD = "/fr/documents/OEC-GA-1-3/download/en/"
 
@@ -54,3 +54,23 @@ def test_a_path_that_matches_nothing_is_not_remembered(pages_resolver):
         resolve("/en/no-such-page/at-all/")
 
     assert pages_resolver._resolve_in_language.cache_info().currsize == 0
+
+
+def test_a_remembered_reverse_follows_the_language_and_the_script_prefix():
+    with translation.override("fr"):
+        assert remembered_reverse("news:list") == "/fr/news/"
+    with translation.override("ar"):
+        assert remembered_reverse("news:list") == "/ar/news/"
+    set_script_prefix("/portal/")
+    try:
+        with translation.override("fr"):
+            assert remembered_reverse("news:list") == "/portal/fr/news/"
+    finally:
+        set_script_prefix("/")
+    with translation.override("fr"):
+        assert remembered_reverse("news:list") == "/fr/news/"
+
+
+def test_a_remembered_reverse_takes_kwargs_and_says_none_for_no_match():
+    assert remembered_reverse("admin:app_list", kwargs={"app_label": "news"}) == "/admin/news/"
+    assert remembered_reverse("admin:no_such_page") is None
