@@ -5,6 +5,8 @@ Plain functions, so that fixtures of every scope make the very same people: test
 per-test fixtures and the trust tests' world, built once per module (tests/trust/conftest.py).
 """
 
+import time
+
 from members.models import Organisation, Role
 from tests.factories import HostFactory, OrganisationFactory, user_with_role
 
@@ -66,3 +68,16 @@ def give_totp(user):
     secret = generate_totp_secret()
     TOTP.activate(user, secret)
     return secret
+
+
+def totp_code(secret, *, seconds_needed=10):
+    """The code a person types from their authenticator app now. Each code lives for its
+    30-second step only (allauth allows no other step), so one read late in its step can reach
+    the server in the next and be refused: like a person seeing the countdown nearly out, wait
+    for the next code when fewer than `seconds_needed` are left."""
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    left = 30 - time.time() % 30
+    if left < seconds_needed:
+        time.sleep(left)
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))

@@ -1,10 +1,7 @@
 """Steps that several browser journeys take the same way: signing in, writing rich text,
 sending a join form wrongly."""
 
-import time
-
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-
+from tests.cast import totp_code
 from tests.e2e.conftest import assert_accessible
 from tests.factories import PASSWORD
 
@@ -24,7 +21,7 @@ def sign_in(page, base_url, email, *, language="en", password=PASSWORD, totp_sec
         return
     page.wait_for_url(f"{base_url}/{language}/accounts/2fa/authenticate/")
     code = page.locator("input[name=code]")
-    code.fill(format_hotp_value(hotp_value(totp_secret, int(time.time()) // 30)))
+    code.fill(totp_code(totp_secret))
     # Enter in the code box: the page's last button is allauth's "Cancel".
     code.press("Enter")
     page.wait_for_url(lambda url: "/2fa/" not in url and "/login/" not in url)

@@ -13,10 +13,8 @@ here; it only needs a row (from the submissions or a factory below) for its chan
 
 import datetime
 import re
-import time
 
 import pytest
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.models import Group
@@ -40,6 +38,7 @@ from members.services import invitation_create
 from news.models import Tag
 from partnerships.models import CooperationActivity, Partnership
 from partnerships.terms import ensure_reference_terms
+from tests.cast import totp_code
 from tests.factories import (
     PASSWORD,
     ArticleFactory,
@@ -106,7 +105,7 @@ def sign_in(client, user, secret):
     """Sign in as a person does: e-mail and password, then a TOTP code, through allauth."""
     response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
     assert response["Location"] == reverse("mfa_authenticate")
-    code = format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+    code = totp_code(secret)
     assert client.post(reverse("mfa_authenticate"), {"code": code}).status_code == 302
     assert client.get("/admin/").status_code == 200
 
