@@ -36,8 +36,8 @@ RUN SECRET_KEY=build ALLOWED_HOSTS=localhost python manage.py compilemessages --
 
 # /srv/static: where the `static` job of docker-compose.yml copies the static files for nginx
 # (a new volume takes this directory's owner).
-RUN useradd --system --uid 1000 portal && mkdir -p /app/var /srv/static \
-    && chown -R portal /app/var /srv/static
+RUN useradd --system --uid 1000 portal && mkdir -p /app/var /app/spool /srv/static \
+    && chown -R portal /app/var /app/spool /srv/static
 USER portal
 
 EXPOSE 8000

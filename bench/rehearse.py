@@ -330,7 +330,9 @@ class Rehearsal:
                 "--worker-class",
                 "sync",
             ),
-            env=self.portal_env(),
+            # Each web host spools its downloads' audit rows in a directory of its own, as
+            # docker-compose.yml's volume (members/download_spool.py).
+            env=self.portal_env(OEC_DOWNLOAD_AUDIT_SPOOL=str(self.tmp / "spool" / host)),
         )
         self.wait_http(f"http://{HOSTS[host]}:8000/healthz")
 

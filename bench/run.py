@@ -75,6 +75,11 @@ def portal_env():
         # Each data set keeps its own pages and parts in the cache.
         "CACHE_KEY_PREFIX": "bench-" + urllib.parse.urlparse(DATABASE_URL).path.lstrip("/"),
         "LOG_LEVEL": "WARNING",
+        # As docker-compose.yml: downloads' audit rows through the spool
+        # (members/download_spool.py).
+        "OEC_DOWNLOAD_AUDIT_SPOOL": os.environ.get(
+            "OEC_DOWNLOAD_AUDIT_SPOOL", str(ROOT / "var" / "bench-download-spool")
+        ),
     }
 
 

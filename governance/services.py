@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from members.models import Organisation, Role
 from members.notifications import notify
-from members.private_file_downloads import insert_download_records
+from members.private_file_downloads import write_download_records
 from members.uploads import PDF, detect_document_kind, storage_name
 
 from .models import (
@@ -121,10 +121,10 @@ def document_downloads_record(
     *, document_files, user, organisation: Organisation | None, ip: str
 ) -> list[DocumentDownload]:
     """Audit the download of several files at once (a session's documents in one ZIP): one
-    row per file, in a single INSERT (members.private_file_downloads.insert_download_records:
+    row per file, written at once (members.private_file_downloads.write_download_records:
     on the path of every download, issue 19); each file of a restricted or secretariat
     document also logs its security event."""
-    downloads = insert_download_records(
+    downloads = write_download_records(
         [_download_row(file, user, organisation, ip) for file in document_files]
     )
     for download, document_file in zip(downloads, document_files, strict=True):

@@ -23,6 +23,9 @@ class DownloadRecord(models.Model):
     )
     at = models.DateTimeField(_("at"), default=timezone.now)
     ip = models.GenericIPAddressField(_("IP address"), null=True)
+    # A row that came through the download spool (members.download_spool) has a key of its own,
+    # so that a spool file loaded twice (a crash between its INSERT and its removal) counts once.
+    spool_key = models.UUIDField(null=True, unique=True, editable=False)
 
     class Meta:
         abstract = True

@@ -50,6 +50,9 @@ OEC_MAX_UPLOAD_BYTES = env.int("OEC_MAX_UPLOAD_BYTES", default=25 * 1024 * 1024)
 # Empty: Django streams the private store's files itself (members/private_file_downloads.py).
 # production.py reads nginx's internal location from the environment.
 OEC_X_ACCEL_REDIRECT_PREFIX = ""
+# A directory of the web host where downloads' audit rows are spooled and loaded in batches
+# (members.download_spool); empty: each row is inserted in its request.
+OEC_DOWNLOAD_AUDIT_SPOOL = ""
 # ClamAV's clamd, which scans every upload before it is kept (members/antivirus.py):
 # tcp://host:3310 or unix:///run/clamav/clamd.ctl; empty, no scan. Set, it fails closed: no
 # upload is accepted while clamd does not answer within the timeout (seconds; below gunicorn's

@@ -43,6 +43,10 @@ OEC_PAGE_CACHE_LOCAL_SECONDS = env.float("OEC_PAGE_CACHE_LOCAL_SECONDS", default
 # nginx after the permission check (X-Accel-Redirect), from this internal location; empty,
 # Django streams them itself.
 OEC_X_ACCEL_REDIRECT_PREFIX = env("OEC_X_ACCEL_REDIRECT_PREFIX", default="")
+# Downloads' audit rows go through a spool file of the web process, loaded in batches
+# (members.download_spool: no round trip in the request); a directory that outlives the
+# process (docker-compose: a volume of the web service). Empty: inserted in each request.
+OEC_DOWNLOAD_AUDIT_SPOOL = env("OEC_DOWNLOAD_AUDIT_SPOOL", default="")
 # Mail leaves by SMTP (EMAIL_URL) or a provider's API (OEC_MAIL_PROVIDER, mail.py), the same
 # in every environment; `check --deploy` warns of a provider whose webhooks lack their secret
 # (bulletins/checks.py).

@@ -194,7 +194,7 @@ def test_download_outside_a_transaction_commits_its_audit_row(delegate_a, member
 
 
 def test_audit_rows_read_back_as_they_were_recorded(delegate_a, member_a, documents):
-    # Written with the one INSERT of members.private_file_downloads.insert_download_records,
+    # Written with the one INSERT of members.private_file_downloads.write_download_records,
     # each value prepared by its field: what the ORM reads back is what was recorded.
     files = [documents["restricted"].files.get(), documents["public"].files.get()]
     recorded = document_downloads_record(
