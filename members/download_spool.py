@@ -47,6 +47,13 @@ def enabled():
     return bool(settings.OEC_DOWNLOAD_AUDIT_SPOOL)
 
 
+def start():
+    """Where the spool is on, start this process's loading thread now (web processes, at
+    their start: wsgi.py)."""
+    if enabled():
+        _spool()
+
+
 def append(records):
     """Spool audit rows of one model (new, unsaved DownloadRecords): their values and a key
     each, as one line of this process's spool file."""

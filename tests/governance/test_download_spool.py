@@ -95,21 +95,25 @@ def test_a_file_loaded_again_after_a_crash_counts_once(client, delegate_a, docum
 def test_the_rows_of_a_killed_worker_are_loaded_by_another_process(
     delegate_a, member_a, documents, spool
 ):
-    document_file = documents["restricted"].files.get()
-    killed = subprocess.run(
-        [sys.executable, "-c", KILLED_WORKER, str(document_file.pk), str(delegate_a.pk)],
-        env={**os.environ, "OEC_TEST_SPOOL": str(spool), "OEC_TEST_ORGANISATION": str(member_a.pk)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert killed.returncode == -9, killed.stderr
+    kill_a_worker_that_spooled_three_rows(documents, delegate_a, member_a, spool)
     [file] = spool.iterdir()  # its file outlived it, its lock did not
 
     assert download_spool.load_waiting_files() == 3
 
     assert rows() == [("OEC/GA/1/3", "en", "delegate@member-a.example", "member-a", None)] * 3
     assert list(spool.iterdir()) == []
+
+
+def kill_a_worker_that_spooled_three_rows(documents, delegate, member, spool):
+    document_file = documents["restricted"].files.get()
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_WORKER, str(document_file.pk), str(delegate.pk)],
+        env={**os.environ, "OEC_TEST_SPOOL": str(spool), "OEC_TEST_ORGANISATION": str(member.pk)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert killed.returncode == -9, killed.stderr
 
 
 # A web process that spools three rows (after the policy check, as the view does) and is
@@ -164,6 +168,22 @@ def _terminate(backend_pid):
         autocommit=True,
     ) as other:
         other.execute("SELECT pg_terminate_backend(%s)", [backend_pid])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_web_process_loads_a_killed_workers_rows_from_its_start(
+    delegate_a, member_a, documents, spool, monkeypatch
+):
+    kill_a_worker_that_spooled_three_rows(documents, delegate_a, member_a, spool)
+    monkeypatch.setattr(download_spool, "LOAD_IN_BACKGROUND", True)
+
+    download_spool.start()  # as wsgi.py does; no download of its own
+
+    deadline = time.monotonic() + 10
+    while len(rows()) < 3 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert len(rows()) == 3
+    assert list(spool.iterdir()) == []
 
 
 @pytest.mark.django_db(transaction=True)

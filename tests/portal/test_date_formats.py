@@ -119,6 +119,8 @@ MACHINE_DATES_IN_PYTHON = {
     # schema.org JSON-LD dates and times (ISO 8601, for search engines).
     ("oec_portal/structured_data.py", "0).isoformat()"),
     ("oec_portal/structured_data.py", "moment.isoformat()"),
+    # The download spool's rows, JSON read back by PostgreSQL (members/download_spool.py).
+    ("members/download_spool.py", "value.isoformat()"),
     # The edition's address, /bulletins/2026-11/.
     ("bulletins/models.py", 'self.month.strftime("%Y-%m")'),
 }
