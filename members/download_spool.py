@@ -32,6 +32,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import DatabaseError, connections, router
+from django.db.models import SET_NULL
 
 logger = logging.getLogger(__name__)
 
@@ -138,20 +139,34 @@ def _read(handle, path):
 def _insert(model, rows):
     """All the rows in one INSERT, PostgreSQL reading them from JSON (json_populate_recordset:
     the loader builds no model and converts no value, so that its thread takes little from the
-    requests); a row loaded before is left as it is."""
+    requests); a row loaded before is left as it is. A user, organisation or file deleted since
+    the download leaves its column empty, as their SET_NULL would have (instead of a foreign
+    key error that would keep the whole file waiting)."""
     connection = connections[router.db_for_write(model)]
     quote = connection.ops.quote_name
     table = quote(model._meta.db_table)
-    columns = ", ".join(
-        quote(field.column) for field in model._meta.concrete_fields if not field.primary_key
-    )
+    fields = [field for field in model._meta.concrete_fields if not field.primary_key]
+    columns = ", ".join(quote(field.column) for field in fields)
+    values = ", ".join(_spooled_value(field, quote) for field in fields)
     # The model's own names, quoted; the rows are one parameter.
     sql = (
-        f"INSERT INTO {table} ({columns}) SELECT {columns} "  # noqa: S608
-        f"FROM json_populate_recordset(NULL::{table}, %s) ON CONFLICT (spool_key) DO NOTHING"
+        f"INSERT INTO {table} ({columns}) SELECT {values} "  # noqa: S608
+        f"FROM json_populate_recordset(NULL::{table}, %s) AS spooled "
+        "ON CONFLICT (spool_key) DO NOTHING"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [json.dumps(rows)])
+
+
+def _spooled_value(field, quote):
+    value = f"spooled.{quote(field.column)}"
+    if not field.is_relation:
+        return value
+    assert field.remote_field.on_delete is SET_NULL, field
+    target = field.target_field
+    key = quote(target.column)
+    # Names of the model, quoted.
+    return f"(SELECT {key} FROM {quote(target.model._meta.db_table)} WHERE {key} = {value})"  # noqa: S608
 
 
 class _SpoolFile:
@@ -190,11 +205,13 @@ class _SpoolFile:
         load_waiting_files(self.directory)
 
     def _new_file(self):
-        name = f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex}{SUFFIX}"
+        path = self.directory / f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex}"
         # Readable by the portal's user alone: the rows name users and their addresses.
-        descriptor = os.open(self.directory / name, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_EXCL, 0o600)
         handle = os.fdopen(descriptor, "ab", buffering=0)
         fcntl.flock(handle, fcntl.LOCK_EX)
+        # Named for the loaders only once locked: none can take it between its birth and then.
+        path.rename(path.with_suffix(SUFFIX))
         return handle
 
     def _load_forever(self):

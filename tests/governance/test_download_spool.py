@@ -76,6 +76,19 @@ def test_every_row_of_a_file_is_loaded_with_its_own_time(client, delegate_a, doc
     assert times == sorted(times) and len(set(times)) == 3
 
 
+def test_a_row_whose_user_and_file_went_meanwhile_is_kept_without_them(
+    client, delegate_a, documents, spool
+):
+    download(client, delegate_a, documents["restricted"])
+    delegate_a.delete()
+    documents["restricted"].files.get().delete()
+
+    download_spool.flush()
+
+    assert rows() == [("OEC/GA/1/3", "en", None, "member-a", "192.0.2.7")]
+    assert DocumentDownload.objects.get().document_file is None
+
+
 def test_a_file_loaded_again_after_a_crash_counts_once(client, delegate_a, documents, spool):
     # A crash between the INSERT and the file's removal: the next load reads it again.
     download(client, delegate_a, documents["restricted"])
@@ -198,3 +211,28 @@ def test_the_process_thread_loads_its_rows_within_seconds(
         time.sleep(0.1)
 
     assert rows() == [("OEC/GA/1/3", "en", "delegate@member-a.example", "member-a", "192.0.2.7")]
+
+
+def test_another_private_files_download_goes_through_the_spool_too(delegate_a, member_a, spool):
+    from members.models import PrivateFileDownload
+    from members.private_file_downloads import private_file_download_record
+
+    member_a.logo.name = "logos/member-a.png"
+    private_file_download_record(
+        field_file=member_a.logo, owner=member_a, user=delegate_a, organisation=member_a, ip=""
+    )
+    assert not PrivateFileDownload.objects.exists()
+
+    download_spool.flush()
+
+    row = PrivateFileDownload.objects.values_list(
+        "what", "object_id", "file_name", "owner__slug", "user__email", "ip"
+    ).get()
+    assert row == (
+        "members.organisation.logo",
+        member_a.pk,
+        "logos/member-a.png",
+        "member-a",
+        "delegate@member-a.example",
+        None,
+    )
