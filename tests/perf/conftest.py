@@ -5,6 +5,7 @@ sessions, 60 documents across the four access classes with language files, 40 ar
 several members, 30 partners in two regions.
 """
 
+import copy
 import datetime
 
 import pytest
@@ -12,6 +13,7 @@ from django.utils import timezone
 
 from governance.models import Delegation
 from members.models import Organisation
+from tests import cast
 from tests.factories import (
     AgendaItemFactory,
     ArticleFactory,
@@ -22,12 +24,38 @@ from tests.factories import (
     PartnerOrganisationFactory,
     PartnershipFactory,
 )
+from tests.shared_rows import rows_for_the_scope
 
 ACCESS_CYCLE = ["public", "public", "members", "restricted", "secretariat"]
 
 
+@pytest.fixture(scope="module")
+def shared_large_shape(django_db_setup, django_db_blocker):
+    """The data set and its cast (the host, members A and B, A's delegate), built once for a
+    test module and rolled back after its last test (tests/shared_rows.py)."""
+
+    def make():
+        member_a, member_b = cast.member_a(), cast.member_b()
+        return {
+            "host": cast.host(),
+            "member_a": member_a,
+            "member_b": member_b,
+            "delegate_a": cast.delegate_a(member_a),
+            **_large_shape(member_a, member_b),
+        }
+
+    with rows_for_the_scope(django_db_blocker, make) as made:
+        yield made
+
+
 @pytest.fixture
-def large_shape(host, member_a, member_b):
+def large_shape(shared_large_shape, db):
+    """The module's data set, for this test: its own copy (what a test changes in memory stays
+    its own), each test's transaction a savepoint inside the module's."""
+    return copy.deepcopy(shared_large_shape)
+
+
+def _large_shape(member_a, member_b):
     sessions = [
         AssemblySessionFactory(
             number=number,

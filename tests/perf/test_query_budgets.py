@@ -22,6 +22,27 @@ ANONYMOUS_BUDGETS = {
 }
 
 
+# The data set's cast (tests/perf/conftest.py), for the tests that ask for them by name.
+@pytest.fixture
+def host(large_shape):
+    return large_shape["host"]
+
+
+@pytest.fixture
+def member_a(large_shape):
+    return large_shape["member_a"]
+
+
+@pytest.fixture
+def member_b(large_shape):
+    return large_shape["member_b"]
+
+
+@pytest.fixture
+def delegate_a(large_shape):
+    return large_shape["delegate_a"]
+
+
 def _urls(data):
     documents = data["documents"]
     public = next(d for d in documents if d.access == "public" and d.files.exists())
@@ -173,3 +194,24 @@ def test_later_visits_of_a_delegate_ask_only_what_they_must(
         response = client.get(url)
 
     assert response.status_code == 200
+
+
+def test_a_later_download_through_the_spool_asks_nothing_of_the_database(
+    client, large_shape, delegate_a, settings, tmp_path, monkeypatch, django_assert_num_queries
+):
+    # Production's download (OEC_DOWNLOAD_AUDIT_SPOOL): the audit row goes to the spool file,
+    # the database hears of it with the next batch (members/download_spool.py).
+    from members import download_spool
+
+    settings.OEC_DOWNLOAD_AUDIT_SPOOL = str(tmp_path)
+    monkeypatch.setattr(download_spool, "LOAD_IN_BACKGROUND", False)
+    url = _urls(large_shape)["restricted download"]
+    client.force_login(delegate_a)
+    client.get(url)
+
+    with django_assert_num_queries(0):
+        response = client.get(url)
+
+    assert response.status_code == 200
+    with django_assert_num_queries(1):
+        download_spool.flush()
