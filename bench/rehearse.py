@@ -18,7 +18,8 @@ pages with the demo delegate's session cookie, a document download), it: kills a
 recipients and brings it back; stops the replica; stops the cache's Redis; restarts the primary.
 It prints a table: requests, failed, 5xx and p99 during the fault and after it, the time until
 the probe (a signed-in page and an anonymous cache miss, every 100 ms) saw its last failure; and
-for the bulletin, the ledger against the mails the sink received (every recipient exactly once).
+for the bulletin, the ledger against the mails the sink received (every recipient exactly once);
+for the downloads, those nginx answered 200 against their audit rows (every one audited).
 
 Everything it made (namespaces, processes, the temporary directory with the data directories)
 is removed at the end, on Ctrl-C or SIGTERM too; `make rehearse-clean` removes what a killed
@@ -89,6 +90,8 @@ class Rehearsal:
         self.processes = {}  # name -> Popen (each in a session of its own)
         self.rows = []
         self.bulletin = None
+        self.download_audit = None
+        self.downloads_before = 0
 
     # --- the network -------------------------------------------------------------------------
 
@@ -415,7 +418,8 @@ class Rehearsal:
         replacements = [
             (r"user nginx;", "user www-data;"),
             (r"pid /tmp/nginx.pid;", f"pid {self.tmp}/nginx.pid;"),
-            (r"access_log /dev/stdout;", "access_log off;"),
+            # Read at the end: each download answered 200 must have its audit row.
+            (r"access_log /dev/stdout;", f"access_log {self.tmp}/logs/nginx-access.log;"),
             (r"error_log /dev/stderr warn;", f"error_log {self.tmp}/logs/nginx-error.log warn;"),
             (r"\n    resolver [^\n]*\n", "\n"),
             (r"        server web:8000 resolve;", upstream),
@@ -653,6 +657,8 @@ class Rehearsal:
 
     def run_faults(self):
         only = self.options.only
+        if self.paths.get("download"):
+            self.downloads_before = self.step("downloads")["rows"]
         steps = [
             # The host is gone for 16 of the 20 s of load, then comes back.
             (
@@ -719,6 +725,25 @@ class Rehearsal:
                 continue
             run()
 
+    def check_download_audit(self):
+        """Every download nginx answered 200 has its audit row, through every fault: the rows
+        wait in the web hosts' spools (members/download_spool.py) while the primary restarts,
+        and a killed host's file is loaded when it is back. A download may have two rows (a
+        host killed after spooling it, nginx passing it to the other), never none."""
+        path = self.paths.get("download")
+        if not path:
+            return
+        line = re.compile(rf'"GET {re.escape(path)} HTTP/1\.[01]" 200 ')
+        log = self.tmp / "logs" / "nginx-access.log"
+        answered = sum(1 for entry in log.read_text().splitlines() if line.search(entry))
+        deadline = time.monotonic() + 15
+        while True:
+            rows = self.step("downloads")["rows"] - self.downloads_before
+            if rows >= answered or time.monotonic() > deadline:
+                break
+            time.sleep(1)  # the spools load once a second
+        self.download_audit = {"answered": answered, "rows": rows}
+
     def print_table(self):
         base = self.baseline
         print()
@@ -739,6 +764,13 @@ class Rehearsal:
                 f"| {during['s5']:>3} | {during['p99']:>7.0f} ms | {after['requests']:>14} "
                 f"| {after['failed']:>12} | {after['p99']:>6.0f} ms | {row['recovery']:>10.1f} s "
                 f"| {row['probe_failed']:>12} |"
+            )
+        if self.download_audit:
+            audit = self.download_audit
+            print()
+            print(
+                f"Downloads answered 200: {audit['answered']}, audit rows: {audit['rows']}"
+                f" (every download audited: {'yes' if self.downloads_audited() else 'NO'})"
             )
         if self.bulletin:
             print()
@@ -763,9 +795,10 @@ class Rehearsal:
         )
 
     def passed(self):
-        """No request failed while the replica was stopped (it falls back to the primary), and
-        the bulletin reached every recipient exactly once. The other faults are measured, not
-        judged: a web host or a primary lost costs a few requests by nature."""
+        """No request failed while the replica was stopped (it falls back to the primary), the
+        bulletin reached every recipient exactly once, and every download answered has its
+        audit row. The other faults are measured, not judged: a web host or a primary lost
+        costs a few requests by nature."""
         replica = [row for row in self.rows if row["fault"] == "replica stopped"]
         replica_ok = all(
             # A request reading from the replica when it stops fails (its connection is cut):
@@ -774,7 +807,15 @@ class Rehearsal:
             and row["after"]["failed"] == 0
             for row in replica
         )
-        return replica_ok and (self.bulletin is None or self.bulletin_once())
+        return (
+            replica_ok
+            and (self.bulletin is None or self.bulletin_once())
+            and self.downloads_audited()
+        )
+
+    def downloads_audited(self):
+        audit = self.download_audit
+        return audit is None or audit["rows"] >= audit["answered"]
 
     # --- cleaning up -------------------------------------------------------------------------
 
@@ -908,6 +949,10 @@ def run_step(name, *args):
 
         bench_bulletin.prepare(int(args[0]))
         print(json.dumps({"ok": True}))
+    elif name == "downloads":
+        from governance.models import DocumentDownload
+
+        print(json.dumps({"rows": DocumentDownload.objects.count()}))
     elif name == "compose":
         bulletin = services.bulletin_compose(month=month)
         print(json.dumps({"deliveries": bulletin.deliveries.count()}))
@@ -979,6 +1024,7 @@ def main():
         rehearsal.build()
         time.sleep(options.hold)
         rehearsal.run_faults()
+        rehearsal.check_download_audit()
         rehearsal.print_table()
     finally:
         for caught in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
@@ -988,7 +1034,8 @@ def main():
     if not rehearsal.passed():
         print(
             "FAILED: requests failed while the replica was stopped beyond the ones it was"
-            " serving, or the bulletin did not reach every recipient exactly once",
+            " serving, the bulletin did not reach every recipient exactly once, or a download"
+            " answered 200 has no audit row",
             flush=True,
         )
         sys.exit(1)
