@@ -91,6 +91,7 @@ def _values(record):
 
 
 def _isoformat(value):
+    # Not DjangoJSONEncoder: it cuts a time to milliseconds, and the audit keeps microseconds.
     if isinstance(value, datetime.datetime):
         return value.isoformat()
     raise TypeError(f"not a value of an audit row: {value!r}")

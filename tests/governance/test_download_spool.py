@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from governance.models import DocumentDownload
 from members import download_spool
+from tests.postgresql import from_another_connection
 
 pytestmark = pytest.mark.usefixtures("private_media")
 
@@ -158,7 +159,9 @@ def test_the_files_wait_while_the_database_is_away(client, delegate_a, documents
     download(client, delegate_a, documents["restricted"])
     connection.ensure_connection()
     # The database ends this process's session, as a restart would.
-    _terminate(connection.connection.info.backend_pid)
+    from_another_connection(
+        "SELECT pg_terminate_backend(%s)", [connection.connection.info.backend_pid]
+    )
 
     download_spool.flush()
 
@@ -167,20 +170,6 @@ def test_the_files_wait_while_the_database_is_away(client, delegate_a, documents
     # Back: the next round loads the file that waited.
     assert download_spool.load_waiting_files() == 1
     assert rows() == [("OEC/GA/1/3", "en", "delegate@member-a.example", "member-a", "192.0.2.7")]
-
-
-def _terminate(backend_pid):
-    import psycopg
-
-    settings_dict = connection.settings_dict
-    with psycopg.connect(
-        host=settings_dict["HOST"] or None,
-        port=settings_dict["PORT"] or None,
-        user=settings_dict["USER"],
-        dbname=settings_dict["NAME"],
-        autocommit=True,
-    ) as other:
-        other.execute("SELECT pg_terminate_backend(%s)", [backend_pid])
 
 
 @pytest.mark.django_db(transaction=True)

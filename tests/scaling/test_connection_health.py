@@ -4,23 +4,15 @@ socket, not by asking the server (oec_portal/postgresql/base.py, issue 19)."""
 import time
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
+
+from tests.postgresql import from_another_connection
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _from_another_connection(sql, params):
-    other = connections.create_connection("default")
-    try:
-        with other.cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchall()
-    finally:
-        other.close()
-
-
 def _last_statement_of(backend_pid):
-    [(query,)] = _from_another_connection(
+    [(query,)] = from_another_connection(
         "SELECT query FROM pg_stat_activity WHERE pid = %s", [backend_pid]
     )
     return query
@@ -43,7 +35,7 @@ def test_a_healthy_connection_is_usable_without_a_round_trip():
 def test_a_connection_the_server_ended_is_not_reused():
     connection.ensure_connection()
     backend_pid = connection.connection.info.backend_pid
-    _from_another_connection("SELECT pg_terminate_backend(%s)", [backend_pid])
+    from_another_connection("SELECT pg_terminate_backend(%s)", [backend_pid])
     deadline = time.monotonic() + 5
     while connection.is_usable() and time.monotonic() < deadline:
         time.sleep(0.01)
