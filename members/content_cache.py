@@ -7,18 +7,26 @@ whole anonymous pages (oec_portal.page_cache, which also bumps it), parts of mem
 (auth_backends.py). It lives on the ground floor so that every app may use it.
 """
 
+import contextlib
 import hashlib
 import pickle
+import re
 import threading
 import time
 from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
 from django.core.signals import request_finished, request_started
+from django.db import connections, transaction
 from django.utils.translation import get_language
 
 GENERATION_KEY = "page-cache:generation"
+# A generation per model, bumped by each save or deletion of its rows, and one for every model
+# at once (forget_content): what `cached_until_rows_change` keeps is stamped with them.
+ROWS_KEY = "rows-generation:{}"
+EVERY_ROW_KEY = "rows-generation:*"
 
 # Within one request, the generation read from the cache the first time is used again, and
 # what `cached_until_content_changes` returned is also kept in this process's memory, under
@@ -123,16 +131,78 @@ def content_generation():
     return cache.get_or_set(GENERATION_KEY, _first_generation, timeout=None)
 
 
+def _bump(key):
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, _first_generation(), timeout=None)
+
+
 def forget_content():
-    """Content changed: every key made with the old generation is forgotten."""
+    """Content changed: every key made with the old generation is forgotten, and every part
+    kept until its rows change (`cached_until_rows_change`): for a change no save tells of,
+    such as a scheduled article coming due."""
+    _forget_pages()
+    _bump(EVERY_ROW_KEY)
+
+
+CONTENT_APPS = {"members", "pages", "news", "governance", "partnerships", "bulletins"}
+# Rows of those apps that no public page shows (audit trails, ledgers): saving them must not
+# empty the cache, or every download would. (The portal's own rows, such as dashboard visits,
+# are no app's content.)
+NOT_SHOWN_ON_PUBLIC_PAGES = {
+    "governance.calendarfeed",
+    "governance.documentdownload",
+    "members.invitation",
+    "members.joinrequest",
+    "members.notification",
+    "members.notificationdigest",
+    "members.notificationevent",
+    "members.privatefiledownload",
+    "members.suppression",
+    "bulletins.delivery",
+}
+# A sign-in saves only this column of the user: it must not empty the cache either.
+NOT_SHOWN_FIELDS = frozenset({"last_login"})
+
+
+def is_content(model):
+    return (
+        model._meta.app_label in CONTENT_APPS
+        and model._meta.label_lower not in NOT_SHOWN_ON_PUBLIC_PAGES
+    )
+
+
+def content_changed(sender=None, **kwargs):
+    """Receiver of every save and deletion (oec_portal/apps.py): a row of content changed."""
+    if sender is None:
+        forget, changed = forget_content, ()
+    elif is_content(sender):
+        forget, changed = forget_rows_of, (sender,)
+    else:
+        return
+    if kwargs.get("update_fields") and kwargs["update_fields"] <= NOT_SHOWN_FIELDS:
+        return
+    forget(*changed)
+    # Once more when the change is committed: a page read from the database between the save
+    # and the commit (or from a replica that lags) still shows the old content.
+    transaction.on_commit(lambda: forget(*changed))
+
+
+def forget_rows_of(model):
+    """A row of `model` was saved or deleted (oec_portal.page_cache's signal receiver): every
+    key made with the old content generation is forgotten, and the parts kept until rows of
+    `model` change."""
+    _forget_pages()
+    _bump(_rows_key(model))
+
+
+def _forget_pages():
     _remember_generation(None)
     forget_recent_generation()
     if getattr(_request, "active", False):
         _request.memo = {}
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, _first_generation(), timeout=None)
+    _bump(GENERATION_KEY)
 
 
 def read_along(key, *kept_keys):
@@ -213,3 +283,71 @@ def cached_until_content_changes(name, *vary_on, compute):
         store_current(key, generation, value, timeout)
     _local_parts.put(key, generation, value)
     return value
+
+
+def _rows_key(model):
+    return ROWS_KEY.format(model._meta.label_lower)
+
+
+def cached_until_rows_change(name, models, *vary_on, compute):
+    """What `compute()` returns, kept until a row of one of `models` is saved or deleted (or
+    for OEC_FRAGMENT_CACHE_SECONDS), whatever else changes meanwhile.
+
+    For a part of a public page that an edit elsewhere leaves as it was: the next General
+    Assembly session on the home page is not read again when a news article is published, as
+    `cached_until_content_changes` would (issue 19). `models` must name every model whose
+    table `compute()` reads, through joins and lazy loads too: the tests check it on each
+    computation (OEC_FRAGMENT_CHECK_TABLES). `vary_on` as for `cached_until_content_changes`,
+    and the day too when what is shown depends on it (a session "upcoming" until its end).
+    """
+    timeout = settings.OEC_FRAGMENT_CACHE_SECONDS
+    if not timeout:
+        return _computed_reading_only(name, models, compute)
+    varies = hashlib.sha256(repr(vary_on).encode()).hexdigest()
+    key = f"rows-fragment:{name}:{get_language()}:{varies}"
+    generation_keys = [EVERY_ROW_KEY, *sorted(_rows_key(model) for model in models)]
+    found = cache.get_many([key, *generation_keys])
+    missing = [each for each in generation_keys if each not in found]
+    if missing:
+        # A number never used before (the time), so that a part kept under an older one (the
+        # key evicted, Redis emptied) cannot match again.
+        for each in missing:
+            cache.add(each, _first_generation(), timeout=None)
+        found |= cache.get_many(missing)
+    # Read before computing: a save during the computation leaves the part under the older
+    # stamp, which the next request reads as stale.
+    stamp = tuple(found.get(each) for each in generation_keys)
+    stored = found.get(key)
+    if stored is not None and stored[0] == stamp:
+        return stored[1]
+    value = _computed_reading_only(name, models, compute)
+    cache.set(key, (stamp, value), timeout)
+    return value
+
+
+_TABLE_READ = re.compile(r'(?:FROM|JOIN)\s+"([^"]+)"')
+
+
+def _computed_reading_only(name, models, compute):
+    """compute(), checked (OEC_FRAGMENT_CHECK_TABLES: the tests) to read no table of a model
+    not named: a save of that model would not forget the part, which would then be stale."""
+    if not settings.OEC_FRAGMENT_CHECK_TABLES:
+        return compute()
+    untracked = [model._meta.label_lower for model in models if not is_content(model)]
+    if untracked:
+        raise ImproperlyConfigured(f"{name!r}: no save of {untracked} forgets what it keeps")
+    tables = {model._meta.db_table for model in models}
+
+    def check(execute, sql, params, many, context):
+        unnamed = set(_TABLE_READ.findall(sql)) - tables
+        if unnamed:
+            raise ImproperlyConfigured(
+                f"{name!r} is kept until rows of {sorted(tables)} change,"
+                f" but reads {sorted(unnamed)}"
+            )
+        return execute(sql, params, many, context)
+
+    with contextlib.ExitStack() as checking:
+        for alias in connections:
+            checking.enter_context(connections[alias].execute_wrapper(check))
+        return compute()

@@ -8,11 +8,11 @@ class PortalConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
-        from .page_cache import bump_generation
+        from members.content_cache import content_changed
 
         # Cache invalidation only (STYLE.md: signals are for that, never for business logic).
         for signal in (post_save, post_delete, m2m_changed):
-            signal.connect(bump_generation, dispatch_uid=f"page-cache-{signal}")
+            signal.connect(content_changed, dispatch_uid=f"content-changed-{signal}")
 
         # Translation records follow every save of the translatable items (why a receiver:
         # members/translation_records.py).

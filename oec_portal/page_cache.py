@@ -30,52 +30,15 @@ from collections import OrderedDict
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db import transaction
 from django.http import HttpResponse
 from django.urls import Resolver404, get_urlconf, resolve
 from django.utils import translation
 
-from members.content_cache import forget_content, read_current, recent_generation, store_current
+from members.content_cache import read_current, recent_generation, store_current
 
 from .malformed_input import malformed_address
 
-CONTENT_APPS = {"members", "pages", "news", "governance", "partnerships", "bulletins"}
-# Rows of those apps that no public page shows (audit trails, ledgers): saving them must not
-# empty the cache, or every download would. (The portal's own rows, such as dashboard visits,
-# are no app's content.)
-NOT_SHOWN_ON_PUBLIC_PAGES = {
-    "governance.calendarfeed",
-    "governance.documentdownload",
-    "members.invitation",
-    "members.joinrequest",
-    "members.notification",
-    "members.notificationdigest",
-    "members.notificationevent",
-    "members.privatefiledownload",
-    "members.suppression",
-    "bulletins.delivery",
-}
 SKIPPED_PREFIXES = ("/admin/", "/healthz")
-
-
-# A sign-in saves only this column of the user: it must not empty the cache either.
-NOT_SHOWN_FIELDS = frozenset({"last_login"})
-
-
-def bump_generation(**kwargs):
-    """Forget every cached page: content changed somewhere (signal receiver)."""
-    sender = kwargs.get("sender")
-    if sender is not None and (
-        sender._meta.app_label not in CONTENT_APPS
-        or sender._meta.label_lower in NOT_SHOWN_ON_PUBLIC_PAGES
-    ):
-        return
-    if kwargs.get("update_fields") and kwargs["update_fields"] <= NOT_SHOWN_FIELDS:
-        return
-    forget_content()
-    # Once more when the change is committed: a page read from the database between the save
-    # and the commit (or from a replica that lags) still shows the old content.
-    transaction.on_commit(forget_content)
 
 
 def _view(request):

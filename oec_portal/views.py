@@ -10,7 +10,11 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 
-from members.content_cache import cached_until_content_changes, reads_query_parameters
+from members.content_cache import (
+    cached_until_content_changes,
+    cached_until_rows_change,
+    reads_query_parameters,
+)
 from members.forms import OrganisationSwitchForm
 from members.models import Organisation
 from members.permissions import may_act_for_any_organisation
@@ -21,10 +25,8 @@ from .celery import app as celery_app
 logger = logging.getLogger(__name__)
 
 
-@reads_query_parameters()
-def home(request):
-    """The mission, key figures computed from the data, featured members, the mission pages."""
-    from django.conf import settings
+def _members_on_home():
+    """The key figures and the featured members, the home page's two reads of organisations."""
     from django.db.models import Count, Q
 
     kind = Organisation.Kind
@@ -33,14 +35,18 @@ def home(request):
         associate_member_count=Count("pk", filter=Q(kind=kind.ASSOCIATE_MEMBER)),
         partner_count=Count("pk", filter=Q(kind=kind.PARTNER_NGO)),
     )
-    context = figures | {
-        "language_count": len(settings.LANGUAGES),
-        "featured_members": Organisation.objects.public()
-        .members()
-        .filter(featured=True)
-        .order_by("name"),
-    }
-    return render(request, "home.html", context)
+    featured = Organisation.objects.public().members().filter(featured=True).order_by("name")
+    return figures | {"featured_members": list(featured)}
+
+
+@reads_query_parameters()
+def home(request):
+    """The mission, key figures computed from the data, featured members, the mission pages."""
+    from django.conf import settings
+
+    # Kept until an organisation changes: publishing an article does not count them again.
+    context = cached_until_rows_change("home-members", [Organisation], compute=_members_on_home)
+    return render(request, "home.html", context | {"language_count": len(settings.LANGUAGES)})
 
 
 def _switch_form(request, organisation, memberships):

@@ -11,6 +11,7 @@ from members.regions import country_choices
 from members.search import search
 
 from .models import PUBLIC_STATUSES, FieldOfCompetence, FunctionalArea, Partnership
+from .selectors import terms_of
 
 
 def name_search_fields(language):
@@ -91,6 +92,18 @@ class PartnerFilter(django_filters.FilterSet):
         if "_form_class" not in cls.__dict__:
             cls._form_class = super().get_form_class()
         return cls._form_class
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            form = super().form
+            # The selects offer the terms as kept (selectors.terms_of), not read again for
+            # each page; a chosen term is still looked up in the field's queryset.
+            for name in ("field", "area"):
+                field = form.fields[name]
+                terms = terms_of(field.queryset.model)
+                field.widget.choices = [("", field.empty_label), *((t.code, str(t)) for t in terms)]
+        return self._form
 
     def filter_name(self, queryset, name, value):
         language = (get_language() or "en").split("-")[0]

@@ -5,10 +5,22 @@ import datetime
 
 from django.db.models import OuterRef, Q, Subquery
 
+from members.content_cache import cached_until_rows_change, once_per_request
 from members.selectors import count_of
 
 from .models import Contact, CooperationActivity, Partnership, Status
 from .permissions import managed_activities_condition
+
+
+def terms_of(model):
+    """Every term of a reference list (FieldOfCompetence, FunctionalArea) in its order, kept
+    until one of them changes: the partner database's filters offer them all, and it names its
+    cards' fields of competence with them, on every page rebuilt after an edit (issue 19)."""
+    name = f"terms:{model._meta.label_lower}"
+    return once_per_request(
+        name,
+        lambda: cached_until_rows_change(name, [model], compute=lambda: list(model.objects.all())),
+    )
 
 
 def activities_managed_by(user):

@@ -25,8 +25,14 @@ from members.request_facts import client_ip
 from . import services
 from .filters import PartnerFilter
 from .forms import ActivityForm, ApplicationForm, ProfileForm
-from .models import CooperationActivity, LiaisonSeat, NgoConference, Partnership
-from .selectors import activities_managed_by
+from .models import (
+    CooperationActivity,
+    FieldOfCompetence,
+    LiaisonSeat,
+    NgoConference,
+    Partnership,
+)
+from .selectors import activities_managed_by, terms_of
 
 PAGE_SIZE = 25
 
@@ -47,8 +53,8 @@ def partner_list(request):
     page = CountedWithPagePaginator(selection.with_card(), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    # The filter offers every field of competence: read once, they also name the cards'.
-    _name_fields_of_competence(page, filterset.form.fields["field"].queryset)
+    # The filter offers every field of competence: kept, they also name the cards'.
+    _name_fields_of_competence(page, terms_of(FieldOfCompetence))
     return render(request, "partnerships/partner_list.html", {"filter": filterset, "page": page})
 
 

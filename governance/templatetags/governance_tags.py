@@ -5,23 +5,41 @@ import unicodedata
 
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from members.content_cache import cached_until_rows_change
 from members.templatetags.icons import icon
 
 from ..calendars import webcal_url
-from ..models import AssemblySession, Document, Follow
+from ..models import AssemblySession, Document, Follow, Organ
 from ..selectors import documents_visible_to
 
 register = template.Library()
 
 
-@register.inclusion_tag("governance/tags/upcoming_sessions.html")
+@register.simple_tag
 def upcoming_sessions(count=1):
-    """The next General Assembly sessions that are not closed."""
-    sessions = AssemblySession.objects.general_assembly().upcoming().select_related("organ")
-    return {"sessions": list(sessions[:count])}
+    """The next General Assembly sessions that are not closed, kept until a session or an organ
+    changes (or the day does): the home page is drawn again after any edit (issue 19)."""
+
+    def draw():
+        sessions = AssemblySession.objects.general_assembly().upcoming().select_related("organ")
+        return render_to_string(
+            "governance/tags/upcoming_sessions.html", {"sessions": list(sessions[:count])}
+        )
+
+    html = cached_until_rows_change(
+        "upcoming-sessions",
+        [AssemblySession, Organ],
+        count,
+        timezone.localdate(),
+        compute=draw,
+    )
+    return mark_safe(html)  # noqa: S308 (the template's own rendering, escaped by it)
 
 
 @register.inclusion_tag("governance/tags/latest_documents.html", takes_context=True)

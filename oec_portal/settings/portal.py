@@ -38,6 +38,9 @@ OEC_JOIN_REQUESTS_PER_HOUR = env.int("OEC_JOIN_REQUESTS_PER_HOUR", default=5)
 # and the signed-in user with their memberships (members/auth_backends.py), kept until content
 # changes or for this long; 0 turns it off, as in development; production.py turns it on.
 OEC_FRAGMENT_CACHE_SECONDS = env.int("OEC_FRAGMENT_CACHE_SECONDS", default=0)
+# Whether a part kept until rows of named models change (content_cache.cached_until_rows_change)
+# is checked, each time it is computed, to read no other table: on in the tests.
+OEC_FRAGMENT_CHECK_TABLES = False
 # Whole pages of a signed-in user that are drawn from those parts alone (the dashboard, the
 # register, the search: members/private_page_cache.py), kept in each web process for that
 # user, until content changes or for this long (their time-dependent parts are that old at

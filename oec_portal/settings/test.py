@@ -27,6 +27,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 # Members' pages keep their shared parts in the cache, as in production: every test sees the
 # invalidation at work (tests/conftest.py clears the cache between tests).
 OEC_FRAGMENT_CACHE_SECONDS = 60
+# A part kept until the rows of the models it names change must read no other table: checked
+# on every computation, so that a model left out fails the test that draws the part.
+OEC_FRAGMENT_CHECK_TABLES = True
 # And the pages of signed-in users drawn from those parts alone (members/private_page_cache.py).
 OEC_PRIVATE_PAGE_SECONDS = 60
 

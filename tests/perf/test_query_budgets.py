@@ -215,3 +215,41 @@ def test_a_later_download_through_the_spool_asks_nothing_of_the_database(
     assert response.status_code == 200
     with django_assert_num_queries(1):
         download_spool.flush()
+
+
+# A public page rebuilt after an edit reads again only what the edit may have changed (issue
+# 19): its parts that show other models' rows stay kept (content_cache.cached_until_rows_change).
+REBUILT_AFTER_AN_EDIT = {
+    ("home", "article"): 1,  # the latest news
+    ("home", "next session"): 1,  # the next session
+    # the key figures and the featured members, and the latest news (their cards name their
+    # organisations)
+    ("home", "member"): 3,
+    # the page with its count; the filter's fields of competence and areas stay kept
+    ("partners, filtered", "partner"): 1,
+}
+
+
+def _edit(data, what):
+    row, field = {
+        "article": (data["articles"][0], "title_en"),
+        "next session": (data["upcoming"], "venue_en"),
+        "member": (data["members"][0], "summary_en"),
+        "partner": (data["partners"][0], "description_en"),
+    }[what]
+    setattr(row, field, f"{getattr(row, field)} (edited)")
+    row.save(update_fields=[field])
+
+
+@pytest.mark.parametrize(("page", "edited"), REBUILT_AFTER_AN_EDIT)
+def test_a_page_rebuilt_after_an_edit_reads_only_what_the_edit_changed(
+    client, large_shape, page, edited, django_assert_num_queries
+):
+    url = _urls(large_shape)[page]
+    client.get(url)
+    _edit(large_shape, edited)
+
+    with django_assert_num_queries(REBUILT_AFTER_AN_EDIT[page, edited]):
+        response = client.get(url)
+
+    assert response.status_code == 200
