@@ -77,7 +77,12 @@ class ResolverRememberingPaths(URLResolver):
 
     def _resolve_uncached(self, path, language):
         # `language` is only the key: the patterns read the active one, which it is.
-        return super().resolve(path)
+        match = super().resolve(path)
+        # The patterns tried before the one that matched (~70 for a download), which the
+        # outer resolver copies into each request's match (~5 µs): only a 404's debug page
+        # reads them, and a remembered path matched. The matching one stays.
+        match.tried = match.tried[-1:]
+        return match
 
     def resolve(self, path):
         return self._resolve_in_language(str(path), get_language())
