@@ -2,9 +2,12 @@
 
 Whatever is cached from content is stored with it and used only while it is still the
 current one, so that an edit shows at once:
-whole anonymous pages (oec_portal.page_cache, which also bumps it), parts of members' pages
+whole anonymous pages (oec_portal.page_cache), parts of members' pages
 (`cached_until_content_changes`) and the signed-in user with their memberships
-(auth_backends.py). It lives on the ground floor so that every app may use it.
+(auth_backends.py). Each model has a generation of its own too, bumped by its rows' saves and
+deletions alone: a part of a public page that shows only some models' rows is kept until one
+of them changes (`cached_until_rows_change`), not redrawn after every edit. It lives on the
+ground floor so that every app may use it.
 """
 
 import contextlib
@@ -146,6 +149,21 @@ def forget_content():
     _bump(EVERY_ROW_KEY)
 
 
+def forget_rows_of(model):
+    """A row of `model` was saved or deleted (content_changed): every key made with the old
+    content generation is forgotten, and the parts kept until rows of `model` change."""
+    _forget_pages()
+    _bump(_rows_key(model))
+
+
+def _forget_pages():
+    _remember_generation(None)
+    forget_recent_generation()
+    if getattr(_request, "active", False):
+        _request.memo = {}
+    _bump(GENERATION_KEY)
+
+
 CONTENT_APPS = {"members", "pages", "news", "governance", "partnerships", "bulletins"}
 # Rows of those apps that no public page shows (audit trails, ledgers): saving them must not
 # empty the cache, or every download would. (The portal's own rows, such as dashboard visits,
@@ -187,22 +205,6 @@ def content_changed(sender=None, **kwargs):
     # Once more when the change is committed: a page read from the database between the save
     # and the commit (or from a replica that lags) still shows the old content.
     transaction.on_commit(lambda: forget(*changed))
-
-
-def forget_rows_of(model):
-    """A row of `model` was saved or deleted (oec_portal.page_cache's signal receiver): every
-    key made with the old content generation is forgotten, and the parts kept until rows of
-    `model` change."""
-    _forget_pages()
-    _bump(_rows_key(model))
-
-
-def _forget_pages():
-    _remember_generation(None)
-    forget_recent_generation()
-    if getattr(_request, "active", False):
-        _request.memo = {}
-    _bump(GENERATION_KEY)
 
 
 def read_along(key, *kept_keys):

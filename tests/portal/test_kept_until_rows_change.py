@@ -20,6 +20,7 @@ from members.content_cache import (
 from members.models import Notification, Organisation
 from news.models import Article
 from partnerships.models import FieldOfCompetence, Partnership
+from partnerships.terms import ensure_reference_terms
 from tests.factories import (
     ArticleFactory,
     AssemblySessionFactory,
@@ -28,7 +29,13 @@ from tests.factories import (
 
 
 @pytest.fixture
-def computations():
+def terms(db):
+    # Made by a data migration, which a browser test's flush takes away.
+    ensure_reference_terms()
+
+
+@pytest.fixture
+def computations(terms):
     """A part to keep (the fields of competence's codes) and how many times it was computed."""
     computed = []
 
@@ -81,7 +88,7 @@ def test_forgetting_all_content_forgets_the_part(db, computations):
     assert computations.count() == 2
 
 
-def test_a_row_saved_while_the_part_is_computed_is_not_hidden(db):
+def test_a_row_saved_while_the_part_is_computed_is_not_hidden(terms):
     # The part computed meanwhile is kept under the older generation: the next reader sees it
     # as stale and reads the saved row.
     term = FieldOfCompetence.objects.first()
@@ -110,7 +117,7 @@ def test_a_generation_lost_from_the_cache_never_matches_a_part_kept_before(db, c
     assert computations.count() == 2
 
 
-def test_a_change_of_a_many_to_many_relation_forgets_parts_naming_its_table(db):
+def test_a_change_of_a_many_to_many_relation_forgets_parts_naming_its_table(terms):
     partnership = PartnershipFactory()
     through = Partnership.fields_of_competence.through
 
