@@ -28,6 +28,7 @@ from .forms import ActivityForm, ApplicationForm, ProfileForm
 from .models import (
     CooperationActivity,
     FieldOfCompetence,
+    FunctionalArea,
     LiaisonSeat,
     NgoConference,
     Partnership,
@@ -54,8 +55,16 @@ def partner_list(request):
         request.GET.get("page")
     )
     # The filter offers every field of competence: kept, they also name the cards'.
-    _name_fields_of_competence(page, terms_of(FieldOfCompetence))
-    return render(request, "partnerships/partner_list.html", {"filter": filterset, "page": page})
+    fields_of_competence = terms_of(FieldOfCompetence)
+    _name_fields_of_competence(page, fields_of_competence)
+    context = {
+        "filter": filterset,
+        "page": page,
+        # What the filter form shows besides its data (its errors come from both): the page
+        # keeps its HTML by them, without building the form (filters.PartnerFilter.form).
+        "terms_offered": (fields_of_competence, terms_of(FunctionalArea)),
+    }
+    return render(request, "partnerships/partner_list.html", context)
 
 
 def _name_fields_of_competence(partnerships, terms):

@@ -244,3 +244,16 @@ def test_an_article_edit_leaves_the_next_session_unread(
     assert "news_article" in tables
     assert "governance_assemblysession" not in tables
     assert Article.objects.filter(title_en="Edited").exists()
+
+
+def test_the_partner_database_filter_shows_each_query_its_own_data_and_errors(
+    client, terms, kept_parts
+):
+    # Its HTML is kept by the query and the terms it offers, without building the form.
+    refused = client.get("/en/partners/?year=12").content.decode()
+    chosen = client.get("/en/partners/?year=2020").content.decode()
+
+    assert "greater than or equal to 1900" in refused
+    assert "greater than or equal to 1900" not in chosen
+    assert 'value="2020"' in chosen
+    assert "greater than or equal to 1900" in client.get("/en/partners/?year=12").content.decode()
