@@ -4,14 +4,20 @@ row of each kind of each tenant (SECURITY.md C2, C3, C5)."""
 import copy
 from dataclasses import dataclass, field
 from datetime import timedelta
+from http.cookies import SimpleCookie
+from importlib import import_module
 from types import SimpleNamespace
 
 import pytest
+from django.conf import settings
+from django.core.cache import caches
+from django.test import Client
 from django.utils import timezone
 
 from bulletins.tokens import confirm_token, unsubscribe_token
 from governance.models import Attendance, Delegation, DelegationMember
 from governance.services import calendar_feed_reset
+from members.auth_backends import forget_signed_in_user
 from members.models import Membership, Role
 from members.notifications.tokens import stop_mail_token
 from members.services import invitation_create
@@ -45,6 +51,23 @@ class World:
 
     users: dict
     objects: dict = field(default_factory=dict)
+    # role -> the session key of its user's sign-in, made once with the world (sign_in_everyone).
+    sessions: dict = field(default_factory=dict)
+
+    def sign_in(self, client, role):
+        """The client as after `logout()` and `force_login()` of the role's user: no cookie but
+        that user's session. A sign-in per request was a third of the matrix's time; the world's
+        sign-ins are the same: their sessions and users are read as the world's rows have them
+        (what a request changed in either was rolled back in the database; the cache, which
+        outlives that, is made to forget both, as a new sign-in would)."""
+        client.cookies = SimpleCookie()
+        if self.users[role] is None:
+            return
+        session_key = self.sessions[role]
+        client.cookies[settings.SESSION_COOKIE_NAME] = session_key
+        session = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
+        caches[settings.SESSION_CACHE_ALIAS].delete(session.cache_key)
+        forget_signed_in_user(self.users[role].pk)
 
 
 # --- The world -------------------------------------------------------------------------------
@@ -54,7 +77,7 @@ class World:
 def module_world(django_db_setup, django_db_blocker):
     """The world, built once for a test module and rolled back after its last test
     (tests/shared_rows.py): each test's own transaction is a savepoint inside it."""
-    with rows_for_the_scope(django_db_blocker, build_world) as world:
+    with rows_for_the_scope(django_db_blocker, lambda: sign_in_everyone(build_world())) as world:
         yield world
 
 
@@ -66,6 +89,16 @@ def world(request, module_world, db):
     if request.node.get_closest_marker("clock"):
         pytest.fail("a test marked clock makes its own rows at its day; the world is the run's")
     return copy.deepcopy(module_world)
+
+
+def sign_in_everyone(world):
+    """The world, each of its users signed in (`World.sign_in` reuses their sessions)."""
+    for role, user in world.users.items():
+        if user is not None:
+            client = Client()
+            client.force_login(user)
+            world.sessions[role] = client.cookies[settings.SESSION_COOKIE_NAME].value
+    return world
 
 
 def build_world():

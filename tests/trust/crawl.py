@@ -19,13 +19,13 @@ fraction of the cost.
 import re
 from collections import Counter, deque
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from urllib.parse import parse_qsl, unquote, urldefrag, urlencode, urljoin, urlsplit
 
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.urls import Resolver404, resolve
 from django.utils import translation
+from lxml import html as lxml_html
 
 MAX_QUERY_VARIANTS = 5
 PATHS_PER_PATTERN_IN_OTHER_LANGUAGES = 1
@@ -75,53 +75,42 @@ class Crawl:
         return [visit for visit in self.visits.values() if visit.status == 200 and visit.body]
 
 
-class _Links(HTMLParser):
-    """The links and GET forms of one HTML page."""
+def _html_links(body):
+    """The links of one HTML page, and its GET forms: [(action or None, [(kind, name, values)])].
 
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.links = []
-        self.forms = []  # [(action or None, [(kind, name, values)])]
-        self._form = None
-        self._select = None
+    lxml (libxml2) rather than the standard library's html.parser: the crawl parses some 3,300
+    pages, which html.parser took three times as long to read."""
+    links, forms = [], []
+    for element in lxml_html.document_fromstring(body).iter("a", "link", "img", "script", "form"):
+        if element.tag in ("a", "link"):
+            links += [element.get("href")] if element.get("href") else []
+        elif element.tag in ("img", "script"):
+            links += [element.get("src")] if element.get("src") else []
+        elif (element.get("method") or "get").lower() == "get":
+            forms.append((element.get("action"), _form_fields(element)))
+    return links, forms
 
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag in ("a", "link") and attrs.get("href"):
-            self.links.append(attrs["href"])
-        elif tag in ("img", "script") and attrs.get("src"):
-            self.links.append(attrs["src"])
-        elif tag == "form":
-            method = (attrs.get("method") or "get").lower()
-            self._form = (attrs.get("action"), []) if method == "get" else None
-            if self._form:
-                self.forms.append(self._form)
-        elif self._form is None or not attrs.get("name") or "disabled" in attrs:
-            return
-        elif tag == "input":
-            kind = (attrs.get("type") or "text").lower()
-            if kind in ("checkbox", "radio") and "checked" not in attrs:
+
+def _form_fields(form):
+    """(kind, name, values) of each named, enabled field of a form."""
+    fields = []
+    for control in form.iter("input", "textarea", "select"):
+        name = control.get("name")
+        if not name or control.get("disabled") is not None:
+            continue
+        if control.tag == "input":
+            kind = (control.get("type") or "text").lower()
+            if kind in ("checkbox", "radio") and control.get("checked") is None:
                 kind = f"unchecked-{kind}"
             if kind not in ("submit", "button", "image", "reset", "file"):
-                self._form[1].append((kind, attrs["name"], [attrs.get("value") or ""]))
-        elif tag == "textarea":
-            self._form[1].append(("text", attrs["name"], [""]))
-        elif tag == "select":
-            self._select = ("select", attrs["name"], [])
-            self._form[1].append(self._select)
-        elif tag == "option" and self._select is not None:
-            value = attrs.get("value", "")
-            # The selected option first: it is what the form submits as rendered.
-            if "selected" in attrs:
-                self._select[2].insert(0, value)
-            else:
-                self._select[2].append(value)
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self._form = None
-        elif tag == "select":
-            self._select = None
+                fields.append((kind, name, [control.get("value") or ""]))
+        elif control.tag == "textarea":
+            fields.append(("text", name, [""]))
+        else:
+            # The crawl does not choose among a select's options (the html.parser version never
+            # collected them: an option has no name): a select is submitted left out.
+            fields.append(("select", name, []))
+    return fields
 
 
 def _form_queries(fields):
@@ -166,10 +155,8 @@ def links_of(url, body):
     elif body.startswith(("{", "[")):
         found = _JSON_LINK.findall(body)
     else:
-        parser = _Links()
-        parser.feed(body)
-        found = parser.links
-        for action, fields in parser.forms:
+        found, forms = _html_links(body)
+        for action, fields in forms:
             target = urljoin(url, action or url).split("?")[0]
             found += [f"{target}?{query}" if query else target for query in _form_queries(fields)]
     return [urldefrag(urljoin(url, link)).url for link in found]

@@ -606,10 +606,7 @@ def _outcome(response):
 
 def request_as(client, world, case, owner, role):
     """Make the case's request for `owner`'s object as `role`; the response."""
-    client.logout()
-    user = world.users[role]
-    if user is not None:
-        client.force_login(user)
+    world.sign_in(client, role)
     url = case.url(world, owner)
     if case.method == "POST":
         return client.post(url, case.data(world, owner) if case.data else {})
@@ -704,8 +701,7 @@ def _allowed_role(case):
 def test_state_changing_view_refuses_get(client, world, url_name):
     case = MATRIX[url_name]
     role = _allowed_role(case)
-    if world.users[role]:
-        client.force_login(world.users[role])
+    world.sign_in(client, role)
     assert client.get(case.url(world, "a")).status_code in (404, 405)
 
 
@@ -714,8 +710,7 @@ def test_state_changing_view_fails_without_csrf_token(world, url_name):
     case = MATRIX[url_name]
     role = _allowed_role(case)
     client = Client(enforce_csrf_checks=True)
-    if world.users[role]:
-        client.force_login(world.users[role])
+    world.sign_in(client, role)
     data = case.data(world, "a") if case.data else {}
     assert client.post(case.url(world, "a"), data).status_code == 403
 
@@ -754,6 +749,5 @@ def test_form_page_refuses_a_post_without_csrf_token(world, url_name):
     case = MATRIX[url_name]
     role = next(role for role, outcome in case.expect["a"].items() if outcome == OK)
     client = Client(enforce_csrf_checks=True)
-    if world.users[role]:
-        client.force_login(world.users[role])
+    world.sign_in(client, role)
     assert client.post(case.url(world, "a"), {}).status_code == 403

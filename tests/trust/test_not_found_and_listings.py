@@ -99,12 +99,6 @@ def _user(world, role):
     return world.users[role] or AnonymousUser()
 
 
-def _login(client, world, role):
-    client.logout()
-    if world.users[role] is not None:
-        client.force_login(world.users[role])
-
-
 def _world_articles(world):
     articles = [world.objects[o][k] for o in ("a", "b") for k in ("article", "published_article")]
     return [*articles, world.objects["scheduled"]["article"]]
@@ -145,7 +139,7 @@ def test_world_has_rows_each_role_may_and_may_not_see(world):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_news_list_shows_the_published_articles(client, world, role):
-    _login(client, world, role)
+    world.sign_in(client, role)
     response = client.get(reverse("news:list"))
     listed = {article.pk for article in response.context["page"].object_list}
     assert listed == _public_articles(world)
@@ -154,7 +148,7 @@ def test_news_list_shows_the_published_articles(client, world, role):
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("feed", ["news:feed_rss", "news:feed_atom"])
 def test_news_feed_lists_the_published_articles(client, world, role, feed):
-    _login(client, world, role)
+    world.sign_in(client, role)
     response = client.get(reverse(feed))
     root = ElementTree.fromstring(response.content)
     links = {element.text for element in root.iter("link") if element.text} | {
@@ -176,7 +170,7 @@ def _roles_allowed(url_name):
 def test_news_dashboard_lists_the_acting_organisations_articles_the_user_may_see(
     client, world, role
 ):
-    _login(client, world, role)
+    world.sign_in(client, role)
     response = client.get(reverse("news:dashboard_list"))
     organisation = response.context["organisation"]
     user = _user(world, role)
@@ -192,7 +186,7 @@ def test_news_dashboard_lists_the_acting_organisations_articles_the_user_may_see
 
 @pytest.mark.parametrize("role", _roles_allowed("pages:dashboard_list"))
 def test_pages_dashboard_lists_the_acting_organisations_pages(client, world, role):
-    _login(client, world, role)
+    world.sign_in(client, role)
     response = client.get(reverse("pages:dashboard_list"))
     organisation = response.context["organisation"]
     user = _user(world, role)
@@ -220,7 +214,7 @@ def test_pages_dashboard_lists_the_acting_organisations_pages(client, world, rol
 def test_governance_list_shows_the_rows_the_user_may_read(
     client, world, role, url_name, world_rows, permission
 ):
-    _login(client, world, role)
+    world.sign_in(client, role)
     response = client.get(reverse(url_name))
     listed = {row.pk for row in response.context["page"].object_list}
     user = _user(world, role)
@@ -232,7 +226,7 @@ def test_governance_list_shows_the_rows_the_user_may_read(
 def test_recorded_votes_csv_and_api_hold_the_votes_of_decisions_the_user_may_read(
     client, world, role
 ):
-    _login(client, world, role)
+    world.sign_in(client, role)
     user = _user(world, role)
     lines = client.get(reverse("governance:recorded_votes_csv")).content.decode().splitlines()
     in_csv = {line.split(",")[0] for line in lines[1:]}
@@ -246,7 +240,7 @@ def test_recorded_votes_csv_and_api_hold_the_votes_of_decisions_the_user_may_rea
 
 @pytest.mark.parametrize("role", ROLES)
 def test_session_agenda_lists_the_documents_and_decisions_the_user_may_read(client, world, role):
-    _login(client, world, role)
+    world.sign_in(client, role)
     session = world.objects["a"]["session"]
     response = client.get(reverse("governance:session_detail", args=[session]))
     groups = [response.context["other"], *(found for _item, found in response.context["agenda"])]
@@ -270,7 +264,7 @@ def _search(client, query):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_search_finds_the_documents_and_decisions_the_user_may_read(client, world, role):
-    _login(client, world, role)
+    world.sign_in(client, role)
     user = _user(world, role)
     found = _search(client, "Document")
     assert found.get("documents", set()) == {
@@ -289,7 +283,7 @@ def test_search_finds_the_documents_and_decisions_the_user_may_read(client, worl
 @pytest.mark.parametrize("role", ROLES)
 def test_search_finds_published_news_and_pages_only(client, world, role):
     # Search shows what the public sees: drafts stay out, even for those who may edit them.
-    _login(client, world, role)
+    world.sign_in(client, role)
     user = _user(world, role)
     found = _search(client, "News item")
     assert found.get("news", set()) == {
@@ -313,7 +307,7 @@ def _public_partner_names(world):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_partner_list_search_and_exports_show_the_public_partners(client, world, role):
-    _login(client, world, role)
+    world.sign_in(client, role)
     expected = _public_partner_names(world)
     assert expected == {world.objects["public"]["partner"].name}
     response = client.get(reverse("partnerships:list"))
@@ -331,7 +325,7 @@ def test_partner_list_search_and_exports_show_the_public_partners(client, world,
 @pytest.mark.parametrize("role", ROLES)
 def test_api_lists_show_public_rows_only_whoever_asks(client, world, role):
     # The open data API is anonymous for everyone: a signed-in member gets no more.
-    _login(client, world, role)
+    world.sign_in(client, role)
     anonymous = AnonymousUser()
 
     def listed(name, key):
