@@ -6,8 +6,9 @@ until rows of that row's model change (members.content_cache); what shows only o
 rows is still kept. The home page is timed after an edit of each of its models, and once after
 `forget_content()` (every kept part forgotten, as when a scheduled article comes due). Prints,
 per page, the medians of wall and CPU time (CPU: this process only, not PostgreSQL's or
-Redis's) and the number of queries; the edited rows get their texts back at the end. It reads the bench's database (BENCH_DATABASE_URL, `_x<scale>` after its name
-with --scale, as bench/run.py builds it: run `make bench` once first) with production settings.
+Redis's) and the number of queries; the edited rows get their texts back at the end. It reads
+the bench's database (BENCH_DATABASE_URL, `_x<scale>` after its name with --scale, as
+bench/run.py builds it: run `make bench` once first) with production settings.
 """
 
 import argparse
