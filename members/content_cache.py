@@ -309,13 +309,14 @@ def cached_until_rows_change(name, models, *vary_on, compute):
     key = f"rows-fragment:{name}:{get_language()}:{varies}"
     generation_keys = [EVERY_ROW_KEY, *sorted(_rows_key(model) for model in models)]
     found = cache.get_many([key, *generation_keys])
-    missing = [each for each in generation_keys if each not in found]
+    missing = {each: _first_generation() for each in generation_keys if each not in found}
     if missing:
         # A number never used before (the time), so that a part kept under an older one (the
-        # key evicted, Redis emptied) cannot match again.
-        for each in missing:
-            cache.add(each, _first_generation(), timeout=None)
-        found |= cache.get_many(missing)
+        # key evicted, Redis emptied) cannot match again. Set in one round trip, as many calls
+        # as before while Redis is away; a process that sets another number meanwhile only
+        # makes the parts stamped with this one computed again.
+        cache.set_many(missing, timeout=None)
+        found = {**found, **missing}
     # Read before computing: a save during the computation leaves the part under the older
     # stamp, which the next request reads as stale.
     stamp = tuple(found.get(each) for each in generation_keys)

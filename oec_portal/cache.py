@@ -98,7 +98,8 @@ class FailOpenRedisCache(RedisCache):
     def get(self, key, default=None, version=None):
         return super().get(key, default, version)
 
-    @_fail_open({})
+    # A new dict each time: a caller may add to what it gets.
+    @_fail_open(lambda keys, version=None: {})
     def get_many(self, keys, version=None):
         return super().get_many(keys, version)
 

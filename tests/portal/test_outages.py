@@ -133,3 +133,32 @@ def test_the_public_forms_are_still_limited_while_redis_is_stopped(client, redis
     ]
 
     assert statuses == [302, 302, 429]
+
+
+def test_a_part_kept_until_its_rows_change_asks_the_cache_three_times_while_it_is_away(
+    db, redis_away, monkeypatch
+):
+    # Each call waits up to the connect timeout when Redis's host does not answer: the part
+    # reads, stamps and stores (members.content_cache.cached_until_rows_change), no more.
+    import oec_portal.cache
+    from members.content_cache import cached_until_rows_change
+    from members.models import Organisation
+    from news.models import Article, Category
+
+    failed = []
+    monkeypatch.setattr(oec_portal.cache, "_log_outage", lambda *args: failed.append(args[0]))
+
+    part = cached_until_rows_change(
+        "outage", [Article, Organisation, Category], compute=lambda: "computed"
+    )
+
+    assert part == "computed"
+    assert failed == ["get_many", "set_many", "set"]
+
+
+def test_what_the_cache_answers_while_away_is_new_each_time(db, redis_away):
+    # A caller that adds to what get_many gave must not add to the next caller's answer.
+    answer = cache.get_many(["a-key"])
+    answer["a-key"] = "added by the caller"
+
+    assert cache.get_many(["a-key"]) == {}
