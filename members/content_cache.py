@@ -260,6 +260,11 @@ def reads_query_parameters(*names):
     return declare
 
 
+def _part_key(kind, name, vary_on):
+    varies = hashlib.sha256(repr(vary_on).encode()).hexdigest()
+    return f"{kind}:{name}:{get_language()}:{varies}"
+
+
 def cached_until_content_changes(name, *vary_on, compute):
     """What `compute()` returns, kept until the portal's content changes (or for
     OEC_FRAGMENT_CACHE_SECONDS).
@@ -272,8 +277,7 @@ def cached_until_content_changes(name, *vary_on, compute):
     timeout = settings.OEC_FRAGMENT_CACHE_SECONDS
     if not timeout:
         return compute()
-    varies = hashlib.sha256(repr(vary_on).encode()).hexdigest()
-    key = f"fragment:{name}:{get_language()}:{varies}"
+    key = _part_key("fragment", name, vary_on)
     generation = getattr(_request, "generation", None)
     if generation is not None:
         value = _local_parts.get(key, generation)
@@ -305,8 +309,7 @@ def cached_until_rows_change(name, models, *vary_on, compute):
     timeout = settings.OEC_FRAGMENT_CACHE_SECONDS
     if not timeout:
         return _computed_reading_only(name, models, compute)
-    varies = hashlib.sha256(repr(vary_on).encode()).hexdigest()
-    key = f"rows-fragment:{name}:{get_language()}:{varies}"
+    key = _part_key("rows-fragment", name, vary_on)
     generation_keys = [EVERY_ROW_KEY, *sorted(_rows_key(model) for model in models)]
     found = cache.get_many([key, *generation_keys])
     missing = {each: _first_generation() for each in generation_keys if each not in found}
