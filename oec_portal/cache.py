@@ -94,6 +94,11 @@ class FailOpenRedisCache(RedisCache):
             },
         )
 
+    def validate_key(self, key):
+        """Nothing to check: Django warns of keys that memcached would refuse (too long,
+        spaces), and Redis takes any key; the check walks each key's every character, a few
+        keys in every request (issue 19)."""
+
     @_fail_open(lambda key, default=None, version=None: default)
     def get(self, key, default=None, version=None):
         return super().get(key, default, version)

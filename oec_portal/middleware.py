@@ -2,13 +2,19 @@ import ipaddress
 
 from django.conf import settings
 from django.http import HttpResponseNotAllowed
-from django.utils.cache import add_never_cache_headers
+from django.utils.http import http_date
 
 from .db_router import public_page_reads, replica_failed_this_request
 
 
 class NoStoreForAuthenticatedMiddleware:
-    """Pages seen by a logged-in user are never kept by browsers or shared caches."""
+    """Pages seen by a logged-in user are never kept by browsers or shared caches.
+
+    Whatever the view said of caching is replaced, not merged: these are Django's
+    `add_never_cache_headers` without parsing and rebuilding the header twice, on the path of
+    every signed-in request (issue 19)."""
+
+    CACHE_CONTROL = "max-age=0, no-cache, no-store, must-revalidate, private"
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -17,7 +23,8 @@ class NoStoreForAuthenticatedMiddleware:
         response = self.get_response(request)
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
-            add_never_cache_headers(response)
+            response.headers["Cache-Control"] = self.CACHE_CONTROL
+            response.headers["Expires"] = http_date()
         return response
 
 

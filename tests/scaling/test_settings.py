@@ -87,7 +87,7 @@ def test_a_replica_url_adds_the_replica_its_router_and_its_middleware():
     # Last: after AuthenticationMiddleware, around the view only.
     assert built["middleware"][-1] == "oec_portal.middleware.ReplicaForPublicPagesMiddleware"
     assert (
-        built["middleware"].index("django.contrib.auth.middleware.AuthenticationMiddleware")
+        built["middleware"].index("members.middleware.AuthenticationMiddleware")
         < len(built["middleware"]) - 1
     )
 

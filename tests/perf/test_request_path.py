@@ -1,0 +1,73 @@
+"""What every request past the page cache does, kept cheap (issue 19): a signed-in download
+costs four times a bare Django request at most, and most of it is the same few steps."""
+
+import gc
+import os
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
+from django.urls import reverse
+
+from members.models import User
+from tests.factories import DocumentFactory, DocumentFileFactory
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_a_signed_in_request_is_handed_the_user_itself(client, delegate_a):
+    client.force_login(delegate_a)
+
+    request = client.get(reverse("dashboard")).wsgi_request
+
+    # Not Django's lazy object, each of whose attribute reads costs a failed lookup and a call.
+    assert type(request.user) is User
+    assert request.user == delegate_a
+
+
+def test_a_visitor_is_handed_the_anonymous_user(client, db):
+    request = client.get("/en/accounts/login/").wsgi_request
+
+    assert type(request.user) is AnonymousUser
+
+
+def test_a_signed_in_response_says_never_store_whatever_the_view_said(client, delegate_a):
+    client.force_login(delegate_a)
+    document_file = DocumentFileFactory(document=DocumentFactory(access="members"))
+
+    response = client.get(document_file.get_absolute_url())
+
+    # The download said "private"; signed in, it is replaced by the whole of never-cache.
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "max-age=0, no-cache, no-store, must-revalidate, private"
+    assert response["Expires"].endswith(" GMT")
+
+
+def test_any_key_goes_to_redis_without_memcached_warnings(db):
+    key = "a key with spaces, and longer than memcached's 250 characters: " + "x" * 300
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        cache.set(key, "kept")
+        assert cache.get(key) == "kept"
+        assert cache.get_many([key]) == {key: "kept"}
+    cache.delete(key)
+
+
+def test_a_web_process_leaves_what_it_loaded_at_start_to_the_garbage_collector_no_more():
+    # gc.freeze() in wsgi.py: the modules, classes and functions loaded at start are never
+    # garbage, and each collection of the oldest generation would walk them all again.
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "oec_portal.settings.test"}
+    env.pop("OEC_DOWNLOAD_AUDIT_SPOOL", None)
+    frozen = subprocess.run(
+        [sys.executable, "-c", "import oec_portal.wsgi, gc; print(gc.get_freeze_count())"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert int(frozen) > 50_000
+    assert gc.get_freeze_count() == 0  # the test process itself froze nothing
