@@ -13,6 +13,7 @@ login keep working.
 
 import functools
 import logging
+import os
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
@@ -68,15 +69,24 @@ def _fail_open(fallback):
 
 
 class ReusedClientRedisCacheClient(RedisCacheClient):
-    """One redis.Redis per connection pool, kept: Django builds a new one for every operation,
-    and building one (its table of response callbacks) costs more than a GET on localhost."""
+    """One redis.Redis per connection pool and process, kept, on a connection of its own.
+
+    Django builds a new client for every operation, and building one (its table of response
+    callbacks) costs more than a GET on localhost; a client that takes a connection from its
+    pool for each command also asks the kernel whether it has unread data, every time (issue
+    19). Django's caches are per thread, so the connection is one thread's; a process forked
+    after its parent used the cache (a Celery worker's children) makes its own client rather
+    than talk on its parent's socket."""
 
     def get_client(self, key=None, *, write=False):
         pool = self._get_connection_pool(write)
         clients = self.__dict__.setdefault("_clients", {})
-        if pool not in clients:
-            clients[pool] = self._client(connection_pool=pool)
-        return clients[pool]
+        process = os.getpid()
+        if (pool, process) not in clients:
+            clients[pool, process] = self._client(
+                connection_pool=pool, single_connection_client=True
+            )
+        return clients[pool, process]
 
 
 class FailOpenRedisCache(RedisCache):

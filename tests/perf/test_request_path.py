@@ -71,3 +71,24 @@ def test_a_web_process_leaves_what_it_loaded_at_start_to_the_garbage_collector_n
     ).stdout
     assert int(frozen) > 50_000
     assert gc.get_freeze_count() == 0  # the test process itself froze nothing
+
+
+def test_a_forked_process_talks_to_redis_on_a_connection_of_its_own(db):
+    # The parent's client holds one connection; a child sharing its socket would read the
+    # parent's answers (and the parent the child's).
+    cache.set("forked:warm", "parent")
+    child = os.fork()
+    if child == 0:
+        kept = True
+        for n in range(300):
+            cache.set(f"forked:child:{n}", n)
+            kept = kept and cache.get(f"forked:child:{n}") == n
+        os._exit(0 if kept else 1)
+    answers = []
+    for n in range(300):
+        cache.set(f"forked:parent:{n}", f"p{n}")
+        answers.append(cache.get(f"forked:parent:{n}"))
+    _, status = os.waitpid(child, 0)
+
+    assert answers == [f"p{n}" for n in range(300)]
+    assert os.waitstatus_to_exitcode(status) == 0
