@@ -15,6 +15,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def run_python(code, *, timeout=120, **environment):
+    """What `code` prints, run by Python in a process of its own with the test settings (and
+    `environment` on top of this process's): for what a new process does at its start."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "oec_portal.settings.test", **environment}
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=timeout,
+    ).stdout
+
+
 def discard(stream):
     for _line in stream:
         pass

@@ -2,11 +2,7 @@
 costs four times a bare Django request at most, and most of it is the same few steps."""
 
 import gc
-import os
-import subprocess
-import sys
 import warnings
-from pathlib import Path
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
@@ -14,8 +10,7 @@ from django.urls import reverse
 
 from members.models import User
 from tests.factories import DocumentFactory, DocumentFileFactory
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.processes import run_python
 
 
 def test_a_signed_in_request_is_handed_the_user_itself(client, delegate_a):
@@ -59,16 +54,7 @@ def test_any_key_goes_to_redis_without_memcached_warnings(db):
 def test_a_web_process_leaves_what_it_loaded_at_start_to_the_garbage_collector_no_more():
     # gc.freeze() in wsgi.py: the modules, classes and functions loaded at start are never
     # garbage, and each collection of the oldest generation would walk them all again.
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "oec_portal.settings.test"}
-    env.pop("OEC_DOWNLOAD_AUDIT_SPOOL", None)
-    frozen = subprocess.run(
-        [sys.executable, "-c", "import oec_portal.wsgi, gc; print(gc.get_freeze_count())"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    frozen = run_python("import oec_portal.wsgi, gc; print(gc.get_freeze_count())")
     assert int(frozen) > 50_000
     assert gc.get_freeze_count() == 0  # the test process itself froze nothing
 
@@ -98,15 +84,6 @@ def test_a_forked_process_talks_to_redis_on_a_connection_of_its_own():
     # The parent's client holds one connection; a child talking on the same socket would read
     # the parent's answers (and the parent the child's). In a process of its own: forking the
     # test's process, which runs threads, could leave a lock held in the child.
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "oec_portal.settings.test"}
-    answers = subprocess.run(
-        [sys.executable, "-c", FORKED_PROCESS],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    ).stdout.split()
+    answers = run_python(FORKED_PROCESS, timeout=60).split()
 
     assert answers == ["True", "True"]

@@ -10,12 +10,8 @@ the imports from creeping back, in a fresh interpreter (the test run has importe
 
 import functools
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.processes import run_python
 
 # What a worker does before and while it serves its first page: the app, its URLs (reverse()
 # populates them all), and the template engine (which imports every installed app's template
@@ -84,16 +80,7 @@ ONLY_WHERE_USED = [
 
 @functools.cache
 def _modules_of_a_loaded_portal():
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "oec_portal.settings.test"}
-    output = subprocess.run(
-        [sys.executable, "-c", LOADS_THE_PORTAL],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    ).stdout
+    output = run_python(LOADS_THE_PORTAL)
     return {
         name: set(modules) for name, modules in json.loads(output.strip().splitlines()[-1]).items()
     }
@@ -127,16 +114,7 @@ print(registered_at_start, len(admin.site._registry))
 
 
 def test_the_admins_checks_read_every_model_admin():
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "oec_portal.settings.test"}
-    output = subprocess.run(
-        [sys.executable, "-c", CHECKS_THE_ADMIN],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    ).stdout
+    output = run_python(CHECKS_THE_ADMIN)
     registered_at_start, registered_when_checked = map(int, output.split()[-2:])
     assert registered_at_start == 0  # not imported by a worker's start
     assert registered_when_checked > 30  # every app's, before the admin checks them
